@@ -1,0 +1,309 @@
+"""Downloads generated from the model: JSON, CSV (UTF-8 with BOM), XLSX, task-division tables, data package.
+Every function returns bytes; the same plan always gives the same bytes."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from functools import lru_cache
+
+import xlsxwriter
+
+from .loader import load_schema
+from .model import LANGS, Measure, Plan, Target, Unit
+from .urls import absolute, page, target_url
+
+SCHEMA_VERSION = "1.0.0"
+FIXED_DATE = dt.datetime(2022, 1, 31)
+
+
+def _json(data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _t(text) -> dict | None:
+    return {"zh": text.zh, "en": text.en} if text is not None else None
+
+
+def _url(kind: str, ident: str = "") -> dict:
+    return {lang: absolute(lang, page(kind, ident)) for lang in LANGS}
+
+
+def base_value(plan: Plan, t: Target):
+    if t.value is None:
+        return None
+    v = t.value * plan.measure_units[t.unit].multiplier
+    return int(v) if float(v).is_integer() else v
+
+
+def measure_record(plan: Plan, m: Measure) -> dict:
+    r = m.responsibility
+    return {
+        "id": m.id, "chapter": m.chapter, "section": m.section, "item": m.item,
+        "citation": _t(m.citation), "title": _t(m.title), "text": _t(m.text),
+        "responsibility": {"raw": r.raw, "groups": [{"units": list(g.units), "etc": g.etc} for g in r.groups],
+                           "lead": r.lead, "co_responsible": list(r.co_responsible)},
+        "places": list(m.places), "targets": [t.id for t in plan.targets_of(m.id)], "url": _url("measure", m.id),
+    }
+
+
+def target_record(plan: Plan, t: Target) -> dict:
+    raw = next(x for x in plan.raw["targets.yaml"]["targets"] if x["id"] == t.id)
+    rec = dict(raw)
+    rec["measure"] = t.measure
+    rec["unit_label"] = _t(plan.measure_units[t.unit].label) if t.unit else None
+    rec["base_value"] = base_value(plan, t)
+    rec["url"] = {lang: absolute(lang, target_url(t.id)) for lang in LANGS}
+    return rec
+
+
+def plan_json(plan: Plan) -> dict:
+    raw = plan.raw
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "document": raw["document.yaml"],
+        "chapters": [raw[f"chapters/{c.id}.yaml"] for c in plan.chapters],
+        "measures": [measure_record(plan, m) for m in plan.measures.values()],
+        "units": [{**next(u for u in raw["units.yaml"]["units"] if u["id"] == unit.id), "url": _url("unit", unit.id),
+                   "lead": [m.id for m in plan.lead_measures(unit.id)], "co_responsible": [m.id for m in plan.co_measures(unit.id)]}
+                  for unit in plan.units.values()],
+        "places": [{**next(p for p in raw["places.yaml"]["places"] if p["id"] == place.id), "url": _url("place", place.id),
+                    "measures": [m.id for m in plan.measures_naming(place.id)]} for place in plan.places.values()],
+        "targets": [target_record(plan, t) for t in plan.targets.values()],
+        "glossary": raw["glossary.yaml"]["terms"],
+        "vocabularies": raw["vocabularies.yaml"],
+    }
+
+
+def _csv(header: list[str], rows: list[list]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(header)
+    for row in rows:
+        w.writerow(["" if v is None else ("true" if v is True else "false" if v is False else v) for v in row])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _join(values) -> str:
+    return ";".join(values)
+
+
+MEASURE_FIELDS = ["id", "chapter", "section", "item", "citation_zh", "citation_en", "title_zh", "title_en", "text_zh", "text_en",
+                  "responsibility_raw", "lead_unit", "co_responsible_units", "places", "targets", "url_zh", "url_en"]
+UNIT_FIELDS = ["id", "name_zh", "name_en", "full_name_zh", "full_name_en", "kind", "place", "lead_count", "co_responsible_count", "url_zh", "url_en"]
+PLACE_FIELDS = ["id", "kind", "name_zh", "name_en", "full_name_zh", "full_name_en", "measure_count", "url_zh", "url_en"]
+TARGET_FIELDS = ["id", "source", "measure", "scope", "metric_zh", "metric_en", "comparator", "value", "unit", "unit_zh", "unit_en",
+                 "base_value", "benchmark_zh", "benchmark_en", "aspirational", "annual", "text_zh", "text_en", "url_zh", "url_en"]
+ASSIGNMENT_FIELDS = ["measure", "unit", "role", "group", "position", "group_etc"]
+
+
+def measures_csv(plan: Plan) -> bytes:
+    rows = []
+    for m in plan.measures.values():
+        r, u = m.responsibility, _url("measure", m.id)
+        rows.append([m.id, m.chapter, m.section, m.item, m.citation.zh, m.citation.en, m.title.zh, m.title.en, m.text.zh, m.text.en,
+                     r.raw, r.lead, _join(r.co_responsible), _join(m.places), _join(t.id for t in plan.targets_of(m.id)), u["zh"], u["en"]])
+    return _csv(MEASURE_FIELDS, rows)
+
+
+def units_csv(plan: Plan) -> bytes:
+    rows = [[u.id, u.name.zh, u.name.en, u.full_name.zh, u.full_name.en, u.kind, u.place, len(plan.lead_measures(u.id)),
+             len(plan.co_measures(u.id)), *_url("unit", u.id).values()] for u in plan.units.values()]
+    return _csv(UNIT_FIELDS, rows)
+
+
+def places_csv(plan: Plan) -> bytes:
+    rows = [[p.id, p.kind, p.name.zh, p.name.en, p.full_name.zh, p.full_name.en, len(plan.measures_naming(p.id)),
+             *_url("place", p.id).values()] for p in plan.places.values()]
+    return _csv(PLACE_FIELDS, rows)
+
+
+def targets_csv(plan: Plan) -> bytes:
+    rows = []
+    for t in plan.targets.values():
+        label = plan.measure_units[t.unit].label if t.unit else None
+        rows.append([t.id, t.source, t.measure, _join(t.scope), t.metric.zh, t.metric.en, t.comparator, t.value, t.unit,
+                     label.zh if label else None, label.en if label else None, base_value(plan, t),
+                     t.benchmark.zh if t.benchmark else None, t.benchmark.en if t.benchmark else None,
+                     t.aspirational, t.annual, t.text.zh, t.text.en, *(absolute(lang, target_url(t.id)) for lang in LANGS)])
+    return _csv(TARGET_FIELDS, rows)
+
+
+def assignments_csv(plan: Plan) -> bytes:
+    rows = []
+    for m in plan.measures.values():
+        seen = set()
+        for gi, g in enumerate(m.responsibility.groups, start=1):
+            for pi, uid in enumerate(g.units, start=1):
+                if uid in seen:
+                    continue
+                seen.add(uid)
+                rows.append([m.id, uid, "lead" if uid == m.responsibility.lead else "co-responsible", gi, pi, g.etc])
+    return _csv(ASSIGNMENT_FIELDS, rows)
+
+
+# ---- task-division tables (任务分工表) ----------------------------------------
+
+TASK_HEADERS = {
+    "zh": ["序号", "编号", "任务", "牵头单位", "配合单位"],
+    "en": ["No.", "ID", "Task", "Lead unit", "Co-responsible units"],
+}
+OTHERS = {"zh": "其他单位", "en": "other units"}
+ETC = {"zh": "等", "en": " and others"}
+
+
+def co_text(plan: Plan, m: Measure, lang: str) -> str:
+    """The co-responsible units as the plan groups them, with 等 ("and others") kept."""
+    sep_unit, sep_group = ("、", ",") if lang == "zh" else (", ", "; ")
+    parts = []
+    for gi, g in enumerate(m.responsibility.groups):
+        names = [plan.units[u].name[lang] for u in (g.units[1:] if gi == 0 else g.units)]
+        if not names and g.etc:
+            names = [OTHERS[lang]]
+        if names:
+            parts.append(sep_unit.join(names) + (ETC[lang] if g.etc else ""))
+    return sep_group.join(parts)
+
+
+def task_text(m: Measure, lang: str) -> str:
+    if m.own_title is None:
+        return m.text[lang]
+    sep = "。" if lang == "zh" else ". "
+    return f"{m.own_title[lang]}{sep}{m.text[lang]}"
+
+
+def task_rows(plan: Plan, measures: list[Measure], lang: str) -> list[list]:
+    return [[n, m.id, task_text(m, lang), plan.units[m.responsibility.lead].name[lang], co_text(plan, m, lang)]
+            for n, m in enumerate(measures, start=1)]
+
+
+def tasks_csv(plan: Plan, measures: list[Measure], lang: str) -> bytes:
+    return _csv(TASK_HEADERS[lang], task_rows(plan, measures, lang))
+
+
+SHEET_NAMES = {"zh": "任务分工表", "en": "Task division"}
+
+
+def tasks_xlsx(plan: Plan, measures: list[Measure], title: dict[str, str]) -> bytes:
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    wb.set_properties({"title": title["zh"], "subject": title["en"], "created": FIXED_DATE})
+    head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EEF4", "border": 1})
+    cell = wb.add_format({"text_wrap": True, "valign": "top", "border": 1})
+    for lang in LANGS:
+        ws = wb.add_worksheet(SHEET_NAMES[lang])
+        ws.write(0, 0, title[lang], wb.add_format({"bold": True, "font_size": 13}))
+        ws.write_row(1, 0, TASK_HEADERS[lang], head)
+        for r, row in enumerate(task_rows(plan, measures, lang), start=2):
+            ws.write_row(r, 0, row, cell)
+        ws.set_column(0, 0, 6)
+        ws.set_column(1, 1, 9)
+        ws.set_column(2, 2, 80)
+        ws.set_column(3, 4, 28)
+        ws.freeze_panes(2, 0)
+        ws.repeat_rows(1)
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+    wb.close()
+    return buf.getvalue()
+
+
+def unit_tasks_json(plan: Plan, unit: Unit) -> bytes:
+    def task(m: Measure) -> dict:
+        rec = measure_record(plan, m)
+        return {k: rec[k] for k in ("id", "citation", "title", "text", "responsibility", "places", "targets", "url")}
+    return _json({
+        "unit": {"id": unit.id, "name": _t(unit.name), "full_name": _t(unit.full_name), "kind": unit.kind, "url": _url("unit", unit.id)},
+        "lead": [task(m) for m in plan.lead_measures(unit.id)],
+        "co_responsible": [task(m) for m in plan.co_measures(unit.id)],
+    })
+
+
+def unit_measures(plan: Plan, unit_id: str) -> list[Measure]:
+    return [m for m in plan.measures.values() if unit_id in m.responsibility.units]
+
+
+# ---- data package -------------------------------------------------------------
+
+def _fields(names: list[str], types: dict[str, str], descriptions: dict[str, str]) -> list[dict]:
+    return [{"name": n, "type": types.get(n, "string"), "description": descriptions.get(n, "")} for n in names]
+
+
+FIELD_DOCS = {
+    "id": "Stable identifier.", "chapter": "Chapter id (1-8).", "section": "Section id.", "item": "Item id, for paragraphs inside numbered items.",
+    "citation_zh": "Place in the plan, Chinese (e.g. 第四部分(一)2).", "citation_en": "Place in the plan, English.",
+    "title_zh": "Title, Chinese.", "title_en": "Title, English.", "text_zh": "Text, Chinese (authoritative).", "text_en": "Text, English (unofficial translation).",
+    "responsibility_raw": "The responsibility clause as written.", "lead_unit": "Lead unit id (牵头单位).",
+    "co_responsible_units": "Co-responsible unit ids, ';'-separated.", "places": "Place ids the text names, ';'-separated.",
+    "targets": "Target ids, ';'-separated.", "url_zh": "Chinese page, relative to the site root.", "url_en": "English page, relative to the site root.",
+    "name_zh": "Name as written (Chinese).", "name_en": "Short English name.", "full_name_zh": "Full official Chinese name.", "full_name_en": "Full English name.",
+    "kind": "Kind (see vocabularies in plan.json).", "place": "Place id of a city government or zone.", "lead_count": "Measures led.",
+    "co_responsible_count": "Measures as co-responsible unit.", "measure_count": "Measures whose text names the place.",
+    "source": "Measure or chapter-1 paragraph id the target comes from.", "measure": "Measure id (empty for chapter-1 goals).",
+    "scope": "Place ids the target applies to, ';'-separated.", "metric_zh": "Metric, Chinese.", "metric_en": "Metric, English.",
+    "comparator": "reach, exceed, at-least, about, increase-by, top-n or scale.", "value": "Value as written, in 'unit'.", "unit": "Unit of measure id.",
+    "unit_zh": "Unit label, Chinese.", "unit_en": "Unit label, English.", "base_value": "Value in base units (value x multiplier).",
+    "benchmark_zh": "Benchmark of a relative target, Chinese.", "benchmark_en": "Benchmark, English.", "aspirational": "力争 (strive to).",
+    "annual": "An annual rate (年均, 每年).", "role": "lead or co-responsible.", "group": "Group number in the clause (1-based).",
+    "position": "Position in the group (1-based).", "group_etc": "Whether the group ends in 等 (and others).",
+}
+TYPES = {"lead_count": "integer", "co_responsible_count": "integer", "measure_count": "integer", "value": "number", "base_value": "number",
+         "aspirational": "boolean", "annual": "boolean", "group": "integer", "position": "integer", "group_etc": "boolean"}
+
+
+def datapackage(plan: Plan) -> dict:
+    def res(name, path, fields, pk, fks=(), title=""):
+        schema = {"fields": _fields(fields, TYPES, FIELD_DOCS), "primaryKey": pk, "missingValues": [""]}
+        if fks:
+            schema["foreignKeys"] = [{"fields": f, "reference": {"resource": r, "fields": "id"}} for f, r in fks]
+        return {"name": name, "path": path, "title": title, "profile": "tabular-data-resource", "format": "csv",
+                "mediatype": "text/csv", "encoding": "utf-8-sig", "schema": schema}
+    return {
+        "profile": "tabular-data-package",
+        "name": "liaoning-one-circle-one-belt-two-zones-2022",
+        "title": "Liaoning “One Circle, One Belt and Two Zones” three-year action plan (2022)",
+        "description": "The plan's measures, responsible units, places and quantitative targets. The Chinese text is authoritative; the English is an unofficial translation.",
+        "version": SCHEMA_VERSION,
+        "created": "2022-01-31T00:00:00Z",
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0 (dataset structure and English translation)"}],
+        "resources": [
+            res("measures", "measures.csv", MEASURE_FIELDS, ["id"], [("lead_unit", "units")], "Measures"),
+            res("units", "units.csv", UNIT_FIELDS, ["id"], [("place", "places")], "Responsible units"),
+            res("places", "places.csv", PLACE_FIELDS, ["id"], (), "Places"),
+            res("targets", "targets.csv", TARGET_FIELDS, ["id"], [("measure", "measures")], "Quantitative targets"),
+            res("assignments", "assignments.csv", ASSIGNMENT_FIELDS, ["measure", "unit"], [("measure", "measures"), ("unit", "units")],
+                "Responsibility assignments, one row per measure and unit"),
+        ],
+    }
+
+
+@lru_cache(maxsize=4)
+def downloads(plan: Plan) -> dict[str, bytes]:
+    """Every download, by its path under the site root."""
+    files: dict[str, bytes] = {
+        "data/plan.json": _json(plan_json(plan)),
+        "data/plan.schema.json": _json(load_schema()),
+        "data/measures.csv": measures_csv(plan),
+        "data/units.csv": units_csv(plan),
+        "data/places.csv": places_csv(plan),
+        "data/targets.csv": targets_csv(plan),
+        "data/assignments.csv": assignments_csv(plan),
+        "data/datapackage.json": _json(datapackage(plan)),
+    }
+    allm = list(plan.measures.values())
+    files["data/tasks.csv"] = tasks_csv(plan, allm, "zh")
+    files["data/tasks.en.csv"] = tasks_csv(plan, allm, "en")
+    files["data/tasks.xlsx"] = tasks_xlsx(plan, allm, {"zh": plan.title.zh + " 任务分工表", "en": plan.title.en + ": task division"})
+    for u in plan.units.values():
+        ms = unit_measures(plan, u.id)
+        files[f"data/units/{u.id}.csv"] = tasks_csv(plan, ms, "zh")
+        files[f"data/units/{u.id}.en.csv"] = tasks_csv(plan, ms, "en")
+        files[f"data/units/{u.id}.xlsx"] = tasks_xlsx(plan, ms, {"zh": f"{u.name.zh} 任务分工表", "en": f"{u.name.en}: task division"})
+        files[f"data/units/{u.id}.json"] = unit_tasks_json(plan, u)
+    return files
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,0 +1,210 @@
+"""The one in-memory model of the plan that every page and download is generated from."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    zh: str
+    en: str
+
+    def __getitem__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class Group:
+    units: tuple[str, ...]
+    etc: bool
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    raw: str
+    groups: tuple[Group, ...]
+
+    @property
+    def lead(self) -> str:
+        return self.groups[0].units[0]
+
+    @property
+    def co_responsible(self) -> tuple[str, ...]:
+        seen = [self.lead]
+        out = []
+        for g in self.groups:
+            for u in g.units:
+                if u not in seen:
+                    seen.append(u)
+                    out.append(u)
+        return tuple(out)
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        return (self.lead, *self.co_responsible)
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: Text
+    full_name: Text
+    kind: str
+    place: str | None
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    kind: str
+    name: Text
+    full_name: Text
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Target:
+    id: str
+    source: str
+    measure: str | None
+    section: str
+    scope: tuple[str, ...]
+    metric: Text
+    comparator: str
+    value: float | int | None
+    unit: str | None
+    benchmark: Text | None
+    aspirational: bool
+    annual: bool
+    text: Text
+
+
+@dataclass(frozen=True)
+class Measure:
+    id: str
+    chapter: str
+    section: str
+    item: str | None
+    own_title: Text | None
+    title: Text  # own title, or the title of the item or section it belongs to
+    text: Text
+    responsibility: Responsibility
+    places: tuple[str, ...]
+    citation: Text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: Text
+    id: str | None = None
+    bullet: bool = False
+    lead: Text | None = None
+    places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    number: str
+    title: Text
+    measure: Measure | None  # the item is itself a measure
+    paragraphs: tuple[Measure, ...] = ()  # or holds measure paragraphs
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    number: str
+    title: Text
+    paragraphs: tuple[Paragraph, ...]
+    measure: Measure | None
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    number: str
+    title: Text
+    region: str | None
+    paragraphs: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
+
+
+@dataclass(frozen=True)
+class Notice:
+    addressees: Text
+    text: Text
+    issuer: Text
+    date: str
+    date_text: Text
+    publication: Text
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: Text
+    note: Text | None
+
+
+@dataclass(frozen=True)
+class Label:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class MeasureUnit:
+    id: str
+    label: Text
+    multiplier: int
+
+
+@dataclass
+class Plan:
+    notice: Notice
+    title: Text
+    preamble: Text
+    chapters: tuple[Chapter, ...]
+    measures: dict[str, Measure]
+    units: dict[str, Unit]
+    places: dict[str, Place]
+    targets: dict[str, Target]
+    glossary: tuple[Term, ...]
+    unit_kinds: dict[str, Label]
+    place_kinds: dict[str, Label]
+    comparators: dict[str, Label]
+    measure_units: dict[str, MeasureUnit]
+    raw: dict = field(repr=False, default_factory=dict)  # the validated source data, file by file
+
+    # ---- derived indexes -------------------------------------------------
+    def lead_measures(self, unit_id: str) -> list[Measure]:
+        return [m for m in self.measures.values() if m.responsibility.lead == unit_id]
+
+    def co_measures(self, unit_id: str) -> list[Measure]:
+        return [m for m in self.measures.values() if unit_id in m.responsibility.co_responsible]
+
+    def targets_of(self, source_id: str) -> list[Target]:
+        return [t for t in self.targets.values() if t.source == source_id]
+
+    def measures_naming(self, place_id: str) -> list[Measure]:
+        return [m for m in self.measures.values() if place_id in m.places]
+
+    def chapter_of(self, node_id: str) -> Chapter:
+        return self.chapters[int(node_id.split(".")[0]) - 1]
+
+    def unit_for_place(self, place_id: str) -> Unit | None:
+        return next((u for u in self.units.values() if u.place == place_id), None)
+
+    def paragraph(self, node_id: str) -> Paragraph | None:
+        for ch in self.chapters:
+            for s in ch.sections:
+                for p in s.paragraphs:
+                    if p.id == node_id:
+                        return p
+        return None
