@@ -165,7 +165,7 @@ class MeasureUnit:
     multiplier: int
 
 
-@dataclass
+@dataclass(eq=False)  # identity hash: downloads are cached per loaded plan
 class Plan:
     notice: Notice
     title: Text

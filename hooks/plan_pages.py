@@ -1,0 +1,43 @@
+"""MkDocs hook: load the plan once, set the navigation, and add every page and download as generated files."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import jieba  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files  # noqa: E402
+
+from lnplan.export import downloads  # noqa: E402
+from lnplan.loader import PlanError  # noqa: E402
+from lnplan.site import get_plan, nav, page_specs, stub  # noqa: E402
+
+
+def _plan():
+    try:
+        return get_plan()
+    except PlanError as exc:
+        raise PluginError("the plan is invalid:\n" + str(exc)) from None
+
+
+def on_config(config):
+    plan = _plan()
+    lang = config.extra["lang"]
+    config.nav = nav(plan, lang)
+    # Keep names of units, places and glossary terms whole when the search index segments Chinese.
+    for word in {*(u.name.zh for u in plan.units.values()), *(p.name.zh for p in plan.places.values()),
+                 *(g.term.zh for g in plan.glossary if len(g.term.zh) <= 12)}:
+        jieba.add_word(word, freq=100000)
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    plan = _plan()
+    for spec in page_specs(plan):
+        files.append(File.generated(config, spec.src, content=stub(spec)))
+    if config.extra.get("downloads"):
+        for path, data in downloads(plan).items():
+            files.append(File.generated(config, path, content=data))
+    return files

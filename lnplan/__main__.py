@@ -1,0 +1,90 @@
+"""Command line: python -m lnplan {validate,fmt,synth}.
+
+  validate [--plan DIR]     check plan/ against schema/ and every cross-file rule; reproduce the source text
+  fmt [--check] [--plan DIR] rewrite plan files in canonical form (--check: print a diff and exit 1 instead)
+  synth N OUT               write a synthetic plan N times the size of the real one (for benchmarks)
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from pathlib import Path
+
+from . import fidelity, yamlio
+from .loader import PLAN_DIR, PlanError, chapter_files, load_plan, read_sources, SINGLE_FILES
+
+
+def cmd_validate(plan_dir: Path, source: Path | None) -> int:
+    try:
+        plan = load_plan(plan_dir)
+    except PlanError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in {plan_dir}; nothing was built.", file=sys.stderr)
+        return 1
+    if source is not None:
+        report = fidelity.compare(plan.raw, source.read_text(encoding="utf-8"))
+        if report:
+            print(report, file=sys.stderr)
+            print("plan/ does not reproduce the source text.", file=sys.stderr)
+            return 1
+    print(f"ok: {len(plan.chapters)} chapters, {len(plan.measures)} measures, {len(plan.units)} units, "
+          f"{len(plan.places)} places, {len(plan.targets)} targets, {len(plan.glossary)} glossary terms")
+    return 0
+
+
+def plan_files(plan_dir: Path) -> list[Path]:
+    return [plan_dir / f for f in [*SINGLE_FILES, *chapter_files(plan_dir)]]
+
+
+def cmd_fmt(plan_dir: Path, check: bool) -> int:
+    changed = 0
+    for path in plan_files(plan_dir):
+        text = path.read_text(encoding="utf-8")
+        try:
+            data, _ = yamlio.load(text)
+        except yamlio.YamlSyntaxError as exc:
+            where = f":{exc.mark.line}:{exc.mark.column}" if exc.mark else ""
+            print(f"{path}{where}: {exc.message}", file=sys.stderr)
+            return 1
+        canonical = yamlio.dump(data)
+        if canonical != text:
+            changed += 1
+            if check:
+                sys.stderr.writelines(difflib.unified_diff(text.splitlines(True), canonical.splitlines(True),
+                                                           f"{path} (as written)", f"{path} (canonical)"))
+            else:
+                path.write_text(canonical, encoding="utf-8")
+                print(f"formatted {path}")
+    if check and changed:
+        print(f"{changed} file(s) not in canonical form; run: make fmt", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m lnplan", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    v = sub.add_parser("validate")
+    v.add_argument("--plan", type=Path, default=PLAN_DIR)
+    v.add_argument("--source", type=Path, default=None, help="source text to compare with (default: source/plan.zh.txt for the real plan)")
+    f = sub.add_parser("fmt")
+    f.add_argument("--check", action="store_true")
+    f.add_argument("--plan", type=Path, default=PLAN_DIR)
+    s = sub.add_parser("synth")
+    s.add_argument("factor", type=int)
+    s.add_argument("out", type=Path)
+    args = ap.parse_args(argv)
+    if args.cmd == "validate":
+        source = args.source or (fidelity.SOURCE if args.plan.resolve() == PLAN_DIR.resolve() else None)
+        return cmd_validate(args.plan, source)
+    if args.cmd == "fmt":
+        return cmd_fmt(args.plan, args.check)
+    from .synth import write_synthetic
+    write_synthetic(args.factor, args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Small, safe building blocks: escaping for HTML and Markdown, relative links."""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+from ..urls import absolute
+
+# Characters Python-Markdown treats specially in inline text; escaped with a backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:$])")
+
+
+def esc(text: str) -> str:
+    """Text from plan/ as HTML: shown literally, never interpreted."""
+    return html.escape(text, quote=True)
+
+
+def md_inline(text: str) -> str:
+    """Text from plan/ inside a Markdown heading: HTML-escaped, Markdown punctuation backslash-escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def heading(level: int, text: str, anchor: str | None = None, escaped_suffix: str = "") -> str:
+    attrs = f" {{ #{anchor} }}" if anchor else ""
+    return f"\n{'#' * level} {md_inline(text)}{escaped_suffix}{attrs}\n\n"
+
+
+def rel(from_lang: str, from_url: str, to_lang: str, to_url: str) -> str:
+    """Relative link between two site pages (directory URLs), or to a file, across languages."""
+    src = absolute(from_lang, from_url)
+    dst = absolute(to_lang, to_url)
+    base = posixpath.dirname(src.rstrip("/") + "/x") if src else ""
+    path, frag = (dst.split("#", 1) + [""])[:2]
+    r = posixpath.relpath(path or ".", base or ".")
+    if path.endswith("/") or path == "":
+        r = "./" if r == "." else r + "/"
+    return r + (f"#{frag}" if frag else "")
+
+
+def a(href: str, text_html: str, cls: str = "", extra: str = "") -> str:
+    c = f' class="{cls}"' if cls else ""
+    return f'<a href="{esc(href)}"{c}{extra}>{text_html}</a>'
+
+
+def block(html_text: str) -> str:
+    """A raw HTML block, separated so Markdown leaves it alone."""
+    return "\n\n" + html_text.strip() + "\n\n"
+
+
+def human_size(n: int) -> str:
+    for unit in ("B", "KB", "MB"):
+        if n < 1024 or unit == "MB":
+            return f"{n} {unit}" if unit == "B" else f"{n / 1024:.1f} {unit}"
+        n /= 1024
+    return str(n)

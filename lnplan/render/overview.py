@@ -1,0 +1,202 @@
+"""Home, charts, data and about pages."""
+from __future__ import annotations
+
+from ..export import digest, downloads
+from ..loader import load_schema
+from ..model import Plan
+from ..urls import page
+from .html import a, block, esc, heading, human_size, rel
+from .i18n import t
+from .pages import Ctx, Rendered, anchor, jsonld, lang_switch_note, place_link, title_with_number, unit_link
+
+REGIONS = ("shenyang-metropolitan-area", "coastal-economic-belt", "western-liaoning-pilot-zone", "eastern-liaoning-green-economic-zone")
+
+
+def home_page(plan: Plan, lang: str, url: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    out = [heading(1, plan.title[lang]), lang_switch_note(c)]
+    out.append(block(f'<p class="lp-lede">{esc(c.t("issued"))}. {esc(plan.preamble[lang])}</p>'))
+    figures = [(len(plan.chapters), c.t("chapters"), c.link("plan")), (len(plan.measures), c.t("measures"), c.link("plan")),
+               (len(plan.units), c.t("units_count"), c.link("units")), (len(plan.targets), c.t("targets_count"), c.link("targets"))]
+    out.append(heading(2, c.t("key_figures"), "figures"))
+    out.append(block('<ul class="lp-figures">' + "".join(
+        f'<li><a href="{esc(h)}"><span class="lp-figure">{n}</span> <span>{esc(label)}</span></a></li>' for n, label, h in figures) + "</ul>"))
+    out.append(heading(2, c.t("layout"), "layout"))
+    positioning = {p.places[0]: p for p in plan.chapters[0].sections[2].paragraphs if p.places}
+    goals = {p.places[0]: p for p in plan.chapters[0].sections[3].paragraphs if p.places}
+    cards = []
+    cores = plan.places["two-cores"]
+    ch2 = next(ch for ch in plan.chapters if ch.region == "two-cores")
+    cards.append(f'<li class="lp-region-card"><h3>{place_link(c, "two-cores")}</h3><p>{esc(ch2.paragraphs[0].text[lang])}</p>'
+                 f'<p>{a(c.link("chapter", ch2.id), esc(title_with_number(ch2.number, ch2.title[lang], lang, "chapter")))}</p></li>')
+    for rid in REGIONS:
+        ch = next(x for x in plan.chapters if x.region == rid)
+        pos, goal = positioning.get(rid), goals.get(rid)
+        cards.append(f'<li class="lp-region-card"><h3>{place_link(c, rid)}</h3>'
+                     + (f'<p><strong>{esc(c.t("positioning"))}:</strong> {esc(pos.text[lang])}</p>' if pos else "")
+                     + (f'<p><strong>{esc(c.t("goals"))}:</strong> {esc(goal.text[lang])}</p>' if goal else "")
+                     + f'<p>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter")))}</p></li>')
+    out.append(block(f'<ul class="lp-regions">{"".join(cards)}</ul>'))
+    entries = {
+        "for_readers": [(c.t("nav_plan_index"), c.link("plan")), (c.t("nav_targets"), c.link("targets")), (c.t("nav_glossary"), c.link("glossary"))],
+        "for_departments": [(c.t("nav_units"), c.link("units")), (c.t("nav_places"), c.link("places")), (c.t("nav_charts"), c.link("charts"))],
+        "for_developers": [(c.t("nav_data"), c.link("data")), ("plan.json", rel(lang, url, "zh", "data/plan.json")), (c.t("nav_about"), c.link("about"))],
+    }
+    for key, links in entries.items():
+        out.append(heading(2, c.t(key), key.replace("_", "-")))
+        out.append(block('<ul class="lp-entry">' + "".join(f"<li>{a(h, esc(label))}</li>" for label, h in links) + "</ul>"))
+    desc = plan.preamble[lang][:160]
+    return Rendered("".join(out), desc, jsonld(c, plan.title[lang], desc, "Legislation"))
+
+
+def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    out = [heading(1, c.t("nav_charts")), lang_switch_note(c)]
+    # responsibility matrix
+    out.append(heading(2, c.t("matrix"), "matrix"))
+    head = f'<th scope="col">{esc(c.t("unit"))}</th>' + "".join(
+        f'<th scope="col"><a href="{esc(c.link("chapter", ch.id))}" title="{esc(ch.title[lang])}">{esc(ch.number if lang == "zh" else ch.id)}</a></th>'
+        for ch in plan.chapters if any(m.chapter == ch.id for m in plan.measures.values()))
+    chapters = [ch for ch in plan.chapters if any(m.chapter == ch.id for m in plan.measures.values())]
+    rows = []
+    maxv = 1
+    counts = {}
+    for u in plan.units.values():
+        for ch in chapters:
+            ms = [m for m in plan.measures.values() if m.chapter == ch.id]
+            lead = sum(1 for m in ms if m.responsibility.lead == u.id)
+            co = sum(1 for m in ms if u.id in m.responsibility.co_responsible)
+            counts[u.id, ch.id] = (lead, co)
+            maxv = max(maxv, lead + co)
+    for u in plan.units.values():
+        cells = []
+        for ch in chapters:
+            lead, co = counts[u.id, ch.id]
+            level = 0 if lead + co == 0 else 1 + round(3 * (lead + co) / maxv)
+            cells.append(f'<td class="lp-heat lp-heat--{level}">{f"{lead} / {co}" if lead + co else ""}</td>')
+        rows.append(f"<tr><th scope=\"row\">{unit_link(c, u.id)}</th>{''.join(cells)}</tr>")
+    out.append(block(f'<p class="lp-label">{esc(c.t("legend_lead_co"))}</p><div class="lp-table-wrap"><table class="lp-matrix"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    # tasks per unit: bars
+    out.append(heading(2, c.t("tasks_per_unit"), "tasks-per-unit"))
+    totals = sorted(plan.units.values(), key=lambda u: -(len(plan.lead_measures(u.id)) + len(plan.co_measures(u.id))))
+    top = max(len(plan.lead_measures(u.id)) + len(plan.co_measures(u.id)) for u in totals) or 1
+    bars = []
+    for u in totals:
+        nl, nc = len(plan.lead_measures(u.id)), len(plan.co_measures(u.id))
+        bars.append(f'<li><span class="lp-bar__label">{unit_link(c, u.id)}</span><span class="lp-bar" role="img" aria-label="{esc(c.t("as_lead"))} {nl}, {esc(c.t("as_co"))} {nc}">'
+                    f'<span class="lp-bar__lead" style="width:{100 * nl / top:.1f}%"></span><span class="lp-bar__co" style="width:{100 * nc / top:.1f}%"></span></span>'
+                    f'<span class="lp-bar__n">{nl} + {nc}</span></li>')
+    out.append(block(f'<p class="lp-legend"><span class="lp-key lp-key--lead"></span> {esc(c.t("as_lead"))} <span class="lp-key lp-key--co"></span> {esc(c.t("as_co"))}</p><ul class="lp-bars">{"".join(bars)}</ul>'))
+    # targets by region
+    out.append(heading(2, c.t("targets_by_region"), "targets-by-region"))
+    per = [(p, sum(1 for x in plan.targets.values() if x.scope[0] == p.id)) for p in plan.places.values()]
+    per = [(p, n) for p, n in per if n]
+    topn = max(n for _, n in per)
+    bars = [f'<li><span class="lp-bar__label">{place_link(c, p.id)}</span><span class="lp-bar" role="img" aria-label="{n}"><span class="lp-bar__lead" style="width:{100 * n / topn:.1f}%"></span></span><span class="lp-bar__n">{n}</span></li>' for p, n in per]
+    out.append(block(f'<ul class="lp-bars">{"".join(bars)}</ul>'))
+    return Rendered("".join(out), c.t("nav_charts"), jsonld(c, c.t("nav_charts"), c.t("nav_charts")))
+
+
+FILE_DOCS = {
+    "data/plan.json": ("整个数据集(双语、单一文档)。", "The whole dataset, both languages, one document."),
+    "data/plan.schema.json": ("plan.json 的 JSON Schema(2020-12)。", "JSON Schema (2020-12) that plan.json validates against."),
+    "data/measures.csv": ("措施表。", "Measures."),
+    "data/units.csv": ("责任单位表。", "Responsible units."),
+    "data/places.csv": ("地点表。", "Places."),
+    "data/targets.csv": ("量化目标表。", "Quantitative targets."),
+    "data/assignments.csv": ("责任分配表(每项措施每个单位一行)。", "Assignments: one row per measure and unit."),
+    "data/datapackage.json": ("Frictionless 数据包描述(含主键、外键)。", "Frictionless Data Package descriptor with primary and foreign keys."),
+    "data/tasks.csv": ("全文任务分工表(中文)。", "Task-division table of the whole plan (Chinese)."),
+    "data/tasks.en.csv": ("全文任务分工表(英文)。", "Task-division table of the whole plan (English)."),
+    "data/tasks.xlsx": ("全文任务分工表(Excel,中英两个工作表)。", "Task-division table of the whole plan (Excel, a sheet per language)."),
+}
+DICT_DEFS = ("exportMeasure", "exportResponsibility", "group", "exportUnit", "exportPlace", "exportTarget", "term", "text", "url")
+
+PY_EXAMPLE = """import json, urllib.request
+plan = json.load(urllib.request.urlopen("{base}data/plan.json"))
+for m in plan["measures"]:
+    if m["responsibility"]["lead"] == "commerce":
+        print(m["id"], m["title"]["en"])"""
+JS_EXAMPLE = """const plan = await (await fetch("{base}data/plan.json")).json();
+const led = plan.measures.filter(m => m.responsibility.lead === "commerce");
+console.log(led.map(m => `${{m.id}} ${{m.title.zh}}`));"""
+
+
+def _type(prop: dict) -> str:
+    if "$ref" in prop:
+        return prop["$ref"].split("/")[-1]
+    typ = prop.get("type", "")
+    if isinstance(typ, list):
+        typ = " | ".join(typ)
+    if typ == "array" and "items" in prop:
+        return f"array of {_type(prop['items'])}"
+    return typ
+
+
+def data_dictionary(lang: str) -> str:
+    schema = load_schema()
+    out = []
+    for name in DICT_DEFS:
+        d = schema["$defs"][name]
+        desc = d["x-description-zh"] if lang == "zh" else d["description"]
+        out.append(heading(3, name, "def-" + name))
+        rows = []
+        for prop, spec in d.get("properties", {}).items():
+            pdesc = spec.get("x-description-zh" if lang == "zh" else "description", "")
+            req = t("yes", lang) if prop in d.get("required", []) else ""
+            typ = _type(spec)
+            typ_html = f'<a href="#def-{esc(typ)}">{esc(typ)}</a>' if typ in DICT_DEFS else f"<code>{esc(typ)}</code>"
+            rows.append(f"<tr><td><code>{esc(prop)}</code></td><td>{typ_html}</td><td>{esc(req)}</td><td>{esc(pdesc)}</td></tr>")
+        head = "".join(f'<th scope="col">{esc(t(h, lang))}</th>' for h in ("field", "type", "required", "description"))
+        out.append(block(f'<p>{esc(desc)}</p><div class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    return "".join(out)
+
+
+def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
+    c = Ctx(plan, lang, url)
+    files = downloads(plan)
+    intro = {"zh": "以下文件均由 plan/ 目录中的数据在构建时生成。CSV 为带 BOM 的 UTF-8,可直接用 Excel 或 WPS 打开。各单位的任务分工表见各单位页面。编号稳定,可用于引用。",
+             "en": "Every file below is generated at build time from the data in plan/. CSV files are UTF-8 with a byte-order mark, so Excel and WPS open them correctly. Each unit's own task-division table is linked from its page. Ids are stable and safe to cite."}
+    out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>")]
+    rows = []
+    for path, (dzh, den) in FILE_DOCS.items():
+        data = files[path]
+        rows.append(f'<tr><td><a href="{esc(rel(lang, url, "zh", path))}" download>{esc(path.split("/")[-1])}</a></td><td>{esc(dzh if lang == "zh" else den)}</td>'
+                    f'<td class="lp-num">{esc(human_size(len(data)))}</td><td><code class="lp-sha">{digest(data)}</code></td></tr>')
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("file"), c.t("description"), c.t("size"), "SHA-256"))
+    out.append(block(f'<div class="lp-table-wrap"><table class="lp-files"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    out.append(heading(2, "Python", "python"))
+    out.append(block(f'<pre><code class="language-python">{esc(PY_EXAMPLE.format(base=site_url))}</code></pre>'))
+    out.append(heading(2, "JavaScript", "javascript"))
+    out.append(block(f'<pre><code class="language-javascript">{esc(JS_EXAMPLE.format(base=site_url))}</code></pre>'))
+    out.append(heading(2, {"zh": "数据字典", "en": "Data dictionary"}[lang], "dictionary"))
+    out.append(block(f'<p>{esc({"zh": "由 schema/plan.schema.json 自动生成。", "en": "Generated from schema/plan.schema.json."}[lang])}</p>'))
+    out.append(data_dictionary(lang))
+    return Rendered("".join(out), intro[lang][:160], jsonld(c, c.t("nav_data"), intro[lang][:160], "Dataset"))
+
+
+ABOUT = {
+    "zh": [
+        ("来源", "本站收录辽宁省人民政府2022年1月31日印发的《辽宁省推进“一圈一带两区”区域协调发展三年行动方案》全文(此件公开发布)。中文文本与原文逐字一致,由自动测试保证:测试从数据重建全文,并与原文副本比对。"),
+        ("权威文本", "中文文本为权威文本。英文为本站的非官方译文,力求完整、忠实、通顺,同一术语全站只用一种译法(见术语表)。如中英文不一致,以中文为准。"),
+        ("数据如何制作", "全文以 YAML 格式保存在 plan/ 目录中,按 JSON Schema 校验,并检查编号唯一、单位与地点引用可解析、文档顺序等规则。每条责任单位条款都拆分为有序的单位组,第一组第一个单位为牵头单位,“等”予以保留。所有页面和下载文件都由同一份数据生成。"),
+        ("许可", "方案原文为政府公开文件。本站的数据结构、英文译文和网站代码以 CC BY 4.0 许可发布,使用时请注明出处。"),
+        ("报告错误", "如发现原文录入、译文或数据错误,请在本项目的问题跟踪中提交,写明页面地址、措施编号和建议的修改。"),
+    ],
+    "en": [
+        ("Source", "This site publishes the full text of the Three-Year Action Plan of Liaoning Province for Promoting Coordinated Regional Development under the “One Circle, One Belt and Two Zones” Layout, issued by the Liaoning Provincial People's Government on January 31, 2022 and released to the public. The Chinese text reproduces the original word for word; an automated test rebuilds the full text from the data and compares it with a copy of the source."),
+        ("Authority", "The Chinese text is the authoritative one. The English is this edition's unofficial translation: complete, faithful and fluent, with one rendering per term across the site (see the glossary). Where the two differ, the Chinese prevails."),
+        ("How the data was made", "The whole plan is kept as YAML under plan/, validated against a JSON Schema and checked for unique ids, resolvable unit and place references and document order. Every responsibility clause is recorded as ordered groups of units: the first unit of the first group is the lead unit, and 等 (“and others”) is kept. Every page and download is generated from that one dataset."),
+        ("Licence", "The plan is a public government document. This edition's data structure, English translation and site code are published under CC BY 4.0; please credit this edition."),
+        ("Report an error", "If you find an error in the text, the translation or the data, open an issue in this project's tracker with the page address, the measure id and the correction you suggest."),
+    ],
+}
+
+
+def about_page(plan: Plan, lang: str, url: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    out = [heading(1, c.t("nav_about")), lang_switch_note(c)]
+    for i, (title, text) in enumerate(ABOUT[lang]):
+        out.append(heading(2, title, f"about-{i + 1}"))
+        out.append(block(f"<p>{esc(text)}</p>"))
+    return Rendered("".join(out), ABOUT[lang][1][1][:160], jsonld(c, c.t("nav_about"), ABOUT[lang][1][1][:160], "AboutPage"))

@@ -1,0 +1,440 @@
+"""One function per kind of page. Each takes the plan, the language and the page's own URL, and
+returns Markdown (headings) with raw HTML blocks (content). All plan text is escaped here."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from ..export import co_text, downloads, digest
+from ..model import Chapter, Measure, Paragraph, Plan, Target
+from ..urls import page, target_anchor, target_url
+from .html import a, block, esc, heading, human_size, rel
+from .i18n import t
+
+
+@dataclass
+class Rendered:
+    """A page's Markdown plus what its <head> needs (description, JSON-LD)."""
+    markdown: str
+    description: str = ""
+    jsonld: dict = field(default_factory=dict)
+
+
+class Ctx:
+    """The page being rendered: language and URL, for links."""
+
+    def __init__(self, plan: Plan, lang: str, url: str):
+        self.plan, self.lang, self.url = plan, lang, url
+
+    def link(self, kind: str, ident: str = "") -> str:
+        return rel(self.lang, self.url, self.lang, page(kind, ident))
+
+    def to(self, url: str, lang: str | None = None) -> str:
+        return rel(self.lang, self.url, lang or self.lang, url)
+
+    def t(self, key: str, **kw) -> str:
+        return t(key, self.lang, **kw)
+
+
+def anchor(node_id: str) -> str:
+    return "m-" + node_id.replace(".", "-")
+
+
+def measure_anchor_url(m: Measure) -> str:
+    return page("chapter", m.chapter) + "#" + anchor(m.id)
+
+
+# ---- fragments ------------------------------------------------------------------
+
+def unit_link(c: Ctx, unit_id: str, cls: str = "lp-unit") -> str:
+    u = c.plan.units[unit_id]
+    return a(c.link("unit", unit_id), esc(u.name[c.lang]), cls, f' title="{esc(u.full_name[c.lang])}"')
+
+
+def place_link(c: Ctx, place_id: str) -> str:
+    return a(c.link("place", place_id), esc(c.plan.places[place_id].name[c.lang]), "lp-place")
+
+
+def responsibility_html(c: Ctx, m: Measure) -> str:
+    r = m.responsibility
+    sep = "、" if c.lang == "zh" else ", "
+    gsep = ";" if c.lang == "zh" else "; "
+    groups = []
+    for gi, g in enumerate(r.groups):
+        ids = g.units[1:] if gi == 0 else g.units
+        names = [unit_link(c, u) for u in ids]
+        if not names and g.etc:
+            names = [esc(c.t("others"))]
+        if names:
+            etc = f' <span class="lp-etc">{esc(c.t("etc"))}</span>' if g.etc else ""
+            groups.append(sep.join(names) + etc)
+    co = gsep.join(groups) or esc(c.t("none"))
+    raw = f'<p class="lp-raw"><span class="lp-label">{esc(c.t("clause_as_written"))}:</span> <span lang="zh">(责任单位:{esc(r.raw)})</span></p>' if c.lang == "en" else ""
+    return (f'<dl class="lp-resp"><dt>{esc(c.t("lead"))}</dt><dd>{unit_link(c, r.lead, "lp-unit lp-unit--lead")}</dd>'
+            f'<dt>{esc(c.t("co"))}</dt><dd>{co}</dd></dl>{raw}')
+
+
+def value_text(plan: Plan, tg: Target, lang: str) -> str:
+    comp = plan.comparators[tg.comparator].label[lang]
+    if tg.value is None:
+        return f"{comp} {tg.benchmark[lang]}" if tg.benchmark else comp
+    mu = plan.measure_units[tg.unit]
+    if lang == "zh":
+        v = f"{tg.value:g}" if isinstance(tg.value, float) else str(tg.value)
+        return f"{comp} {v}{mu.label.zh}"
+    if tg.unit == "percent":
+        return f"{comp} {tg.value:g}%"
+    if tg.unit == "rank":
+        return f"{comp} {tg.value}"
+    n = tg.value * mu.multiplier
+    for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+        if n >= size:
+            q = n / size
+            num = f"{q:,.0f}" if float(q).is_integer() else f"{q:g}"
+            return f"{comp} {num} {word} {mu.label.en}".rstrip()
+    return f"{comp} {n:,.0f} {mu.label.en}".rstrip()
+
+
+def targets_table(c: Ctx, targets: list[Target], with_source: bool = False, with_scope: bool = True) -> str:
+    if not targets:
+        return ""
+    head = [c.t("id"), c.t("metric"), c.t("target_value")]
+    if with_scope:
+        head.append(c.t("scope"))
+    head += [c.t("aspirational"), c.t("annual")]
+    if with_source:
+        head.append(c.t("source"))
+    rows = []
+    for tg in targets:
+        cells = [f'<a href="{esc(c.to(target_url(tg.id)))}">{esc(tg.id)}</a>', esc(tg.metric[c.lang]), esc(value_text(c.plan, tg, c.lang))]
+        if with_scope:
+            cells.append(("、" if c.lang == "zh" else ", ").join(place_link(c, p) for p in tg.scope))
+        cells += [esc(c.t("yes") if tg.aspirational else c.t("no")), esc(c.t("yes") if tg.annual else c.t("no"))]
+        if with_source:
+            if tg.measure:
+                cells.append(a(c.link("measure", tg.measure), esc(tg.source)))
+            else:
+                cells.append(a(c.to(page("chapter", "1") + "#" + anchor(tg.source)), esc(tg.source)))
+        rows.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
+    ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
+    return f'<div class="lp-table-wrap"><table class="lp-targets"><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def places_html(c: Ctx, place_ids) -> str:
+    if not place_ids:
+        return ""
+    items = "".join(f"<li>{place_link(c, p)}</li>" for p in place_ids)
+    return f'<div class="lp-places"><span class="lp-label">{esc(c.t("places"))}:</span><ul class="lp-tags">{items}</ul></div>'
+
+
+def measure_body(c: Ctx, m: Measure, on_measure_page: bool) -> str:
+    """Text, responsibility, places and targets of a measure, as one HTML block."""
+    parts = []
+    lang_attr = ' lang="zh"' if c.lang == "zh" else ' lang="en"'
+    parts.append(f'<p class="lp-text"{lang_attr}>{esc(m.text[c.lang])}</p>')
+    if c.lang == "en" and on_measure_page:
+        zh_title = f"{esc(m.own_title.zh)}。" if m.own_title else ""
+        parts.append(f'<details class="lp-original" open><summary>{esc(c.t("zh_original"))}</summary>'
+                     f'<p lang="zh">{zh_title}{esc(m.text.zh)}(责任单位:{esc(m.responsibility.raw)})</p></details>')
+    parts.append(responsibility_html(c, m))
+    parts.append(places_html(c, m.places))
+    tgs = c.plan.targets_of(m.id)
+    if tgs:
+        parts.append(f'<p class="lp-label">{esc(c.t("targets"))}:</p>' + targets_table(c, tgs))
+    if not on_measure_page:
+        parts.append(f'<p class="lp-permalink">{a(c.link("measure", m.id), esc(c.t("permalink")) + " " + esc(m.id))}</p>')
+    return block(f'<div class="lp-measure" data-measure="{esc(m.id)}">' + "".join(parts) + "</div>")
+
+
+def paragraph_html(c: Ctx, p: Paragraph) -> str:
+    idattr = f' id="{anchor(p.id)}"' if p.id else ""
+    if p.bullet:
+        lead = f"<strong>{esc(p.lead[c.lang])}</strong>" if p.lead else ""
+        sep = "。" if c.lang == "zh" else ". "
+        return f'<p class="lp-bullet"{idattr}>——{lead}{sep if lead else ""}{esc(p.text[c.lang])}</p>'
+    return f'<p{idattr}>{esc(p.text[c.lang])}</p>'
+
+
+def paragraphs_block(c: Ctx, paras) -> str:
+    return block("".join(paragraph_html(c, p) for p in paras)) if paras else ""
+
+
+def title_with_number(number: str, title: str, lang: str, kind: str) -> str:
+    if kind == "chapter":
+        return f"{number}、{title}" if lang == "zh" else f"{number_en(number)}. {title}"
+    if kind == "section":
+        return f"{number}{title}" if lang == "zh" else f"({'一二三四五六七八九'.index(number[1]) + 1}) {title}"
+    return f"{number}.{title}" if lang == "zh" else f"{number}. {title}"
+
+
+def number_en(cn: str) -> str:
+    return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]["一二三四五六七八".index(cn)]
+
+
+def lang_switch_note(c: Ctx) -> str:
+    """A visible one-click link to the same page in the other language."""
+    other = "en" if c.lang == "zh" else "zh"
+    note = f' <span class="lp-unofficial">{esc(c.t("unofficial"))}</span>' if c.lang == "en" else ""
+    return block(f'<p class="lp-otherlang"><a href="{esc(rel(c.lang, c.url, other, c.url))}" hreflang="{other}" lang="{other}">{esc(c.t("other_lang"))}</a>{note}</p>')
+
+
+def description(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def jsonld(c: Ctx, name: str, desc: str, kind: str = "WebPage", **extra) -> dict:
+    p = c.plan
+    return {"@context": "https://schema.org", "@type": kind, "name": name, "description": desc,
+            "inLanguage": "zh-CN" if c.lang == "zh" else "en",
+            "isPartOf": {"@type": "Legislation", "name": p.title[c.lang], "legislationDate": p.notice.date,
+                         "legislationJurisdiction": "Liaoning, China",
+                         "author": {"@type": "GovernmentOrganization", "name": p.notice.issuer[c.lang]}},
+            **extra}
+
+
+# ---- pages ------------------------------------------------------------------------
+
+def chapter_page(plan: Plan, lang: str, url: str, chapter_id: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    ch = plan.chapters[int(chapter_id) - 1]
+    out = [heading(1, title_with_number(ch.number, ch.title[lang], lang, "chapter")), lang_switch_note(c)]
+    if ch.region:
+        out.append(block(f'<p class="lp-region">{esc(t("region", lang))}: {place_link(c, ch.region)}</p>'))
+    out.append(paragraphs_block(c, ch.paragraphs))
+    for s in ch.sections:
+        out.append(heading(2, title_with_number(s.number, s.title[lang], lang, "section"), anchor(s.id)))
+        out.append(paragraphs_block(c, s.paragraphs))
+        if s.measure:
+            out.append(measure_body(c, s.measure, False))
+        for it in s.items:
+            out.append(heading(3, title_with_number(it.number, it.title[lang], lang, "item"), anchor(it.id)))
+            if it.measure:
+                out.append(measure_body(c, it.measure, False))
+            for m in it.paragraphs:
+                if m.own_title:
+                    out.append(heading(4, m.own_title[lang], anchor(m.id)))
+                else:
+                    out.append(block(f'<span id="{anchor(m.id)}"></span>'))
+                out.append(measure_body(c, m, False))
+    nav = []
+    if int(chapter_id) > 1:
+        nav.append(a(c.link("chapter", str(int(chapter_id) - 1)), "← " + esc(t("part", lang, n=int(chapter_id) - 1))))
+    if int(chapter_id) < len(plan.chapters):
+        nav.append(a(c.link("chapter", str(int(chapter_id) + 1)), esc(t("part", lang, n=int(chapter_id) + 1)) + " →"))
+    out.append(block(f'<p class="lp-pager">{" · ".join(nav)}</p>'))
+    first = ch.paragraphs[0].text[lang] if ch.paragraphs else ch.sections[0].title[lang]
+    title = title_with_number(ch.number, ch.title[lang], lang, "chapter")
+    return Rendered("".join(out), description(first), jsonld(c, title, description(first)))
+
+
+def citation(c: Ctx, m: Measure, permalink: str) -> str:
+    p = c.plan
+    if c.lang == "zh":
+        return f"辽宁省人民政府.《{p.title.zh}》(2022年1月31日){m.citation.zh}:{m.title.zh}. {permalink}"
+    return (f"Liaoning Provincial People's Government, {p.title.en} (January 31, 2022), {m.citation.en}: "
+            f"“{m.title.en}”. Unofficial translation. {permalink}")
+
+
+def measure_page(plan: Plan, lang: str, url: str, measure_id: str, canonical_url: str = "") -> Rendered:
+    c = Ctx(plan, lang, url)
+    m = plan.measures[measure_id]
+    ch = plan.chapter_of(m.id)
+    sec = ch.sections[int(m.section.split(".")[1]) - 1]
+    out = [heading(1, f"{m.id} {m.title[lang]}"), lang_switch_note(c)]
+    crumbs = [a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter"))),
+              a(c.to(page("chapter", ch.id) + "#" + anchor(sec.id)), esc(title_with_number(sec.number, sec.title[lang], lang, "section")))]
+    if m.item and m.own_title:
+        it = sec.items[int(m.item.split(".")[2]) - 1]
+        crumbs.append(a(c.to(page("chapter", ch.id) + "#" + anchor(it.id)), esc(title_with_number(it.number, it.title[lang], lang, "item"))))
+    out.append(block(f'<p class="lp-crumbs">{esc(m.citation[lang])} · {" › ".join(crumbs)}</p>'))
+    out.append(measure_body(c, m, True))
+    cite = citation(c, m, canonical_url)
+    out.append(heading(2, c.t("cite"), "cite"))
+    out.append(block(f'<blockquote class="lp-cite"><p>{esc(cite)}</p></blockquote>'
+                     f'<p>{a(c.to(measure_anchor_url(m)), esc(c.t("in_context")))}</p>'))
+    desc = description(m.text[lang])
+    return Rendered("".join(out), desc, jsonld(c, f"{m.id} {m.title[lang]}", desc, "WebPage", identifier=m.id))
+
+
+def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "") -> str:
+    ch = c.plan.chapter_of(m.id)
+    others = [u for u in m.responsibility.units if u != unit_id]
+    other_html = ("、" if c.lang == "zh" else ", ").join(
+        unit_link(c, u) + (f' <small>({esc(c.t("lead_marker"))})</small>' if u == m.responsibility.lead else "") for u in others)
+    tg = c.plan.targets_of(m.id)
+    tg_html = ""
+    if tg:
+        tg_html = f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets"))}:</span> ' + "; ".join(
+            f'<a href="{esc(c.to(target_url(x.id)))}">{esc(x.metric[c.lang])} {esc(value_text(c.plan, x, c.lang))}</a>' for x in tg) + "</p>"
+    why_html = f'<p class="lp-why">{esc(why)}</p>' if why else ""
+    return (f'<li class="lp-card">{why_html}<p class="lp-card__title"><a href="{esc(c.link("measure", m.id))}"><span class="lp-id">{esc(m.id)}</span> {esc(m.title[c.lang])}</a></p>'
+            f'<p class="lp-card__context">{esc(m.citation[c.lang])} · {a(c.to(measure_anchor_url(m)), esc(title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter")))}</p>'
+            f'<p class="lp-card__text">{esc(m.text[c.lang])}</p>'
+            + (f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units"))}:</span> {other_html}</p>' if others else "")
+            + tg_html + "</li>")
+
+
+def task_list(c: Ctx, measures: list[Measure], unit_id: str | None = None) -> str:
+    if not measures:
+        return block(f"<p>{esc(c.t('none'))}</p>")
+    return block('<ol class="lp-cards">' + "".join(task_card(c, m, unit_id) for m in measures) + "</ol>")
+
+
+def unit_downloads(c: Ctx, unit_id: str) -> str:
+    files = [(f"data/units/{unit_id}.csv", "CSV (中文)"), (f"data/units/{unit_id}.en.csv", "CSV (English)"),
+             (f"data/units/{unit_id}.xlsx", "XLSX"), (f"data/units/{unit_id}.json", "JSON")]
+    links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", f))}" download>{esc(label)}</a>' for f, label in files)
+    return block(f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("downloads_for_unit"))}:</span> {links}</p>')
+
+
+def unit_page(plan: Plan, lang: str, url: str, unit_id: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    u = plan.units[unit_id]
+    lead, co = plan.lead_measures(unit_id), plan.co_measures(unit_id)
+    out = [heading(1, u.name[lang]), lang_switch_note(c)]
+    facts = [f'<dt>{esc(c.t("full_name"))}</dt><dd>{esc(u.full_name[lang])}</dd>',
+             f'<dt>{esc(c.t("kind"))}</dt><dd>{esc(plan.unit_kinds[u.kind].label[lang])}</dd>',
+             f'<dt>{esc(c.t("as_lead"))} / {esc(c.t("as_co"))}</dt><dd>{len(lead)} / {len(co)}</dd>']
+    if u.place:
+        facts.append(f'<dt>{esc(c.t("places"))}</dt><dd>{place_link(c, u.place)}</dd>')
+    out.append(block(f'<dl class="lp-facts">{"".join(facts)}</dl>'))
+    out.append(unit_downloads(c, unit_id))
+    out.append(heading(2, f"{c.t('tasks_as_lead')} ({len(lead)})", "lead"))
+    out.append(task_list(c, lead, unit_id))
+    out.append(heading(2, f"{c.t('tasks_as_co')} ({len(co)})", "co"))
+    out.append(task_list(c, co, unit_id))
+    desc = f"{u.full_name[lang]}: {len(lead)} / {len(co)}"
+    return Rendered("".join(out), desc, jsonld(c, u.name[lang], desc))
+
+
+def units_index_page(plan: Plan, lang: str, url: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    out = [heading(1, c.t("nav_units")), lang_switch_note(c)]
+    rows = []
+    for u in plan.units.values():
+        nl, nc = len(plan.lead_measures(u.id)), len(plan.co_measures(u.id))
+        rows.append(f'<tr><td data-sort="{esc(u.name[lang])}">{unit_link(c, u.id)}</td><td>{esc(plan.unit_kinds[u.kind].label[lang])}</td>'
+                    f'<td class="lp-num">{nl}</td><td class="lp-num">{nc}</td><td class="lp-num">{nl + nc}</td></tr>')
+    head = "".join(f'<th scope="col"><button type="button" class="lp-sort" data-col="{i}">{esc(h)}</button></th>' for i, h in enumerate(
+        [c.t("unit"), c.t("kind"), c.t("as_lead"), c.t("as_co"), c.t("total")]))
+    out.append(block(f'<div class="lp-table-wrap"><table class="lp-sortable" id="units-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    return Rendered("".join(out), c.t("nav_units"), jsonld(c, c.t("nav_units"), c.t("nav_units")))
+
+
+def place_buckets(plan: Plan, place_id: str) -> list[tuple[str, list[Measure]]]:
+    """The measures a city or zone official should read, each bucket with the reason it is listed."""
+    place = plan.places[place_id]
+    gov = plan.unit_for_place(place_id)
+    by_name = [m for m in plan.measures.values() if gov and gov.id in m.responsibility.units]
+    taken = {m.id for m in by_name}
+    everyone = [m for m in plan.measures.values() if place.kind == "city" and "all-city-governments" in m.responsibility.units and m.id not in taken]
+    taken |= {m.id for m in everyone}
+    relevant_ids = {u.id for u in plan.units.values() if u.kind == "collective" and u.id != "all-city-governments"}
+    relevant = [m for m in plan.measures.values() if m.id not in taken and place_id in m.places
+                and relevant_ids & set(m.responsibility.units)]
+    taken |= {m.id for m in relevant}
+    named = [m for m in plan.measures.values() if m.id not in taken and place_id in m.places]
+    return [("why_by_name_zone" if place.kind == "demonstration-zone" else "why_by_name", by_name),
+            ("why_all", everyone), ("why_relevant", relevant), ("why_named", named)]
+
+
+def place_page(plan: Plan, lang: str, url: str, place_id: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    p = plan.places[place_id]
+    out = [heading(1, p.name[lang]), lang_switch_note(c)]
+    facts = [f'<dt>{esc(c.t("full_name"))}</dt><dd>{esc(p.full_name[lang])}</dd>',
+             f'<dt>{esc(c.t("kind"))}</dt><dd>{esc(plan.place_kinds[p.kind].label[lang])}</dd>']
+    gov = plan.unit_for_place(place_id)
+    if gov:
+        facts.append(f'<dt>{esc(c.t("government"))}</dt><dd>{unit_link(c, gov.id)}</dd>')
+    chapter = next((ch for ch in plan.chapters if ch.region == place_id), None)
+    if chapter:
+        facts.append(f'<dt>{esc(c.t("region_chapter"))}</dt><dd>{a(c.link("chapter", chapter.id), esc(title_with_number(chapter.number, chapter.title[lang], lang, "chapter")))}</dd>')
+    out.append(block(f'<dl class="lp-facts">{"".join(facts)}</dl>'))
+    for key, sec_id in (("positioning", "1.3"), ("goals", "1.4")):
+        paras = [x for x in plan.chapters[0].sections[int(sec_id[-1]) - 1].paragraphs if place_id in x.places]
+        if paras:
+            out.append(heading(2, c.t(key), key))
+            out.append(paragraphs_block(c, paras))
+    tg = [x for x in plan.targets.values() if place_id in x.scope]
+    if tg:
+        out.append(heading(2, f"{c.t('targets_here')} ({len(tg)})", "targets"))
+        out.append(block(targets_table(c, tg, with_source=True, with_scope=False)))
+    if p.kind in ("city", "demonstration-zone"):
+        for key, ms in place_buckets(plan, place_id):
+            if key == "why_all" and p.kind != "city":
+                continue
+            out.append(heading(2, f"{c.t(key)} ({len(ms)})", key.replace("_", "-")))
+            out.append(block(f'<p class="lp-why-note">{esc(c.t(key.replace("_zone", "") + "_note"))}</p>'))
+            out.append(task_list(c, ms, gov.id if gov else None))
+    else:
+        ms = plan.measures_naming(place_id)
+        out.append(heading(2, f"{c.t('why_named')} ({len(ms)})", "named"))
+        out.append(task_list(c, ms))
+    desc = f"{p.full_name[lang]}"
+    return Rendered("".join(out), desc, jsonld(c, p.name[lang], desc, "Place" if p.kind == "city" else "WebPage"))
+
+
+def places_index_page(plan: Plan, lang: str, url: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    out = [heading(1, c.t("nav_places")), lang_switch_note(c)]
+    for key, kinds in (("kind_region", ("region", "core")), ("kind_city", ("city", "demonstration-zone"))):
+        out.append(heading(2, c.t(key), key.replace("_", "-")))
+        rows = []
+        for p in plan.places.values():
+            if p.kind in kinds:
+                buckets = dict(place_buckets(plan, p.id)) if p.kind in ("city", "demonstration-zone") else {}
+                by_name = len(buckets.get("why_by_name", buckets.get("why_by_name_zone", [])))
+                rows.append(f'<tr><td>{place_link(c, p.id)}</td><td>{esc(plan.place_kinds[p.kind].label[lang])}</td>'
+                            f'<td class="lp-num">{by_name if buckets else "–"}</td><td class="lp-num">{len(plan.measures_naming(p.id))}</td></tr>')
+        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("name"), c.t("kind"), c.t("why_by_name"), c.t("why_named")))
+        out.append(block(f'<div class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    return Rendered("".join(out), c.t("nav_places"), jsonld(c, c.t("nav_places"), c.t("nav_places")))
+
+
+def targets_page(plan: Plan, lang: str, url: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    out = [heading(1, c.t("nav_targets")), lang_switch_note(c)]
+    for p in plan.places.values():
+        tg = [x for x in plan.targets.values() if x.scope[0] == p.id]
+        if not tg:
+            continue
+        out.append(heading(2, f"{p.name[lang]} ({len(tg)})", "r-" + p.id))
+        rows = []
+        for x in tg:
+            src = a(c.link("measure", x.measure), esc(x.source)) if x.measure else a(c.to(page("chapter", "1") + "#" + anchor(x.source)), esc(x.source))
+            rows.append(f'<tr id="{target_anchor(x.id)}"><td>{esc(x.id)}</td><td>{esc(x.metric[lang])}</td><td>{esc(value_text(plan, x, lang))}</td>'
+                        f'<td>{("、" if lang == "zh" else ", ").join(place_link(c, s) for s in x.scope)}</td>'
+                        f'<td>{esc(c.t("yes") if x.aspirational else c.t("no"))}</td><td>{esc(c.t("yes") if x.annual else c.t("no"))}</td>'
+                        f'<td>{src}</td><td class="lp-quote">{esc(x.text[lang])}</td></tr>')
+        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("id"), c.t("metric"), c.t("target_value"), c.t("scope"),
+                                                                   c.t("aspirational"), c.t("annual"), c.t("source"), c.t("description")))
+        out.append(block(f'<div class="lp-table-wrap"><table class="lp-targets"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    return Rendered("".join(out), c.t("nav_targets"), jsonld(c, c.t("nav_targets"), c.t("nav_targets")))
+
+
+def glossary_page(plan: Plan, lang: str, url: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    out = [heading(1, c.t("nav_glossary")), lang_switch_note(c)]
+    rows = "".join(
+        f'<tr id="g-{esc(g.id)}"><td lang="zh">{esc(g.term.zh)}</td><td lang="en">{esc(g.term.en)}</td><td>{esc(g.note[lang]) if g.note else ""}</td></tr>'
+        for g in plan.glossary)
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("term"), c.t("rendering"), c.t("note")))
+    out.append(block(f'<div class="lp-table-wrap"><table class="lp-glossary"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'))
+    return Rendered("".join(out), c.t("nav_glossary"), jsonld(c, c.t("nav_glossary"), c.t("nav_glossary")))
+
+
+def plan_index_page(plan: Plan, lang: str, url: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    n = plan.notice
+    out = [heading(1, plan.title[lang]), lang_switch_note(c), heading(2, c.t("notice"), "notice")]
+    out.append(block(f'<div class="lp-notice"><p>{esc(n.addressees[lang])}</p><p>{esc(n.text[lang])}</p>'
+                     f'<p class="lp-right">{esc(n.issuer[lang])}<br>{esc(n.date_text[lang])}</p><p>{esc(n.publication[lang])}</p></div>'))
+    out.append(heading(2, c.t("contents"), "contents"))
+    out.append(block(f"<p>{esc(plan.preamble[lang])}</p>"))
+    items = []
+    for ch in plan.chapters:
+        secs = "".join(f'<li>{a(c.to(page("chapter", ch.id) + "#" + anchor(s.id)), esc(title_with_number(s.number, s.title[lang], lang, "section")))}</li>' for s in ch.sections)
+        items.append(f'<li>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter")))}<ul>{secs}</ul></li>')
+    out.append(block(f'<ol class="lp-toc">{"".join(items)}</ol>'))
+    return Rendered("".join(out), description(plan.preamble[lang]), jsonld(c, plan.title[lang], description(plan.preamble[lang]), "Legislation"))

@@ -1,0 +1,106 @@
+"""The site's page list and the one entry point that renders any page. Used by hooks/ and macros.py."""
+from __future__ import annotations
+
+import html
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .loader import PLAN_DIR, SCHEMA_PATH, chapter_files, load_plan, SINGLE_FILES
+from .model import Plan
+from .render import overview, pages
+from .render.i18n import t
+from .urls import page
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src: str   # file under docs/ (generated)
+    url: str   # directory URL, relative to the language root
+    kind: str
+    ident: str = ""
+
+
+def plan_dir() -> Path:
+    return Path(os.environ.get("LNPLAN_PLAN_DIR", PLAN_DIR))
+
+
+def _fingerprint(d: Path) -> tuple:
+    files = [d / f for f in [*SINGLE_FILES, *chapter_files(d)]] + [SCHEMA_PATH]
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+
+
+@lru_cache(maxsize=2)
+def _load(d: str, fingerprint: tuple) -> Plan:
+    return load_plan(Path(d))
+
+
+def get_plan() -> Plan:
+    """The plan, loaded and validated once per build (again only when a file under plan/ changes)."""
+    d = plan_dir()
+    return _load(str(d), _fingerprint(d))
+
+
+def _src(url: str) -> str:
+    if url == "":
+        return "index.md"
+    if url in ("plan/", "units/", "places/"):
+        return url + "index.md"
+    return url.rstrip("/") + ".md"
+
+
+def page_specs(plan: Plan) -> list[PageSpec]:
+    specs = [("home", ""), ("plan", ""), *[("chapter", c.id) for c in plan.chapters], ("units", ""), ("places", ""),
+             ("targets", ""), ("charts", ""), ("glossary", ""), ("data", ""), ("about", ""),
+             *[("measure", m) for m in plan.measures], *[("unit", u) for u in plan.units], *[("place", p) for p in plan.places]]
+    return [PageSpec(_src(page(kind, ident)), page(kind, ident), kind, ident) for kind, ident in specs]
+
+
+def stub(spec: PageSpec) -> str:
+    """The generated Markdown source of a page: one macro call. Ids are schema-checked ([a-z0-9.-]), safe in a string literal."""
+    return f'---\nrender_macros: true\n---\n{{{{ lp_page("{spec.kind}", "{spec.ident}") }}}}\n'
+
+
+def nav(plan: Plan, lang: str) -> list:
+    """Navigation. Titles are HTML-escaped: the theme prints them as they are."""
+    e = html.escape
+    chapters = [{e(pages.title_with_number(c.number, c.title[lang], lang, "chapter")): _src(page("chapter", c.id))} for c in plan.chapters]
+    return [
+        {e(t("nav_home", lang)): "index.md"},
+        {e(t("nav_plan", lang)): [{e(t("nav_plan_index", lang)): "plan/index.md"}, *chapters]},
+        {e(t("nav_units", lang)): "units/index.md"},
+        {e(t("nav_places", lang)): "places/index.md"},
+        {e(t("nav_targets", lang)): "targets.md"},
+        {e(t("nav_charts", lang)): "charts.md"},
+        {e(t("nav_glossary", lang)): "glossary.md"},
+        {e(t("nav_data", lang)): "data.md"},
+        {e(t("nav_about", lang)): "about.md"},
+    ]
+
+
+def render_page(plan: Plan, lang: str, kind: str, ident: str, url: str, canonical_url: str = "", site_root: str = "") -> pages.Rendered:
+    if lang not in ("zh", "en"):
+        raise ValueError(f"unknown language {lang!r}; expected 'zh' or 'en'")
+    simple = {"home": overview.home_page, "plan": pages.plan_index_page, "units": pages.units_index_page,
+              "places": pages.places_index_page, "targets": pages.targets_page, "charts": overview.charts_page,
+              "glossary": pages.glossary_page, "about": overview.about_page}
+    if kind in simple:
+        return simple[kind](plan, lang, url)
+    if kind == "data":
+        return overview.data_page(plan, lang, url, site_root)
+    if kind == "chapter":
+        return pages.chapter_page(plan, lang, url, ident)
+    if kind == "measure":
+        if ident not in plan.measures:
+            raise KeyError(f"unknown measure {ident!r}")
+        return pages.measure_page(plan, lang, url, ident, canonical_url)
+    if kind == "unit":
+        if ident not in plan.units:
+            raise KeyError(f"unknown unit {ident!r}")
+        return pages.unit_page(plan, lang, url, ident)
+    if kind == "place":
+        if ident not in plan.places:
+            raise KeyError(f"unknown place {ident!r}")
+        return pages.place_page(plan, lang, url, ident)
+    raise ValueError(f"unknown page kind {kind!r}")
