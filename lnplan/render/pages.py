@@ -143,7 +143,9 @@ def measure_body(c: Ctx, m: Measure, on_measure_page: bool) -> str:
         parts.append(f'<p class="lp-label">{esc(c.t("targets"))}:</p>' + targets_table(c, tgs))
     if not on_measure_page:
         parts.append(f'<p class="lp-permalink">{a(c.link("measure", m.id), esc(c.t("permalink")) + " " + esc(m.id))}</p>')
-    return block(f'<div class="lp-measure" data-measure="{esc(m.id)}">' + "".join(parts) + "</div>")
+    # On chapter pages the measure's own page is what search should find: keep the index small.
+    exclude = "" if on_measure_page else ' data-search-exclude="1"'
+    return block(f'<div class="lp-measure" data-measure="{esc(m.id)}"{exclude}>' + "".join(parts) + "</div>")
 
 
 def paragraph_html(c: Ctx, p: Paragraph) -> str:
@@ -277,7 +279,7 @@ def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "") -> 
 def task_list(c: Ctx, measures: list[Measure], unit_id: str | None = None) -> str:
     if not measures:
         return block(f"<p>{esc(c.t('none'))}</p>")
-    return block('<ol class="lp-cards">' + "".join(task_card(c, m, unit_id) for m in measures) + "</ol>")
+    return block('<ol class="lp-cards" data-search-exclude="1">' + "".join(task_card(c, m, unit_id) for m in measures) + "</ol>")
 
 
 def unit_downloads(c: Ctx, unit_id: str) -> str:

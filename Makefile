@@ -1,0 +1,62 @@
+# Everything runs from a fresh clone with Python 3.11+. `make serve` and `make test` do all set-up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SITE_URL ?= http://127.0.0.1:8000/
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install validate fmt fmt-check build serve dev test test-fast browser-deps bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Check plan/ against schema/ and every cross-file rule; prove it reproduces the source text.
+validate: install
+	$(BIN)/python -m lnplan validate
+
+## Rewrite plan files in canonical YAML form (fmt-check: show the diff instead).
+fmt: install
+	$(BIN)/python -m lnplan fmt
+fmt-check: install
+	$(BIN)/python -m lnplan fmt --check
+
+## Build both languages into site/ (validates first; writes nothing if anything fails).
+build: install
+	$(BIN)/python -m lnplan.build --site-url $(SITE_URL)
+
+## Build, then serve the two-language site on http://127.0.0.1:8000
+serve: build
+	@echo "Serving http://127.0.0.1:8000/ (Chinese) and http://127.0.0.1:8000/en/ (English); Ctrl-C to stop."
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory site
+
+## Live-reloading preview of one language while editing (LANG=en for English).
+dev: install
+	$(BIN)/mkdocs serve -f $(if $(filter en,$(LANG)),mkdocs.en.yml,mkdocs.yml) -a 127.0.0.1:8000
+
+## Chromium + ChromeDriver from Debian (for the real-browser tests) and axe-core from npm.
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium chromium-driver; fi; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+
+## All tests: data, validator, exports, rendering, full builds, real browser.
+test: install browser-deps
+	$(BIN)/python -m pytest
+
+## Tests that need no browser.
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser"
+
+## Speed and size budgets: Lighthouse, page weight, build scaling, load time.
+bench: install browser-deps
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf site .build-* bench/results

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lnplan import yamlio  # noqa: E402
+from lnplan.loader import PLAN_DIR, load_plan  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def plan():
+    return load_plan()
+
+
+@pytest.fixture
+def plan_copy(tmp_path):
+    """A writable copy of plan/ and a helper to edit one of its files as data."""
+    dest = tmp_path / "plan"
+    shutil.copytree(PLAN_DIR, dest)
+
+    class Copy:
+        dir = dest
+
+        def edit(self, rel: str, change) -> None:
+            path = dest / rel
+            data, _ = yamlio.load(path.read_text(encoding="utf-8"))
+            change(data)
+            path.write_text(yamlio.dump(data), encoding="utf-8")
+
+        def write(self, rel: str, text: str) -> None:
+            (dest / rel).write_text(text, encoding="utf-8")
+
+        def read(self, rel: str) -> str:
+            return (dest / rel).read_text(encoding="utf-8")
+
+    return Copy()

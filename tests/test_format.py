@@ -1,0 +1,23 @@
+"""Plan files are in canonical YAML form (congress-legislators style round-trip)."""
+import subprocess
+import sys
+
+from conftest import ROOT
+from lnplan import yamlio
+from lnplan.__main__ import plan_files
+from lnplan.loader import PLAN_DIR
+
+
+def test_every_plan_file_is_canonical():
+    for path in plan_files(PLAN_DIR):
+        text = path.read_text(encoding="utf-8")
+        data, _ = yamlio.load(text)
+        assert yamlio.dump(data) == text, f"{path} is not in canonical form; run: make fmt"
+
+
+def test_fmt_check_prints_a_diff(plan_copy):
+    # Same data, different layout: list items not indented under their key.
+    plan_copy.write("units.yaml", plan_copy.read("units.yaml").replace("units:\n  - id:", "units:\n- id:", 1))
+    r = subprocess.run([sys.executable, "-m", "lnplan", "fmt", "--check", "--plan", str(plan_copy.dir)], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 1
+    assert "(canonical)" in r.stderr and "run: make fmt" in r.stderr
