@@ -17,7 +17,7 @@ def test_every_plan_file_is_canonical():
 
 def test_fmt_check_prints_a_diff(plan_copy):
     # Same data, different layout: list items not indented under their key.
-    plan_copy.write("units.yaml", plan_copy.read("units.yaml").replace("units:\n  - id:", "units:\n- id:", 1))
+    plan_copy.write("units.yaml", plan_copy.read("units.yaml").replace("\n  ", "\n"))
     r = subprocess.run([sys.executable, "-m", "lnplan", "fmt", "--check", "--plan", str(plan_copy.dir)], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 1
     assert "(canonical)" in r.stderr and "run: make fmt" in r.stderr
