@@ -1,0 +1,101 @@
+"""Downloads: plan.json validates against plan.schema.json, CSVs open in Excel/WPS, the data package is valid,
+task-division tables keep 等, and every file is byte-identical from one build to the next."""
+import csv
+import io
+import json
+
+import jsonschema
+import openpyxl
+import pytest
+
+from lnplan.export import downloads
+from lnplan.loader import load_plan
+
+
+@pytest.fixture(scope="module")
+def files(plan):
+    return downloads(plan)
+
+
+def rows(data: bytes):
+    assert data.startswith(b"\xef\xbb\xbf"), "CSV must start with a UTF-8 BOM for Excel and WPS"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_plan_json_validates_against_its_published_schema(files):
+    doc = json.loads(files["data/plan.json"])
+    schema = json.loads(files["data/plan.schema.json"])
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(doc)
+    assert [m["id"] for m in doc["measures"]][:2] == ["2.1.1", "2.1.2"]
+    assert len(doc["measures"]) == 78 and len(doc["targets"]) == 54 and len(doc["units"]) == 33
+    m = next(x for x in doc["measures"] if x["id"] == "2.1.1")
+    assert m["responsibility"]["lead"] == "shenyang-government"
+    assert m["url"] == {"zh": "measures/2.1.1/", "en": "en/measures/2.1.1/"}
+    assert m["targets"] == ["2.1.1-t1"]
+    t = next(x for x in doc["targets"] if x["id"] == "2.2.1-t1")
+    assert t["base_value"] == 400_000_000 and t["unit_label"] == {"zh": "亿吨", "en": "tonnes"}
+
+
+def test_a_broken_plan_json_fails_the_schema(files):
+    doc = json.loads(files["data/plan.json"])
+    doc["measures"][0]["responsibility"]["lead"] = 7
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, json.loads(files["data/plan.schema.json"]))
+
+
+def test_csvs_have_bom_and_all_rows(files):
+    assert len(rows(files["data/measures.csv"])) == 78
+    assert len(rows(files["data/targets.csv"])) == 54
+    units = {r["id"]: r for r in rows(files["data/units.csv"])}
+    assert units["commerce"]["name_zh"] == "省商务厅" and int(units["commerce"]["lead_count"]) > 0
+    assignments = rows(files["data/assignments.csv"])
+    assert {"measure": "2.1.1", "unit": "shenyang-government", "role": "lead", "group": "1", "position": "1", "group_etc": "false"} in assignments
+
+
+def test_task_division_table_keeps_etc(files):
+    table = rows(files["data/tasks.csv"])
+    assert list(table[0]) == ["序号", "编号", "任务", "牵头单位", "配合单位"]
+    first = table[0]
+    assert (first["编号"], first["牵头单位"], first["配合单位"]) == ("2.1.1", "沈阳市政府", "省发展改革委、省商务厅、省交通运输厅等")
+    assert first["任务"].startswith("建设国家现代综合枢纽。高水平建设航空")
+    en = rows(files["data/tasks.en.csv"])[0]
+    assert en["Co-responsible units"].endswith("and others") and en["Lead unit"] == "Shenyang Municipal Government"
+
+
+def test_each_unit_has_its_own_tables(files, plan):
+    for unit_id in plan.units:
+        for ext in (".csv", ".en.csv", ".xlsx", ".json"):
+            assert f"data/units/{unit_id}{ext}" in files
+    doc = json.loads(files["data/units/commerce.json"])
+    assert [t["id"] for t in doc["lead"]] == [m.id for m in plan.lead_measures("commerce")]
+    assert [t["id"] for t in doc["co_responsible"]] == [m.id for m in plan.co_measures("commerce")]
+    assert len(rows(files["data/units/commerce.csv"])) == len(doc["lead"]) + len(doc["co_responsible"])
+
+
+def test_xlsx_opens_with_both_languages(files, tmp_path):
+    path = tmp_path / "tasks.xlsx"
+    path.write_bytes(files["data/tasks.xlsx"])
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames == ["任务分工表", "Task division"]
+    ws = wb["任务分工表"]
+    assert [c.value for c in ws[2]] == ["序号", "编号", "任务", "牵头单位", "配合单位"]
+    assert ws.max_row == 2 + 78
+
+
+def test_data_package_is_valid(files, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    for path, data in files.items():
+        if path.count("/") == 1:
+            (tmp_path / path.split("/")[1]).write_bytes(data)
+    report = frictionless.validate(tmp_path / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = json.loads(files["data/datapackage.json"])
+    measures = next(r for r in package["resources"] if r["name"] == "measures")
+    assert measures["schema"]["primaryKey"] == ["id"] and measures["schema"]["foreignKeys"][0]["reference"]["resource"] == "units"
+
+
+def test_outputs_are_byte_identical_between_builds(files):
+    again = downloads(load_plan())  # a fresh load: nothing cached
+    assert again is not files
+    assert set(again) == set(files)
+    assert [p for p in files if files[p] != again[p]] == []

@@ -1,0 +1,112 @@
+"""The English edition: complete, no Chinese left in it, every number carried, one rendering per glossary term."""
+import re
+
+import pytest
+
+from lnplan.loader import read_sources
+
+HAN = re.compile(r"[\u3400-\u9fff]")
+MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+
+def pairs(node, path=()):
+    if isinstance(node, dict):
+        if set(node) == {"zh", "en"}:
+            yield path, node
+            return
+        for k, v in node.items():
+            yield from pairs(v, path + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from pairs(v, path + (i,))
+
+
+@pytest.fixture(scope="module")
+def sources():
+    src, c = read_sources()
+    assert not c.problems
+    return src
+
+
+def plan_text_pairs(sources):
+    """Pairs of plan text: document, chapters and targets (not registries of names)."""
+    for rel, data in sources.items():
+        if rel == "document.yaml" or rel.startswith("chapters/") or rel == "targets.yaml":
+            for path, pair in pairs(data):
+                yield rel, path, pair
+
+
+def test_no_empty_english(sources):
+    empty = [(rel, p) for rel, d in sources.items() for p, pair in pairs(d) if not pair["en"].strip()
+             and not (rel == "vocabularies.yaml")]
+    assert not empty
+
+
+def test_no_chinese_characters_in_english(sources):
+    bad = []
+    for rel, data in sources.items():
+        for path, pair in pairs(data):
+            allowed = rel == "glossary.yaml" and path[-1] == "note"  # notes may quote 老字号 etc.
+            if HAN.search(pair["en"]) and not allowed:
+                bad.append((rel, path, pair["en"][:60]))
+    assert not bad
+
+
+def english_forms(num: str, tail: str) -> list[str]:
+    """Ways an English reader would see a Chinese number: 9000 -> 9000/9,000; 4亿 -> 400 million; 1月 -> January."""
+    if tail.startswith("月") and num.isdigit() and 1 <= int(num) <= 12:
+        return [MONTHS[int(num) - 1]]
+    forms = [num]
+    for word, mult in MAGNITUDE.items():
+        if tail.startswith(word):
+            value = float(num) * mult
+            for size, name in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand")):
+                if value >= size:
+                    forms.append(f"{value / size:g} {name}")
+                    break
+            break
+    return forms
+
+
+def normalize_en(text: str) -> str:
+    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 9,000 -> 9000
+    return text.replace("-", " ").replace("\u00a0", " ")
+
+
+def test_every_number_is_carried_into_english(sources):
+    missing = []
+    for rel, path, pair in plan_text_pairs(sources):
+        en = normalize_en(pair["en"])
+        for m in re.finditer(r"\d+(?:\.\d+)?", pair["zh"]):
+            forms = english_forms(m.group(), pair["zh"][m.end():m.end() + 2])
+            if not any(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d])", en) for f in forms):
+                missing.append((rel, path, m.group() + pair["zh"][m.end():m.end() + 2], forms))
+    assert not missing, missing
+
+
+def term_forms(en: str) -> list[str]:
+    base = normalize_en(en.lower())
+    forms = [base, base + "s", base + "es"]
+    if base.endswith("y"):
+        forms.append(base[:-1] + "ies")
+    return forms
+
+
+def test_glossary_terms_have_their_fixed_rendering(sources):
+    terms = sources["glossary.yaml"]["terms"]
+    bad = []
+    for rel, path, pair in plan_text_pairs(sources):
+        en = normalize_en(pair["en"].lower())
+        for t in terms:
+            if t["term"]["zh"] in pair["zh"] and not any(f in en for f in term_forms(t["term"]["en"])):
+                bad.append((rel, path, t["term"]["zh"], t["term"]["en"]))
+    assert not bad, bad
+
+
+def test_glossary_is_complete_and_explained(sources):
+    terms = {t["term"]["zh"]: t for t in sources["glossary.yaml"]["terms"]}
+    for zh in ("一圈一带两区", "双核", "全面振兴全方位振兴", "五大安全", "四个短板", "六项重点工作", "三篇大文章",
+               "数字辽宁、智造强省", "专精特新", "揭榜挂帅", "带土移植", "一单制"):
+        assert zh in terms, zh
+        assert terms[zh].get("note"), f"{zh} needs a note explaining it"
