@@ -40,3 +40,16 @@ def plan_copy(tmp_path):
             return (dest / rel).read_text(encoding="utf-8")
 
     return Copy()
+
+
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real plan built once (both languages), as `make build` does it."""
+    from lnplan.build import build
+
+    out = tmp_path_factory.mktemp("built") / "site"
+    assert build(out, SITE_URL, PLAN_DIR) == 0
+    return out

@@ -1,0 +1,177 @@
+"""Full MkDocs builds: every page in both languages, separate search indexes, escaping end to end,
+pages generated from data, no third-party requests, a broken plan builds nothing."""
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SITE_URL
+from lnplan import checksite
+from lnplan.build import build
+from lnplan.site import page_specs
+
+pytestmark = pytest.mark.build
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_every_page_exists_in_both_languages(built_site, plan):
+    for spec in page_specs(plan):
+        zh = read(built_site, spec.url + "index.html")
+        en = read(built_site, "en/" + spec.url + "index.html")
+        assert '<html lang="zh"' in zh and '<html lang="en"' in en, spec
+    zh = read(built_site, "measures/4.1.2.3/index.html")
+    en = read(built_site, "en/measures/4.1.2.3/index.html")
+    assert "<title>4.1.2.3 推进太平湾合作创新区建设" in zh
+    assert re.search(r"<title>4\.1\.2\.3 [A-Z][^<]+ - Liaoning", en)
+
+
+def test_language_switcher_stays_on_the_same_page(built_site):
+    zh = read(built_site, "measures/2.1.1/index.html")
+    en = read(built_site, "en/measures/2.1.1/index.html")
+    assert 'href="../../en/measures/2.1.1/" hreflang="en"' in zh
+    assert 'href="../../../measures/2.1.1/" hreflang="zh"' in en
+    assert '<link rel="alternate" hreflang="en" href="http://127.0.0.1:8000/en/measures/2.1.1/">' in zh
+
+
+def test_open_graph_and_json_ld(built_site):
+    html = read(built_site, "en/measures/2.1.1/index.html")
+    assert '<meta property="og:title" content="2.1.1 Build a national modern comprehensive transport hub">' in html
+    assert '<meta property="og:url" content="http://127.0.0.1:8000/en/measures/2.1.1/">' in html
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert ld["identifier"] == "2.1.1" and ld["isPartOf"]["legislationDate"] == "2022-01-31"
+
+
+def test_each_language_has_its_own_search_index(built_site):
+    zh = json.loads(read(built_site, "search/search_index.json"))
+    en = json.loads(read(built_site, "en/search/search_index.json"))
+    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
+    zh_text = " ".join(d["text"] + d["title"] for d in zh["docs"])
+    en_text = " ".join(d["text"] + d["title"] for d in en["docs"])
+    assert "\u200b省商务厅\u200b" in zh_text or "省商务厅\u200b" in zh_text  # jieba keeps the unit name whole
+    assert "marine economy" in en_text and "Dalian" in en_text
+    assert not re.search(r"[\u4e00-\u9fff]{4}", " ".join(d["title"] for d in en["docs"]))
+
+
+def test_links_anchors_and_no_third_party_requests(built_site):
+    assert checksite.check(built_site) == []
+    for page in ("index.html", "en/measures/2.1.1/index.html"):
+        html = read(built_site, page)
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+        assert not re.search(r'<script[^>]+src="(https?:)?//', html)
+        stylesheets = re.findall(r'<link[^>]+rel="(?:stylesheet|preload|preconnect|icon|modulepreload)"[^>]*>', html)
+        assert stylesheets and not [s for s in stylesheets if re.search(r'href="(https?:)?//', s)]
+
+
+def test_link_checker_catches_a_broken_link_and_a_third_party_script(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page = site / "units" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", '<a href="../nowhere/">x</a><a href="../plan/1/#missing">y</a><script src="https://cdn.example.com/x.js"></script></body>'), encoding="utf-8")
+    problems = checksite.check(site)
+    assert any("../nowhere/" in p for p in problems)
+    assert any("no element with id 'missing'" in p for p in problems)
+    assert any("loads from another host" in p for p in problems)
+
+
+def test_downloads_are_in_the_site_and_linked_from_both_data_pages(built_site):
+    for f in ("plan.json", "plan.schema.json", "measures.csv", "units.csv", "targets.csv", "datapackage.json", "tasks.xlsx", "units/commerce.xlsx"):
+        assert (built_site / "data" / f).is_file()
+    assert 'href="../data/plan.json"' not in read(built_site, "data/index.html")  # relative to /data/ itself
+    assert 'href="plan.json" download' in read(built_site, "data/index.html")
+    assert 'href="../../data/plan.json" download' in read(built_site, "en/data/index.html")
+
+
+HOSTILE = "<script>alert(1)</script>{{ 7*7 }}{% raw %}|*bold*"
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    """The plan plus one new measure (2.1.6) led by one new unit, and hostile text in measure 2.1.2."""
+    from lnplan import yamlio
+    from lnplan.loader import PLAN_DIR
+
+    root = tmp_path_factory.mktemp("fixture")
+    plan_dir = root / "plan"
+    shutil.copytree(PLAN_DIR, plan_dir)
+
+    def edit(rel, change):
+        path = plan_dir / rel
+        data, _ = yamlio.load(path.read_text(encoding="utf-8"))
+        change(data)
+        path.write_text(yamlio.dump(data), encoding="utf-8")
+
+    edit("units.yaml", lambda d: d["units"].append({"id": "new-bureau", "name": {"zh": "省新设局", "en": "Provincial New Bureau"},
+                                                     "full_name": {"zh": "辽宁省新设局", "en": "Liaoning Provincial New Bureau"}, "kind": "provincial-agency"}))
+
+    def chapter2(d):
+        items = d["sections"][0]["items"]
+        items.append({"id": "2.1.6", "number": "6", "title": {"zh": "建设测试中心", "en": "Build a test center"},
+                      "text": {"zh": "在营口建设测试中心。", "en": "Build a test center in Yingkou."},
+                      "responsibility": {"raw": "省新设局、省商务厅等", "groups": [{"units": ["new-bureau", "commerce"], "etc": True}]},
+                      "places": ["yingkou"]})
+        items[1]["title"] = {"zh": HOSTILE, "en": HOSTILE}
+        items[1]["text"]["zh"] += HOSTILE
+        items[1]["text"]["en"] += HOSTILE
+    edit("chapters/2.yaml", chapter2)
+    out = root / "site"
+    assert build(out, SITE_URL, plan_dir) == 0
+    return out
+
+
+def test_a_new_measure_and_unit_get_their_pages_and_index_rows(fixture_site):
+    for lang in ("", "en/"):
+        measure = read(fixture_site, lang + "measures/2.1.6/index.html")
+        assert "省新设局" in measure or "Provincial New Bureau" in measure
+        unit = read(fixture_site, lang + "units/new-bureau/index.html")
+        assert "2.1.6" in unit
+        assert 'href="new-bureau/"' in read(fixture_site, lang + "units/index.html")
+        assert "2.1.6" in read(fixture_site, lang + "places/yingkou/index.html")
+        assert "2.1.6" in read(fixture_site, lang + "plan/2/index.html")
+    assert (fixture_site / "data/units/new-bureau.xlsx").is_file()
+    assert any(m["id"] == "2.1.6" for m in json.loads(read(fixture_site, "data/plan.json"))["measures"])
+
+
+@pytest.mark.parametrize("page", ["measures/2.1.2/index.html", "en/measures/2.1.2/index.html", "plan/2/index.html", "units/industry-and-information-technology/index.html"])
+def test_hostile_text_shows_literally_everywhere(fixture_site, page):
+    html = read(fixture_site, page)
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "{{ 7*7 }}" in html and "{% raw %}" in html
+    assert "|*bold*" in html or "|\\*bold\\*" not in html
+    body = html.split('<article', 1)[1]
+    assert "<em>bold</em>" not in body and ">49<" not in body
+
+
+def test_a_broken_plan_builds_nothing_and_says_why(tmp_path):
+    from lnplan.loader import PLAN_DIR
+
+    plan_dir = tmp_path / "plan"
+    shutil.copytree(PLAN_DIR, plan_dir)
+    text = (plan_dir / "units.yaml").read_text(encoding="utf-8").replace("kind: collective", "kind: [collective", 1)
+    (plan_dir / "units.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "previous.html").write_text("the previous site", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "lnplan.build", "--plan", str(plan_dir), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 1
+    assert "units.yaml:" in r.stderr and "YAML syntax error" in r.stderr and "Traceback" not in r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["previous.html"]
+
+
+def test_properdocs_builds_the_same_pages(built_site, tmp_path):
+    from lnplan.loader import PLAN_DIR
+
+    out = tmp_path / "site"
+    assert build(out, SITE_URL, PLAN_DIR, engine="properdocs") == 0
+    gen = re.compile(r'<meta name="generator" content="[^"]*">')
+    ours = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file())
+    theirs = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    assert ours == theirs
+    different = [str(p) for p in ours if p.suffix == ".html" and gen.sub("", read(built_site, p)) != gen.sub("", read(out, p))]
+    assert different == []
