@@ -26,10 +26,10 @@ def on_config(config):
     plan = _plan()
     lang = config.extra["lang"]
     config.nav = nav(plan, lang)
-    # Keep names of units, places and glossary terms whole when the search index segments Chinese.
-    for word in {*(u.name.zh for u in plan.units.values()), *(p.name.zh for p in plan.places.values()),
-                 *(g.term.zh for g in plan.glossary if len(g.term.zh) <= 12)}:
-        jieba.add_word(word, freq=100000)
+    # Search: the index is segmented by jieba at build time. Keep each unit's name one word, so that a
+    # query for the name (e.g. 省商务厅) matches it whole instead of falling back to its first character.
+    for unit in plan.units.values():
+        jieba.add_word(unit.name.zh, freq=10**6)
     return config
 
 

@@ -1,0 +1,159 @@
+"""Real-browser tests: headless Chromium (Debian's package) against the built site on 127.0.0.1."""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jsonschema
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+PAGES = ["", "plan/2/", "measures/2.1.1/", "units/commerce/", "places/shenyang/"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make browser-deps` (apt-get install chromium chromium-driver)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page that records console errors, failed requests and requests to other hosts (which it blocks)."""
+
+    def __init__(self, browser, base: str):
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.failed: list[str] = []
+        self.foreign: list[str] = []
+        host = urlsplit(base).netloc
+
+        def route(r):
+            if urlsplit(r.request.url).netloc != host:
+                self.foreign.append(r.request.url)
+                return r.abort()
+            return r.continue_()
+
+        self.page.route("**/*", route)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.failed.append(r.url))
+        self.page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser, server):
+    pages = []
+
+    def open_(path: str) -> Watched:
+        w = Watched(browser, server)
+        w.page.goto(server + path, wait_until="networkidle")
+        pages.append(w)
+        return w
+
+    yield open_
+    for w in pages:
+        w.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_cleanly_and_stays_on_localhost(watched, lang, path):
+    w = watched(lang + path)
+    assert w.page.locator("article h1").count() == 1
+    assert (w.errors, w.failed, w.foreign) == ([], [], [])
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violations(watched, lang, path):
+    assert AXE.exists(), "axe-core is missing: run `make browser-deps` (npm ci)"
+    w = watched(lang + path)
+    w.page.add_script_tag(path=str(AXE))
+    result = w.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+@pytest.mark.parametrize("start,expected", [("measures/2.1.1/", "en/measures/2.1.1/"), ("en/measures/2.1.1/", "measures/2.1.1/")])
+def test_language_switcher_lands_on_the_same_measure(watched, server, start, expected):
+    w = watched(start)
+    w.page.hover(".md-header__option .md-select")
+    target = "en" if not start.startswith("en/") else "zh"
+    w.page.locator(f'.md-select__link[hreflang="{target}"]').click()
+    w.page.wait_for_load_state("networkidle")
+    assert w.page.url == server + expected
+    assert w.page.locator("article h1").inner_text().startswith("2.1.1")
+
+
+@pytest.mark.parametrize("lang,query,expect_path", [("", "沈阳", "measures/"), ("en/", "Shenyang", "en/measures/"),
+                                                    ("", "省商务厅", "units/commerce/"), ("en/", "Commerce", "en/units/commerce/"), ("", "海洋经济", "measures/4.3.4/"), ("en/", "marine economy", "en/measures/")])
+def test_search_finds_pages_in_the_same_language(watched, server, lang, query, expect_path):
+    w = watched(lang)
+    w.page.click(".md-search__input")
+    w.page.keyboard.type(query, delay=30)
+    w.page.keyboard.press("End")  # the keyup an input method sends when a Chinese word is committed
+    w.page.wait_for_selector(".md-search-result__item a", timeout=15000)
+    hrefs = w.page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert hrefs
+    if lang == "en/":
+        assert all(h.startswith(server + "en/") for h in hrefs)
+    else:
+        assert not any(h.startswith(server + "en/") for h in hrefs)
+    assert any(h.startswith(server + expect_path) for h in hrefs[:5]), hrefs[:5]
+
+
+def test_unit_page_lists_the_tasks_plan_json_gives(watched, server):
+    w = watched("units/commerce/")
+    plan = w.page.request.get(server + "data/plan.json").json()
+    unit = next(u for u in plan["units"] if u["id"] == "commerce")
+    lead = w.page.eval_on_selector_all("#lead ~ ol.lp-cards:first-of-type .lp-id", "els => els.map(e => e.textContent)")
+    listed = w.page.eval_on_selector_all("ol.lp-cards", "ols => ols.map(ol => [...ol.querySelectorAll('.lp-card__title .lp-id')].map(e => e.textContent))")
+    assert listed == [unit["lead"], unit["co_responsible"]]
+    assert lead == unit["lead"] or lead == []
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_every_download_link_works_and_plan_json_validates(watched, server, lang):
+    w = watched(lang + "data/")
+    links = w.page.eval_on_selector_all("a[download]", "els => els.map(e => e.href)")
+    assert len(links) >= 11
+    for href in links:
+        assert w.page.request.get(href).status == 200, href
+    doc = w.page.request.get(server + "data/plan.json").json()
+    schema = w.page.request.get(server + "data/plan.schema.json").json()
+    jsonschema.Draft202012Validator(schema).validate(doc)
