@@ -49,8 +49,7 @@ def measure_record(plan: Plan, m: Measure) -> dict:
     }
 
 
-def target_record(plan: Plan, t: Target) -> dict:
-    raw = next(x for x in plan.raw["targets.yaml"]["targets"] if x["id"] == t.id)
+def target_record(plan: Plan, t: Target, raw: dict) -> dict:
     rec = dict(raw)
     rec["measure"] = t.measure
     rec["unit_label"] = _t(plan.measure_units[t.unit].label) if t.unit else None
@@ -61,17 +60,20 @@ def target_record(plan: Plan, t: Target) -> dict:
 
 def plan_json(plan: Plan) -> dict:
     raw = plan.raw
+    raw_units = {u["id"]: u for u in raw["units.yaml"]["units"]}
+    raw_places = {p["id"]: p for p in raw["places.yaml"]["places"]}
+    raw_targets = {t["id"]: t for t in raw["targets.yaml"]["targets"]}
     return {
         "schema_version": SCHEMA_VERSION,
         "document": raw["document.yaml"],
         "chapters": [raw[f"chapters/{c.id}.yaml"] for c in plan.chapters],
         "measures": [measure_record(plan, m) for m in plan.measures.values()],
-        "units": [{**next(u for u in raw["units.yaml"]["units"] if u["id"] == unit.id), "url": _url("unit", unit.id),
+        "units": [{**raw_units[unit.id], "url": _url("unit", unit.id),
                    "lead": [m.id for m in plan.lead_measures(unit.id)], "co_responsible": [m.id for m in plan.co_measures(unit.id)]}
                   for unit in plan.units.values()],
-        "places": [{**next(p for p in raw["places.yaml"]["places"] if p["id"] == place.id), "url": _url("place", place.id),
+        "places": [{**raw_places[place.id], "url": _url("place", place.id),
                     "measures": [m.id for m in plan.measures_naming(place.id)]} for place in plan.places.values()],
-        "targets": [target_record(plan, t) for t in plan.targets.values()],
+        "targets": [target_record(plan, t, raw_targets[t.id]) for t in plan.targets.values()],
         "glossary": raw["glossary.yaml"]["terms"],
         "vocabularies": raw["vocabularies.yaml"],
     }

@@ -33,7 +33,14 @@ SINGLE_FILES = {
     "vocabularies.yaml": "vocabulariesFile",
 }
 CHAPTER_DEF = "chapter"
-CN_NUMBERS = "一二三四五六七八九十"
+CN_DIGITS = "一二三四五六七八九"
+
+
+def cn_numeral(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一 (up to 99), as section numbers are written."""
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else CN_DIGITS[tens - 1] + "十")
+    return head + (CN_DIGITS[ones - 1] if ones else "")
 
 
 @dataclass(frozen=True)
@@ -359,16 +366,16 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
             c.add(rel, ("id",), f"chapter id '{ch['id']}' does not match the file name; expected the file plan/{expected_rel}")
         if ch["id"] != str(n):
             c.add(rel, ("id",), f"chapter '{ch['id']}' is out of order; expected chapter {n} here (files 1.yaml … 8.yaml)")
-        if ch["number"] != CN_NUMBERS[min(n, 10) - 1]:
-            c.add(rel, ("number",), f"chapter number '{ch['number']}' does not match its position; expected '{CN_NUMBERS[n - 1]}'")
+        if ch["number"] != cn_numeral(n):
+            c.add(rel, ("number",), f"chapter number '{ch['number']}' does not match its position; expected '{cn_numeral(n)}'")
         if "region" in ch:
             check_place(rel, ("region",), ch["region"])
         sections = []
         for si, s in enumerate(ch["sections"]):
             sp = ("sections", si)
             node(rel, sp, s["id"], f"{ch['id']}.{si + 1}")
-            if s["number"] != f"({CN_NUMBERS[si]})":
-                c.add(rel, sp + ("number",), f"section number '{s['number']}' does not match its position; expected '({CN_NUMBERS[si]})'")
+            if s["number"] != f"({cn_numeral(si + 1)})":
+                c.add(rel, sp + ("number",), f"section number '{s['number']}' does not match its position; expected '({cn_numeral(si + 1)})'")
             cite_zh = f"第{ch['number']}部分{s['number']}"
             cite_en = f"Part {ch['id']}, Section {si + 1}"
             sec_measure = None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -182,18 +183,42 @@ class Plan:
     measure_units: dict[str, MeasureUnit]
     raw: dict = field(repr=False, default_factory=dict)  # the validated source data, file by file
 
-    # ---- derived indexes -------------------------------------------------
+    # ---- derived indexes (built once per loaded plan, so every page costs O(its own content)) ----
+    @cached_property
+    def _by_unit(self) -> dict[str, tuple[list[Measure], list[Measure]]]:
+        index: dict[str, tuple[list[Measure], list[Measure]]] = {u: ([], []) for u in self.units}
+        for m in self.measures.values():
+            index.setdefault(m.responsibility.lead, ([], []))[0].append(m)
+            for u in m.responsibility.co_responsible:
+                index.setdefault(u, ([], []))[1].append(m)
+        return index
+
+    @cached_property
+    def _targets_by_source(self) -> dict[str, list[Target]]:
+        index: dict[str, list[Target]] = {}
+        for t in self.targets.values():
+            index.setdefault(t.source, []).append(t)
+        return index
+
+    @cached_property
+    def _by_place(self) -> dict[str, list[Measure]]:
+        index: dict[str, list[Measure]] = {p: [] for p in self.places}
+        for m in self.measures.values():
+            for p in m.places:
+                index.setdefault(p, []).append(m)
+        return index
+
     def lead_measures(self, unit_id: str) -> list[Measure]:
-        return [m for m in self.measures.values() if m.responsibility.lead == unit_id]
+        return self._by_unit.get(unit_id, ([], []))[0]
 
     def co_measures(self, unit_id: str) -> list[Measure]:
-        return [m for m in self.measures.values() if unit_id in m.responsibility.co_responsible]
+        return self._by_unit.get(unit_id, ([], []))[1]
 
     def targets_of(self, source_id: str) -> list[Target]:
-        return [t for t in self.targets.values() if t.source == source_id]
+        return self._targets_by_source.get(source_id, [])
 
     def measures_naming(self, place_id: str) -> list[Measure]:
-        return [m for m in self.measures.values() if place_id in m.places]
+        return self._by_place.get(place_id, [])
 
     def chapter_of(self, node_id: str) -> Chapter:
         return self.chapters[int(node_id.split(".")[0]) - 1]

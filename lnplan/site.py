@@ -65,7 +65,7 @@ def stub(spec: PageSpec) -> str:
 def nav(plan: Plan, lang: str) -> list:
     """Navigation. Titles are HTML-escaped: the theme prints them as they are."""
     e = html.escape
-    chapters = [{e(pages.title_with_number(c.number, c.title[lang], lang, "chapter")): _src(page("chapter", c.id))} for c in plan.chapters]
+    chapters = [{e(pages.title_with_number(c.number, c.title[lang], lang, "chapter", c.id)): _src(page("chapter", c.id))} for c in plan.chapters]
     return [
         {e(t("nav_home", lang)): "index.md"},
         {e(t("nav_plan", lang)): [{e(t("nav_plan_index", lang)): "plan/index.md"}, *chapters]},

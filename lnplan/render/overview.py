@@ -28,14 +28,14 @@ def home_page(plan: Plan, lang: str, url: str) -> Rendered:
     cores = plan.places["two-cores"]
     ch2 = next(ch for ch in plan.chapters if ch.region == "two-cores")
     cards.append(f'<li class="lp-region-card"><h3>{place_link(c, "two-cores")}</h3><p>{esc(ch2.paragraphs[0].text[lang])}</p>'
-                 f'<p>{a(c.link("chapter", ch2.id), esc(title_with_number(ch2.number, ch2.title[lang], lang, "chapter")))}</p></li>')
+                 f'<p>{a(c.link("chapter", ch2.id), esc(title_with_number(ch2.number, ch2.title[lang], lang, "chapter", ch2.id)))}</p></li>')
     for rid in REGIONS:
         ch = next(x for x in plan.chapters if x.region == rid)
         pos, goal = positioning.get(rid), goals.get(rid)
         cards.append(f'<li class="lp-region-card"><h3>{place_link(c, rid)}</h3>'
                      + (f'<p><strong>{esc(c.t("positioning"))}:</strong> {esc(pos.text[lang])}</p>' if pos else "")
                      + (f'<p><strong>{esc(c.t("goals"))}:</strong> {esc(goal.text[lang])}</p>' if goal else "")
-                     + f'<p>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter")))}</p></li>')
+                     + f'<p>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)))}</p></li>')
     out.append(block(f'<ul class="lp-regions">{"".join(cards)}</ul>'))
     entries = {
         "for_readers": [(c.t("nav_plan_index"), c.link("plan")), (c.t("nav_targets"), c.link("targets")), (c.t("nav_glossary"), c.link("glossary"))],

@@ -161,16 +161,17 @@ def paragraphs_block(c: Ctx, paras) -> str:
     return block("".join(paragraph_html(c, p) for p in paras)) if paras else ""
 
 
-def title_with_number(number: str, title: str, lang: str, kind: str) -> str:
+ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+def title_with_number(number: str, title: str, lang: str, kind: str, node_id: str = "") -> str:
+    """A heading as the plan numbers it: 一、… / (一)… / 1.… in Chinese; I. … / (1) … / 1. … in English."""
+    position = int(node_id.split(".")[-1]) if node_id else 0
     if kind == "chapter":
-        return f"{number}、{title}" if lang == "zh" else f"{number_en(number)}. {title}"
+        return f"{number}、{title}" if lang == "zh" else f"{ROMAN[position - 1]}. {title}"
     if kind == "section":
-        return f"{number}{title}" if lang == "zh" else f"({'一二三四五六七八九'.index(number[1]) + 1}) {title}"
+        return f"{number}{title}" if lang == "zh" else f"({position}) {title}"
     return f"{number}.{title}" if lang == "zh" else f"{number}. {title}"
-
-
-def number_en(cn: str) -> str:
-    return ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"]["一二三四五六七八".index(cn)]
 
 
 def lang_switch_note(c: Ctx) -> str:
@@ -199,12 +200,12 @@ def jsonld(c: Ctx, name: str, desc: str, kind: str = "WebPage", **extra) -> dict
 def chapter_page(plan: Plan, lang: str, url: str, chapter_id: str) -> Rendered:
     c = Ctx(plan, lang, url)
     ch = plan.chapters[int(chapter_id) - 1]
-    out = [heading(1, title_with_number(ch.number, ch.title[lang], lang, "chapter")), lang_switch_note(c)]
+    out = [heading(1, title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)), lang_switch_note(c)]
     if ch.region:
         out.append(block(f'<p class="lp-region">{esc(t("region", lang))}: {place_link(c, ch.region)}</p>'))
     out.append(paragraphs_block(c, ch.paragraphs))
     for s in ch.sections:
-        out.append(heading(2, title_with_number(s.number, s.title[lang], lang, "section"), anchor(s.id)))
+        out.append(heading(2, title_with_number(s.number, s.title[lang], lang, "section", s.id), anchor(s.id)))
         out.append(paragraphs_block(c, s.paragraphs))
         if s.measure:
             out.append(measure_body(c, s.measure, False))
@@ -225,7 +226,7 @@ def chapter_page(plan: Plan, lang: str, url: str, chapter_id: str) -> Rendered:
         nav.append(a(c.link("chapter", str(int(chapter_id) + 1)), esc(t("part", lang, n=int(chapter_id) + 1)) + " →"))
     out.append(block(f'<p class="lp-pager">{" · ".join(nav)}</p>'))
     first = ch.paragraphs[0].text[lang] if ch.paragraphs else ch.sections[0].title[lang]
-    title = title_with_number(ch.number, ch.title[lang], lang, "chapter")
+    title = title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)
     return Rendered("".join(out), description(first), jsonld(c, title, description(first)))
 
 
@@ -243,8 +244,8 @@ def measure_page(plan: Plan, lang: str, url: str, measure_id: str, canonical_url
     ch = plan.chapter_of(m.id)
     sec = ch.sections[int(m.section.split(".")[1]) - 1]
     out = [heading(1, f"{m.id} {m.title[lang]}"), lang_switch_note(c)]
-    crumbs = [a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter"))),
-              a(c.to(page("chapter", ch.id) + "#" + anchor(sec.id)), esc(title_with_number(sec.number, sec.title[lang], lang, "section")))]
+    crumbs = [a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id))),
+              a(c.to(page("chapter", ch.id) + "#" + anchor(sec.id)), esc(title_with_number(sec.number, sec.title[lang], lang, "section", sec.id)))]
     if m.item and m.own_title:
         it = sec.items[int(m.item.split(".")[2]) - 1]
         crumbs.append(a(c.to(page("chapter", ch.id) + "#" + anchor(it.id)), esc(title_with_number(it.number, it.title[lang], lang, "item"))))
@@ -270,8 +271,7 @@ def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "") -> 
             f'<a href="{esc(c.to(target_url(x.id)))}">{esc(x.metric[c.lang])} {esc(value_text(c.plan, x, c.lang))}</a>' for x in tg) + "</p>"
     why_html = f'<p class="lp-why">{esc(why)}</p>' if why else ""
     return (f'<li class="lp-card">{why_html}<p class="lp-card__title"><a href="{esc(c.link("measure", m.id))}"><span class="lp-id">{esc(m.id)}</span> {esc(m.title[c.lang])}</a></p>'
-            f'<p class="lp-card__context">{esc(m.citation[c.lang])} · {a(c.to(measure_anchor_url(m)), esc(title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter")))}</p>'
-            f'<p class="lp-card__text">{esc(m.text[c.lang])}</p>'
+            f'<p class="lp-card__context">{esc(m.citation[c.lang])} · {a(c.to(measure_anchor_url(m)), esc(title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter", ch.id)))}</p>'
             + (f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units"))}:</span> {other_html}</p>' if others else "")
             + tg_html + "</li>")
 
@@ -351,7 +351,7 @@ def place_page(plan: Plan, lang: str, url: str, place_id: str) -> Rendered:
         facts.append(f'<dt>{esc(c.t("government"))}</dt><dd>{unit_link(c, gov.id)}</dd>')
     chapter = next((ch for ch in plan.chapters if ch.region == place_id), None)
     if chapter:
-        facts.append(f'<dt>{esc(c.t("region_chapter"))}</dt><dd>{a(c.link("chapter", chapter.id), esc(title_with_number(chapter.number, chapter.title[lang], lang, "chapter")))}</dd>')
+        facts.append(f'<dt>{esc(c.t("region_chapter"))}</dt><dd>{a(c.link("chapter", chapter.id), esc(title_with_number(chapter.number, chapter.title[lang], lang, "chapter", chapter.id)))}</dd>')
     out.append(block(f'<dl class="lp-facts">{"".join(facts)}</dl>'))
     for key, sec_id in (("positioning", "1.3"), ("goals", "1.4")):
         paras = [x for x in plan.chapters[0].sections[int(sec_id[-1]) - 1].paragraphs if place_id in x.places]
@@ -436,7 +436,7 @@ def plan_index_page(plan: Plan, lang: str, url: str) -> Rendered:
     out.append(block(f"<p>{esc(plan.preamble[lang])}</p>"))
     items = []
     for ch in plan.chapters:
-        secs = "".join(f'<li>{a(c.to(page("chapter", ch.id) + "#" + anchor(s.id)), esc(title_with_number(s.number, s.title[lang], lang, "section")))}</li>' for s in ch.sections)
-        items.append(f'<li>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter")))}<ul>{secs}</ul></li>')
+        secs = "".join(f'<li>{a(c.to(page("chapter", ch.id) + "#" + anchor(s.id)), esc(title_with_number(s.number, s.title[lang], lang, "section", s.id)))}</li>' for s in ch.sections)
+        items.append(f'<li>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)))}<ul>{secs}</ul></li>')
     out.append(block(f'<ol class="lp-toc">{"".join(items)}</ol>'))
     return Rendered("".join(out), description(plan.preamble[lang]), jsonld(c, plan.title[lang], description(plan.preamble[lang]), "Legislation"))

@@ -1,0 +1,59 @@
+"""Synthetic plans N times the size of the real one, for the build-scaling benchmark.
+
+Every chapter's sections are repeated N times (renumbered), with their measures, paragraphs and targets;
+the registries stay as they are. The result passes the same validation as the real plan."""
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+from pathlib import Path
+
+from . import yamlio
+from .loader import PLAN_DIR, cn_numeral, load_plan
+
+
+def _renumber(node, old: str, new: str):
+    """Replace the section id prefix `old` by `new` in every id below this node."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k == "id" and isinstance(v, str) and (v == old or v.startswith(old + ".")):
+                node[k] = new + v[len(old):]
+            else:
+                _renumber(v, old, new)
+    elif isinstance(node, list):
+        for v in node:
+            _renumber(v, old, new)
+
+
+def write_synthetic(factor: int, out: Path, plan_dir: Path = PLAN_DIR) -> Path:
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(plan_dir, out)
+    targets_raw, _ = yamlio.load((plan_dir / "targets.yaml").read_text(encoding="utf-8"))
+    by_section: dict[str, list[dict]] = {}
+    for t in targets_raw["targets"]:
+        by_section.setdefault(".".join(t["source"].split(".")[:2]), []).append(t)
+    new_targets = []
+    for path in sorted((plan_dir / "chapters").glob("*.yaml"), key=lambda p: int(p.stem)):
+        ch, _ = yamlio.load(path.read_text(encoding="utf-8"))
+        sections = []
+        for copy_no in range(factor):
+            for s in ch["sections"]:
+                s2 = copy.deepcopy(s)
+                old = s2["id"]
+                position = len(sections) + 1
+                new = f"{ch['id']}.{position}"
+                _renumber(s2, old, new)
+                s2["number"] = f"({cn_numeral(position)})"
+                sections.append(s2)
+                for t in by_section.get(old, []):
+                    t2 = copy.deepcopy(t)
+                    t2["source"] = new + t["source"][len(old):]
+                    t2["id"] = t2["source"] + re.search(r"-t\d+$", t["id"]).group()
+                    new_targets.append(t2)
+        ch["sections"] = sections
+        (out / "chapters" / path.name).write_text(yamlio.dump(ch), encoding="utf-8")
+    (out / "targets.yaml").write_text(yamlio.dump({"targets": new_targets}), encoding="utf-8")
+    load_plan(out)  # the synthetic plan must be as valid as the real one
+    return out
