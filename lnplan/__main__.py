@@ -21,7 +21,7 @@ def cmd_validate(plan_dir: Path, source: Path | None) -> int:
     except PlanError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) in {plan_dir}; nothing was built.", file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in {plan_dir}.", file=sys.stderr)
         return 1
     if source is not None:
         report = fidelity.compare(plan.raw, source.read_text(encoding="utf-8"))

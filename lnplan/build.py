@@ -27,6 +27,7 @@ REPRODUCIBLE_EPOCH = "1643587200"  # 2022-01-31: same bytes from one build to th
 def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: bool = True) -> int:
     source = SOURCE if plan.resolve() == PLAN_DIR.resolve() else None
     if cmd_validate(plan, source) != 0:
+        print(f"The plan is invalid; nothing was built and {out} is unchanged.", file=sys.stderr)
         return 1
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     env = {**os.environ, "SITE_URL": site_url, "SITE_URL_EN": site_url + "en/", "LNPLAN_PLAN_DIR": str(plan.resolve()),

@@ -92,9 +92,10 @@ class _Collector:
     def display(self, rel: str) -> str:
         full = self.plan_dir / rel
         try:
-            return os.path.relpath(full)
+            shown = os.path.relpath(full)
         except ValueError:  # pragma: no cover - other drive on Windows
             return str(full)
+        return str(full) if shown.startswith("..") else shown
 
     def add(self, rel: str, path: tuple, message: str) -> None:
         marks = self.marks.get(rel, {})
@@ -299,14 +300,16 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
 
     def responsibility(rel: str, path: tuple, d: dict) -> Responsibility:
         groups = tuple(Group(tuple(g["units"]), g["etc"]) for g in d["groups"])
+        unknown = False
         for gi, g in enumerate(d["groups"]):
             for ui, uid in enumerate(g["units"]):
                 if uid not in units:
+                    unknown = True
                     c.add(rel, path + ("groups", gi, "units", ui), f"unknown unit '{uid}'; expected an id from plan/units.yaml{_suggest(uid, units)}")
         parsed = resolve_clause(d["raw"], names)
         if isinstance(parsed, str):
             c.add(rel, path + ("raw",), parsed)
-        else:
+        elif not unknown:  # with an unknown id the comparison below would only repeat that error
             stored = [(list(g.units), g.etc) for g in groups]
             if stored != parsed:
                 want = "; ".join(f"units: [{', '.join(ids)}], etc: {str(etc).lower()}" for ids, etc in parsed)

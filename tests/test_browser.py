@@ -157,3 +157,26 @@ def test_every_download_link_works_and_plan_json_validates(watched, server, lang
     doc = w.page.request.get(server + "data/plan.json").json()
     schema = w.page.request.get(server + "data/plan.schema.json").json()
     jsonschema.Draft202012Validator(schema).validate(doc)
+
+
+@pytest.fixture(scope="module")
+def subpath_server(built_site, tmp_path_factory):
+    """The site under a project sub-path, as GitHub Pages serves it: http://host/<repo>/."""
+    root = tmp_path_factory.mktemp("pages")
+    (root / "lnplan").symlink_to(built_site, target_is_directory=True)
+    handler = functools.partial(_Quiet, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/lnplan/"
+    httpd.shutdown()
+
+
+def test_site_works_under_a_project_sub_path(browser, subpath_server):
+    for path in ("", "en/", "measures/2.1.1/", "en/units/commerce/", "data/"):
+        w = Watched(browser, subpath_server)
+        w.page.goto(subpath_server + path, wait_until="networkidle")
+        assert w.page.locator("article h1").count() == 1
+        assert (w.errors, w.failed, w.foreign) == ([], [], [])
+        hrefs = w.page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        assert all(h.startswith(subpath_server) for h in hrefs if h.startswith("http://127.0.0.1"))
+        w.close()

@@ -91,6 +91,14 @@ def test_city_page_labels_why_each_task_is_listed(plan):
     assert "Possibly ours" in out and "Every city" in out
 
 
+def test_english_says_once_that_the_chinese_is_authoritative(plan):
+    note = "This is an unofficial English translation. The Chinese text is the authoritative one."
+    assert note in render_page(plan, "en", "home", "", "").markdown
+    assert note in render_page(plan, "en", "about", "", "about/").markdown
+    assert note not in render_page(plan, "en", "unit", "commerce", "units/commerce/").markdown
+    assert "Chinese original (authoritative)" in render_page(plan, "en", "measure", "2.1.1", "measures/2.1.1/").markdown
+
+
 def test_relative_links_cross_languages():
     assert rel("zh", "measures/2.1.1/", "zh", "units/commerce/") == "../../units/commerce/"
     assert rel("en", "measures/2.1.1/", "zh", "data/plan.json") == "../../../data/plan.json"

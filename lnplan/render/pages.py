@@ -177,7 +177,8 @@ def title_with_number(number: str, title: str, lang: str, kind: str, node_id: st
 def lang_switch_note(c: Ctx) -> str:
     """A visible one-click link to the same page in the other language."""
     other = "en" if c.lang == "zh" else "zh"
-    note = f' <span class="lp-unofficial">{esc(c.t("unofficial"))}</span>' if c.lang == "en" else ""
+    # Said once and plainly: on the English home and about pages (measure pages label the Chinese "authoritative").
+    note = f' <span class="lp-unofficial">{esc(c.t("unofficial"))}</span>' if c.lang == "en" and c.url in ("", "about/") else ""
     return block(f'<p class="lp-otherlang"><a href="{esc(rel(c.lang, c.url, other, c.url))}" hreflang="{other}" lang="{other}">{esc(c.t("other_lang"))}</a>{note}</p>')
 
 
