@@ -31,6 +31,13 @@ def test_every_page_exists_in_both_languages(built_site, plan):
     assert re.search(r"<title>4\.1\.2\.3 [A-Z][^<]+ - Liaoning", en)
 
 
+def test_headings_show_no_stray_backslashes(built_site):
+    for page in ("en/charts/index.html", "charts/index.html", "en/plan/4/index.html", "units/commerce/index.html"):
+        headings = re.findall(r"<h[1-4][^>]*>(.*?)</h[1-4]>", read(built_site, page), re.S)
+        assert headings and not [h for h in headings if "\\" in h], page
+    assert "Responsibility matrix: measures led" in read(built_site, "en/charts/index.html")
+
+
 def test_language_switcher_stays_on_the_same_page(built_site):
     zh = read(built_site, "measures/2.1.1/index.html")
     en = read(built_site, "en/measures/2.1.1/index.html")

@@ -7,8 +7,9 @@ import re
 
 from ..urls import absolute
 
-# Characters Python-Markdown treats specially in inline text; escaped with a backslash.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:$])")
+# Python-Markdown's backslash-escapable characters (its ESCAPED_CHARS, plus | from the tables extension).
+# Escaping any other character would leave a visible backslash.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
 
 
 def esc(text: str) -> str:
