@@ -180,3 +180,22 @@ def test_site_works_under_a_project_sub_path(browser, subpath_server):
         hrefs = w.page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
         assert all(h.startswith(subpath_server) for h in hrefs if h.startswith("http://127.0.0.1"))
         w.close()
+
+
+def test_unit_page_prints_as_a_clean_task_list(watched, plan):
+    w = watched("units/commerce/")
+    w.page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".lp-downloads", ".lp-otherlang"):
+        assert not w.page.locator(chrome).first.is_visible(), chrome
+    assert w.page.locator(".lp-card").first.is_visible()
+    assert w.page.locator(".lp-card").count() == len(plan.lead_measures("commerce")) + len(plan.co_measures("commerce"))
+
+
+def test_unit_index_sorts_by_column(watched):
+    w = watched("en/units/")
+    total = lambda: [int(x) for x in w.page.eval_on_selector_all("#units-table tbody tr td:nth-child(5)", "els => els.map(e => e.textContent)")]
+    w.page.click('#units-table button[data-col="4"]')
+    asc = total()
+    assert asc == sorted(asc)
+    w.page.click('#units-table button[data-col="4"]')
+    assert total() == sorted(asc, reverse=True)
