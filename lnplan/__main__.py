@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import fidelity, yamlio
-from .loader import PLAN_DIR, PlanError, chapter_files, load_plan, read_sources, SINGLE_FILES
+from .loader import PLAN_DIR, PlanError, chapter_files, load_plan, SINGLE_FILES
 
 
 def cmd_validate(plan_dir: Path, source: Path | None) -> int:

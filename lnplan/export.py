@@ -152,21 +152,15 @@ TASK_HEADERS = {
     "zh": ["序号", "编号", "任务", "牵头单位", "配合单位"],
     "en": ["No.", "ID", "Task", "Lead unit", "Co-responsible units"],
 }
-OTHERS = {"zh": "其他单位", "en": "other units"}
+OTHERS = {"zh": "其他单位等", "en": "others"}  # a group with no named unit besides the lead, ending in 等
 ETC = {"zh": "等", "en": " and others"}
 
 
 def co_text(plan: Plan, m: Measure, lang: str) -> str:
     """The co-responsible units as the plan groups them, with 等 ("and others") kept."""
     sep_unit, sep_group = ("、", ",") if lang == "zh" else (", ", "; ")
-    parts = []
-    for gi, g in enumerate(m.responsibility.groups):
-        names = [plan.units[u].name[lang] for u in (g.units[1:] if gi == 0 else g.units)]
-        if not names and g.etc:
-            names = [OTHERS[lang]]
-        if names:
-            parts.append(sep_unit.join(names) + (ETC[lang] if g.etc else ""))
-    return sep_group.join(parts)
+    return sep_group.join(sep_unit.join(plan.units[u].name[lang] for u in g.units) + (ETC[lang] if g.etc else "") if g.units else OTHERS[lang]
+                          for g in m.responsibility.co_groups)
 
 
 def task_text(m: Measure, lang: str) -> str:

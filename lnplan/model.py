@@ -48,6 +48,14 @@ class Responsibility:
     def units(self) -> tuple[str, ...]:
         return (self.lead, *self.co_responsible)
 
+    @property
+    def co_groups(self) -> tuple[Group, ...]:
+        """The co-responsible units as the clause groups them, with 等 kept: the first group without the lead.
+        A group left empty (e.g. 省科技厅等: only the lead, and others) is kept with no units and etc true."""
+        first = self.groups[0]
+        rest = Group(first.units[1:], first.etc)
+        return tuple(g for g in (rest, *self.groups[1:]) if g.units or g.etc)
+
 
 @dataclass(frozen=True)
 class Unit:

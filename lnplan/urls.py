@@ -23,11 +23,6 @@ def page(kind: str, ident: str = "") -> str:
     }[kind]
 
 
-def src_path(url: str) -> str:
-    """The docs-relative source file of a page URL: 'measures/2.1.1/' -> 'measures/2.1.1.md'."""
-    return (url.rstrip("/") or "index") + ".md" if url.rstrip("/").count("/") or url == "" else url.rstrip("/") + "/index.md"
-
-
 def absolute(lang: str, url: str) -> str:
     """Path from the site root, e.g. ('en', 'measures/2.1.1/') -> 'en/measures/2.1.1/'."""
     return LANG_PREFIX[lang] + url

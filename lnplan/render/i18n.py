@@ -16,7 +16,7 @@ S: dict[str, dict[str, str]] = {
     "lead": {"zh": "牵头单位", "en": "Lead unit"},
     "co": {"zh": "配合单位", "en": "Co-responsible units"},
     "etc": {"zh": "等", "en": "and others"},
-    "others": {"zh": "其他单位", "en": "other units"},
+    "others": {"zh": "其他单位等", "en": "others"},
     "places": {"zh": "涉及地点", "en": "Places named"},
     "targets": {"zh": "量化目标", "en": "Targets"},
     "measure": {"zh": "措施", "en": "Measure"},

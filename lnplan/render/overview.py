@@ -4,10 +4,9 @@ from __future__ import annotations
 from ..export import digest, downloads
 from ..loader import load_schema
 from ..model import Plan
-from ..urls import page
 from .html import a, block, esc, heading, human_size, rel
 from .i18n import t
-from .pages import Ctx, Rendered, anchor, jsonld, lang_switch_note, place_link, title_with_number, unit_link
+from .pages import Ctx, Rendered, jsonld, lang_switch_note, place_link, title_with_number, unit_link
 
 REGIONS = ("shenyang-metropolitan-area", "coastal-economic-belt", "western-liaoning-pilot-zone", "eastern-liaoning-green-economic-zone")
 
@@ -25,7 +24,6 @@ def home_page(plan: Plan, lang: str, url: str) -> Rendered:
     positioning = {p.places[0]: p for p in plan.chapters[0].sections[2].paragraphs if p.places}
     goals = {p.places[0]: p for p in plan.chapters[0].sections[3].paragraphs if p.places}
     cards = []
-    cores = plan.places["two-cores"]
     ch2 = next(ch for ch in plan.chapters if ch.region == "two-cores")
     cards.append(f'<li class="lp-region-card"><h3>{place_link(c, "two-cores")}</h3><p>{esc(ch2.paragraphs[0].text[lang])}</p>'
                  f'<p>{a(c.link("chapter", ch2.id), esc(title_with_number(ch2.number, ch2.title[lang], lang, "chapter", ch2.id)))}</p></li>')

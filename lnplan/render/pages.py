@@ -2,13 +2,11 @@
 returns Markdown (headings) with raw HTML blocks (content). All plan text is escaped here."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
-from ..export import co_text, downloads, digest
-from ..model import Chapter, Measure, Paragraph, Plan, Target
+from ..model import Measure, Paragraph, Plan, Target
 from ..urls import page, target_anchor, target_url
-from .html import a, block, esc, heading, human_size, rel
+from .html import a, block, esc, heading, rel
 from .i18n import t
 
 
@@ -60,14 +58,12 @@ def responsibility_html(c: Ctx, m: Measure) -> str:
     sep = "、" if c.lang == "zh" else ", "
     gsep = ";" if c.lang == "zh" else "; "
     groups = []
-    for gi, g in enumerate(r.groups):
-        ids = g.units[1:] if gi == 0 else g.units
-        names = [unit_link(c, u) for u in ids]
-        if not names and g.etc:
-            names = [esc(c.t("others"))]
-        if names:
-            etc = f' <span class="lp-etc">{esc(c.t("etc"))}</span>' if g.etc else ""
-            groups.append(sep.join(names) + etc)
+    for g in r.co_groups:
+        if not g.units:  # only the lead was named in this group, then 等
+            groups.append(f'<span class="lp-etc">{esc(c.t("others"))}</span>')
+            continue
+        etc = f' <span class="lp-etc">{esc(c.t("etc"))}</span>' if g.etc else ""
+        groups.append(sep.join(unit_link(c, u) for u in g.units) + etc)
     co = gsep.join(groups) or esc(c.t("none"))
     raw = f'<p class="lp-raw"><span class="lp-label">{esc(c.t("clause_as_written"))}:</span> <span lang="zh">(责任单位:{esc(r.raw)})</span></p>' if c.lang == "en" else ""
     return (f'<dl class="lp-resp"><dt>{esc(c.t("lead"))}</dt><dd>{unit_link(c, r.lead, "lp-unit lp-unit--lead")}</dd>'
