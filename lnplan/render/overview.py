@@ -1,6 +1,8 @@
 """Home, charts, data and about pages."""
 from __future__ import annotations
 
+from collections import Counter
+
 from ..export import digest, downloads
 from ..loader import load_schema
 from ..model import Plan
@@ -52,24 +54,23 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
     out = [heading(1, c.t("nav_charts")), lang_switch_note(c)]
     # responsibility matrix
     out.append(heading(2, c.t("matrix"), "matrix"))
+    with_measures = {m.chapter for m in plan.measures.values()}
+    chapters = [ch for ch in plan.chapters if ch.id in with_measures]
     head = f'<th scope="col">{esc(c.t("unit"))}</th>' + "".join(
         f'<th scope="col"><a href="{esc(c.link("chapter", ch.id))}" title="{esc(ch.title[lang])}">{esc(ch.number if lang == "zh" else ch.id)}</a></th>'
-        for ch in plan.chapters if any(m.chapter == ch.id for m in plan.measures.values()))
-    chapters = [ch for ch in plan.chapters if any(m.chapter == ch.id for m in plan.measures.values())]
+        for ch in chapters)
+    lead_n: Counter = Counter()
+    co_n: Counter = Counter()
+    for m in plan.measures.values():
+        lead_n[m.responsibility.lead, m.chapter] += 1
+        for u in m.responsibility.co_responsible:
+            co_n[u, m.chapter] += 1
+    maxv = max((lead_n[k] + co_n[k] for k in {*lead_n, *co_n}), default=1)
     rows = []
-    maxv = 1
-    counts = {}
-    for u in plan.units.values():
-        for ch in chapters:
-            ms = [m for m in plan.measures.values() if m.chapter == ch.id]
-            lead = sum(1 for m in ms if m.responsibility.lead == u.id)
-            co = sum(1 for m in ms if u.id in m.responsibility.co_responsible)
-            counts[u.id, ch.id] = (lead, co)
-            maxv = max(maxv, lead + co)
     for u in plan.units.values():
         cells = []
         for ch in chapters:
-            lead, co = counts[u.id, ch.id]
+            lead, co = lead_n[u.id, ch.id], co_n[u.id, ch.id]
             level = 0 if lead + co == 0 else 1 + round(3 * (lead + co) / maxv)
             cells.append(f'<td class="lp-heat lp-heat--{level}">{f"{lead} / {co}" if lead + co else ""}</td>')
         rows.append(f"<tr><th scope=\"row\">{unit_link(c, u.id)}</th>{''.join(cells)}</tr>")
