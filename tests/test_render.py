@@ -6,7 +6,8 @@ import pytest
 
 from lnplan.model import Text
 from lnplan.render import pages
-from lnplan.render.html import rel
+from lnplan.export import downloads
+from lnplan.render.html import human_size, rel
 from lnplan.site import nav, page_specs, render_page, stub
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% raw %} a|b *bold* _x_ [link](http://x)"
@@ -97,6 +98,13 @@ def test_english_says_once_that_the_chinese_is_authoritative(plan):
     assert note in render_page(plan, "en", "about", "", "about/").markdown
     assert note not in render_page(plan, "en", "unit", "commerce", "units/commerce/").markdown
     assert "Chinese original (authoritative)" in render_page(plan, "en", "measure", "2.1.1", "measures/2.1.1/").markdown
+
+
+def test_file_sizes_on_the_data_page(plan):
+    assert [human_size(n) for n in (512, 4096, 1536 * 1024)] == ["512 B", "4.0 KB", "1.5 MB"]
+    size = len(downloads(plan)["data/plan.json"])
+    out = render_page(plan, "en", "data", "", "data/").markdown
+    assert f'<td class="lp-num">{human_size(size)}</td>' in out and size > 100 * 1024
 
 
 def test_relative_links_cross_languages():

@@ -50,8 +50,9 @@ def block(html_text: str) -> str:
 
 
 def human_size(n: int) -> str:
-    for unit in ("B", "KB", "MB"):
-        if n < 1024 or unit == "MB":
-            return f"{n} {unit}" if unit == "B" else f"{n / 1024:.1f} {unit}"
-        n /= 1024
-    return str(n)
+    """Bytes as a reader expects them: 512 B, 4.0 KB, 1.2 MB (1 KB = 1024 bytes)."""
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.1f} KB"
+    return f"{n / 1024 / 1024:.1f} MB"
