@@ -1,5 +1,5 @@
-/* Progressive enhancement: click a column header of a .lp-sortable table to sort it. The table is complete without JS. */
-document.querySelectorAll("table.lp-sortable").forEach(function (table) {
+/* Progressive enhancement: click a column header of a table inside .lp-sortable to sort it. The table is complete without JS. */
+document.querySelectorAll(".lp-sortable table").forEach(function (table) {
   table.querySelectorAll("button.lp-sort").forEach(function (button) {
     button.addEventListener("click", function () {
       var col = Number(button.dataset.col);

@@ -74,7 +74,7 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
             level = 0 if lead + co == 0 else 1 + round(3 * (lead + co) / maxv)
             cells.append(f'<td class="lp-heat lp-heat--{level}">{f"{lead} / {co}" if lead + co else ""}</td>')
         rows.append(f"<tr><th scope=\"row\">{unit_link(c, u.id)}</th>{''.join(cells)}</tr>")
-    out.append(block(f'<p class="lp-label">{esc(c.t("legend_lead_co"))}</p><div class="lp-table-wrap" data-search-exclude="1"><table class="lp-matrix"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    out.append(block(f'<p class="lp-label">{esc(c.t("legend_lead_co"))}</p><div class="lp-table-wrap lp-matrix" data-search-exclude="1"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
     # tasks per unit: bars
     out.append(heading(2, c.t("tasks_per_unit"), "tasks-per-unit"))
     totals = sorted(plan.units.values(), key=lambda u: -(len(plan.lead_measures(u.id)) + len(plan.co_measures(u.id))))
@@ -163,7 +163,7 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
         rows.append(f'<tr><td><a href="{esc(rel(lang, url, "zh", path))}" download>{esc(path.split("/")[-1])}</a></td><td>{esc(dzh if lang == "zh" else den)}</td>'
                     f'<td class="lp-num">{esc(human_size(len(data)))}</td><td><code class="lp-sha">{digest(data)}</code></td></tr>')
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("file"), c.t("description"), c.t("size"), "SHA-256"))
-    out.append(block(f'<div class="lp-table-wrap"><table class="lp-files"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    out.append(block(f'<div class="lp-table-wrap lp-files"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
     out.append(heading(2, "Python", "python"))
     out.append(block(f'<pre><code class="language-python">{esc(PY_EXAMPLE.format(base=site_url))}</code></pre>'))
     out.append(heading(2, "JavaScript", "javascript"))

@@ -113,7 +113,7 @@ def targets_table(c: Ctx, targets: list[Target], with_source: bool = False, with
                 cells.append(a(c.to(page("chapter", "1") + "#" + anchor(tg.source)), esc(tg.source)))
         rows.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
     ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
-    return f'<div class="lp-table-wrap"><table class="lp-targets"><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    return f'<div class="lp-table-wrap lp-targets"><table><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
 def places_html(c: Ctx, place_ids) -> str:
@@ -316,7 +316,7 @@ def units_index_page(plan: Plan, lang: str, url: str) -> Rendered:
                     f'<td class="lp-num">{nl}</td><td class="lp-num">{nc}</td><td class="lp-num">{nl + nc}</td></tr>')
     head = "".join(f'<th scope="col"><button type="button" class="lp-sort" data-col="{i}">{esc(h)}</button></th>' for i, h in enumerate(
         [c.t("unit"), c.t("kind"), c.t("as_lead"), c.t("as_co"), c.t("total")]))
-    out.append(block(f'<div class="lp-table-wrap"><table class="lp-sortable" id="units-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    out.append(block(f'<div class="lp-table-wrap lp-sortable"><table id="units-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
     return Rendered("".join(out), c.t("nav_units"), jsonld(c, c.t("nav_units"), c.t("nav_units")))
 
 
@@ -408,7 +408,7 @@ def targets_page(plan: Plan, lang: str, url: str) -> Rendered:
                         f'<td>{src}</td><td class="lp-quote">{esc(x.text[lang])}</td></tr>')
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("id"), c.t("metric"), c.t("target_value"), c.t("scope"),
                                                                    c.t("aspirational"), c.t("annual"), c.t("source"), c.t("description")))
-        out.append(block(f'<div class="lp-table-wrap"><table class="lp-targets"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+        out.append(block(f'<div class="lp-table-wrap lp-targets"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
     return Rendered("".join(out), c.t("nav_targets"), jsonld(c, c.t("nav_targets"), c.t("nav_targets")))
 
 
@@ -419,7 +419,7 @@ def glossary_page(plan: Plan, lang: str, url: str) -> Rendered:
         f'<tr id="g-{esc(g.id)}"><td lang="zh">{esc(g.term.zh)}</td><td lang="en">{esc(g.term.en)}</td><td>{esc(g.note[lang]) if g.note else ""}</td></tr>'
         for g in plan.glossary)
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("term"), c.t("rendering"), c.t("note")))
-    out.append(block(f'<div class="lp-table-wrap"><table class="lp-glossary"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'))
+    out.append(block(f'<div class="lp-table-wrap lp-glossary"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'))
     return Rendered("".join(out), c.t("nav_glossary"), jsonld(c, c.t("nav_glossary"), c.t("nav_glossary")))
 
 
