@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: install validate fmt fmt-check build serve dev test test-fast browser-deps bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $(STAMP)
 
