@@ -45,7 +45,6 @@ def _target(site: Path, page: Path, url: str) -> Path | None:
         return page
     base = page.parent
     dest = (site / path.lstrip("/")) if path.startswith("/") else (base / path)
-    dest = Path(*[x for x in dest.parts])  # normalise
     dest = dest.resolve()
     if dest.is_dir():
         dest = dest / "index.html"

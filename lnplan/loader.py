@@ -241,14 +241,13 @@ def _labels(items: list[dict]) -> dict[str, Label]:
     return {i["id"]: Label(i["id"], T(i["label"])) for i in items}
 
 
-def _unique(c: _Collector, rel: str, entries: Iterator[tuple[str, tuple]], what: str) -> set[str]:
+def _unique(c: _Collector, rel: str, entries: Iterator[tuple[str, tuple]], what: str) -> None:
     seen: dict[str, tuple] = {}
     for ident, path in entries:
         if ident in seen:
             c.add(rel, path + ("id",), f"duplicate {what} id '{ident}' (first used at {format_path(seen[ident])}); give each {what} its own id")
         else:
             seen[ident] = path
-    return set(seen)
 
 
 def _build(src: dict[str, Any], c: _Collector) -> Plan:

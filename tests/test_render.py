@@ -119,3 +119,10 @@ def test_nav_titles_are_escaped(plan):
     p.chapters = (dataclasses.replace(ch, title=Text("<b>x</b>", "<b>x</b>")), *plan.chapters[1:])
     titles = [list(x)[0] for x in nav(p, "zh")[1]["方案全文"]]
     assert "一、&lt;b&gt;x&lt;/b&gt;" in titles
+
+
+def test_data_page_lists_every_download_except_per_unit_files(plan):
+    out = render_page(plan, "zh", "data", "", "data/").markdown
+    for path in downloads(plan):
+        listed = f'href="{path.split("/", 1)[1]}" download' in out
+        assert listed != path.startswith("data/units/"), path

@@ -158,8 +158,12 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
              "en": "Every file below is generated at build time from the data in plan/. CSV files are UTF-8 with a byte-order mark, so Excel and WPS open them correctly. Each unit's own task-division table is linked from its page. Ids are stable and safe to cite."}
     out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>")]
     rows = []
-    for path, (dzh, den) in FILE_DOCS.items():
-        data = files[path]
+    for path, data in files.items():
+        if path.startswith("data/units/"):
+            continue  # each unit's files are linked from its own page
+        if path not in FILE_DOCS:
+            raise KeyError(f"download {path} has no description in FILE_DOCS; add one so the data page lists it")
+        dzh, den = FILE_DOCS[path]
         rows.append(f'<tr><td><a href="{esc(rel(lang, url, "zh", path))}" download>{esc(path.split("/")[-1])}</a></td><td>{esc(dzh if lang == "zh" else den)}</td>'
                     f'<td class="lp-num">{esc(human_size(len(data)))}</td><td><code class="lp-sha">{digest(data)}</code></td></tr>')
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("file"), c.t("description"), c.t("size"), "SHA-256"))
