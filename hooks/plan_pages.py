@@ -8,11 +8,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import jieba  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from lnplan.export import downloads  # noqa: E402
 from lnplan.loader import PlanError  # noqa: E402
-from lnplan.site import get_plan, nav, page_specs, stub  # noqa: E402
+from lnplan.site import MACRO_CALL, get_plan, nav, page_specs, stub  # noqa: E402
 
 
 def _plan():
@@ -41,3 +42,17 @@ def on_files(files: Files, config) -> Files:
         for path, data in downloads(plan).items():
             files.append(File.generated(config, path, content=data))
     return files
+
+
+JINJA_DELIMITERS = ("{{", "{%", "{#")
+
+
+@event_priority(100)  # before mkdocs-macros: it renders the page source, and the page title if it has a delimiter
+def on_page_markdown(markdown, page, config, files):
+    """Guard the design: the only template mkdocs-macros ever sees is the fixed stub, and no title it would render."""
+    if markdown.strip() != MACRO_CALL:
+        raise PluginError(f"{page.file.src_path}: a page source is not the generated stub; pages come only from plan/")
+    if any(d in (page.title or "") for d in JINJA_DELIMITERS):
+        raise PluginError(f"{page.file.src_path}: the page title contains a template delimiter; titles must be escaped "
+                          "with lnplan.render.html.esc")
+    return markdown

@@ -1,7 +1,6 @@
 """The site's page list and the one entry point that renders any page. Used by hooks/ and macros.py."""
 from __future__ import annotations
 
-import html
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -10,6 +9,7 @@ from pathlib import Path
 from .loader import PLAN_DIR, SCHEMA_PATH, chapter_files, load_plan, SINGLE_FILES
 from .model import Plan
 from .render import overview, pages
+from .render.html import esc
 from .render.i18n import t
 from .urls import page
 
@@ -54,17 +54,35 @@ def page_specs(plan: Plan) -> list[PageSpec]:
     specs = [("home", ""), ("plan", ""), *[("chapter", c.id) for c in plan.chapters], ("units", ""), ("places", ""),
              ("targets", ""), ("charts", ""), ("glossary", ""), ("data", ""), ("about", ""),
              *[("measure", m) for m in plan.measures], *[("unit", u) for u in plan.units], *[("place", p) for p in plan.places]]
-    return [PageSpec(_src(page(kind, ident)), page(kind, ident), kind, ident) for kind, ident in specs]
+    out = [PageSpec(_src(page(kind, ident)), page(kind, ident), kind, ident) for kind, ident in specs]
+    seen: dict[str, PageSpec] = {}
+    for spec in out:  # the validator reserves ids such as 'index'; this guards the page list itself
+        if spec.src in seen:
+            raise ValueError(f"two pages would be written to {spec.src}: {seen[spec.src].kind} {seen[spec.src].ident!r} "
+                             f"and {spec.kind} {spec.ident!r}")
+        seen[spec.src] = spec
+    return out
+
+
+MACRO_CALL = "{{ lp_page() }}"
+STUB = f"---\nrender_macros: true\n---\n{MACRO_CALL}\n"
 
 
 def stub(spec: PageSpec) -> str:
-    """The generated Markdown source of a page: one macro call. Ids are schema-checked ([a-z0-9.-]), safe in a string literal."""
-    return f'---\nrender_macros: true\n---\n{{{{ lp_page("{spec.kind}", "{spec.ident}") }}}}\n'
+    """The generated Markdown source of every page: the same macro call, with no argument. Nothing from plan/ (not
+    even an id) is part of a template; the macro finds its page by the page's file (see specs_by_src)."""
+    return STUB
+
+
+@lru_cache(maxsize=4)
+def specs_by_src(plan: Plan) -> dict[str, PageSpec]:
+    return {spec.src: spec for spec in page_specs(plan)}
 
 
 def nav(plan: Plan, lang: str) -> list:
-    """Navigation. Titles are HTML-escaped: the theme prints them as they are."""
-    e = html.escape
+    """Navigation. Titles are escaped with esc(): the theme prints them as they are, and mkdocs-macros would render
+    a page title that contained a Jinja delimiter (esc() encodes braces, so none can)."""
+    e = esc
     chapters = [{e(pages.title_with_number(c.number, c.title[lang], lang, "chapter", c.id)): _src(page("chapter", c.id))} for c in plan.chapters]
     return [
         {e(t("nav_home", lang)): "index.md"},

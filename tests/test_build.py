@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 
 import pytest
 
@@ -154,8 +155,9 @@ def test_hostile_text_shows_literally_everywhere(fixture_site, page):
     html = read(fixture_site, page)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "{{ 7*7 }}" in html and "{% raw %}" in html
-    assert "{% raw %}|*bold*" in html  # Markdown punctuation shown as typed, not as emphasis or a table
+    shown = unescape(html)  # as the browser shows it
+    assert "{{ 7*7 }}" in shown and "{% raw %}" in shown
+    assert "{% raw %}|*bold*" in shown  # Markdown punctuation shown as typed, not as emphasis or a table
     body = html.split('<article', 1)[1]
     assert "<em>bold</em>" not in body and ">49<" not in body
 
@@ -170,10 +172,11 @@ def test_a_broken_plan_builds_nothing_and_says_why(tmp_path):
     out = tmp_path / "site"
     out.mkdir()
     (out / "previous.html").write_text("the previous site", encoding="utf-8")
+    (out / ".lnplan-site").write_text("", encoding="utf-8")  # a site an earlier build wrote
     r = subprocess.run([sys.executable, "-m", "lnplan.build", "--plan", str(plan_dir), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 1
     assert "units.yaml:" in r.stderr and "YAML syntax error" in r.stderr and "Traceback" not in r.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["previous.html"]
+    assert sorted(p.name for p in out.iterdir()) == [".lnplan-site", "previous.html"]
 
 
 def test_properdocs_builds_the_same_pages(built_site, tmp_path):

@@ -1,5 +1,6 @@
 """Rendering functions, tested without MkDocs."""
 import dataclasses
+from html import unescape
 import re
 
 import pytest
@@ -8,7 +9,7 @@ from lnplan.model import Text
 from lnplan.render import pages
 from lnplan.export import downloads
 from lnplan.render.html import human_size, rel
-from lnplan.site import nav, page_specs, render_page, stub
+from lnplan.site import nav, page_specs, render_page, specs_by_src, stub
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% raw %} a|b *bold* _x_ [link](http://x)"
 
@@ -28,11 +29,14 @@ def test_plan_text_is_escaped_never_interpreted(plan, lang):
     out = render_page(p, lang, "measure", "2.1.1", "measures/2.1.1/").markdown
     assert "<script>" not in out
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
-    assert "{{ 7*7 }}" in out and "49" not in out  # shown literally in the body (Jinja never sees it)
-    assert "{% raw %}" in out
+    # Template syntax is shown literally (a browser decodes the character references) and cannot be evaluated by
+    # anything downstream: no Jinja delimiter survives in the output at all.
+    assert "{{ 7*7 }}" in unescape(out) and "49" not in out
+    assert "{% raw %}" in unescape(out)
+    assert not any(d in out for d in ("{{", "{%", "{#"))
     assert "a|b *bold* _x_ [link](http://x)" in out  # inside raw HTML: Markdown leaves it alone
     heading = out.split("\n")[1]
-    assert heading.startswith("# 2\\.1\\.1 ") and "\\*bold\\*" in heading and "\\|" in heading and "\\{\\{" in heading
+    assert heading.startswith("# 2\\.1\\.1 ") and "\\*bold\\*" in heading and "\\|" in heading and "&#123;&#123;" in heading
 
 
 def test_every_page_renders_in_both_languages(plan):
@@ -48,7 +52,9 @@ def test_page_list_covers_every_measure_unit_and_place(plan):
     assert {("measure", m) for m in plan.measures} <= specs
     assert {("unit", u) for u in plan.units} <= specs
     assert {("place", p) for p in plan.places} <= specs
-    assert stub(next(s for s in page_specs(plan) if s.kind == "measure")) == '---\nrender_macros: true\n---\n{{ lp_page("measure", "2.1.1") }}\n'
+    # Every page's template is the same argument-free macro call: no id or text from plan/ is part of a template.
+    assert {stub(s) for s in page_specs(plan)} == {'---\nrender_macros: true\n---\n{{ lp_page() }}\n'}
+    assert specs_by_src(plan)["measures/2.1.1.md"] == next(s for s in page_specs(plan) if s.ident == "2.1.1")
 
 
 def test_unknown_ids_raise(plan):

@@ -9,17 +9,22 @@ from ..urls import absolute
 
 # Python-Markdown's backslash-escapable characters (its ESCAPED_CHARS, plus | from the tables extension).
 # Escaping any other character would leave a visible backslash.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()>#+\-.!|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()>#+\-.!|])")  # braces: encoded by esc() instead
+
+
+# Braces as character references: a browser shows { and }, but no string built from plan text can contain a
+# Jinja delimiter ({{ {% {#), so nothing downstream (mkdocs-macros renders a page title that has one) can evaluate it.
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 
 
 def esc(text: str) -> str:
-    """Text from plan/ as HTML: shown literally, never interpreted."""
-    return html.escape(text, quote=True)
+    """Text from plan/ as HTML: shown literally, never interpreted (as markup or as a template)."""
+    return html.escape(text, quote=True).translate(_BRACES)
 
 
 def md_inline(text: str) -> str:
     """Text from plan/ inside a Markdown heading: HTML-escaped, Markdown punctuation backslash-escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)).translate(_BRACES)
 
 
 def heading(level: int, text: str, anchor: str | None = None, escaped_suffix: str = "") -> str:
