@@ -119,8 +119,14 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         return f"{err.message}; allowed fields: {allowed}"
     if v == "minLength":
         return "empty text; write the text here" if err.validator_value == 1 else err.message
+    if v == "maxLength":
+        return f"text of {len(err.instance):,} characters; the limit for this field is {err.validator_value:,}: shorten it"
+    if v in ("maximum", "minimum"):
+        shown = str(err.instance) if len(str(err.instance)) <= 20 else f"a number of {len(str(err.instance))} digits"
+        bound = "at most" if v == "maximum" else "at least"
+        return f"{shown} is out of range; expected a number {bound} {err.validator_value:,}"
     if v == "pattern":
-        return f"{json.dumps(err.instance, ensure_ascii=False)} does not have the expected form (pattern {err.validator_value})"
+        return f"{json.dumps(err.instance, ensure_ascii=False)[:60]} does not have the expected form (pattern {err.validator_value})"
     if v == "oneOf" and isinstance(err.instance, dict) and "title" in err.instance:
         return ("an item needs either its own 'text', 'responsibility' and 'places', or 'paragraphs' "
                 "(paragraphs with their own clauses), not both and not neither")
@@ -173,15 +179,29 @@ def resolve_clause(raw: str, names: dict[str, str]) -> list[tuple[list[str], boo
 
 # ---- loading ---------------------------------------------------------------
 
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest real plan file is 43 KB; the 10x synthetic plan's is 430 KB
+
+
 def _read(c: _Collector, rel: str) -> Any:
     path = c.plan_dir / rel
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.is_dir():
+            c.problems.append(Problem(c.display(rel), None, None, "", "is a directory; expected a YAML file"))
+            return None
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            c.problems.append(Problem(c.display(rel), None, None, "",
+                                      f"file is {size:,} bytes; plan files are limited to {MAX_FILE_BYTES:,} bytes"))
+            return None
+        text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         c.problems.append(Problem(c.display(rel), None, None, "", "file is missing; every plan has this file"))
         return None
     except UnicodeDecodeError as exc:
         c.problems.append(Problem(c.display(rel), None, None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the file as UTF-8"))
+        return None
+    except OSError as exc:
+        c.problems.append(Problem(c.display(rel), None, None, "", f"cannot be read: {exc.strerror}"))
         return None
     try:
         data, marks = yamlio.load(text)
@@ -206,12 +226,29 @@ def chapter_files(plan_dir: Path) -> list[str]:
     return [f"chapters/{p.name}" for p in files]
 
 
+def _unexpected_files(c: _Collector, plan_dir: Path, expected: list[str]) -> None:
+    """Files in plan/ that no part of the plan reads would be silently ignored: refuse them."""
+    known = set(expected) | {"chapters"}
+    for path in sorted(plan_dir.rglob("*")):
+        rel = path.relative_to(plan_dir).as_posix()
+        if rel in known:
+            continue
+        if path.suffix == ".yml":
+            hint = f"plan files end in .yaml: rename it to {path.with_suffix('.yaml').name}"
+        elif rel.startswith("chapters/"):
+            hint = "chapter files are named 1.yaml, 2.yaml, … after their chapter id"
+        else:
+            hint = f"plan/ holds only {', '.join(SINGLE_FILES)} and chapters/N.yaml; move it elsewhere"
+        c.problems.append(Problem(c.display(rel), None, None, "", f"unexpected file, not part of the plan; {hint}"))
+
+
 def read_sources(plan_dir: Path = PLAN_DIR, schema_path: Path = SCHEMA_PATH) -> tuple[dict[str, Any], _Collector]:
     """Parse and schema-check every file; return the data by file and the collector of problems."""
     c = _Collector(plan_dir)
     schema = load_schema(schema_path)
     sources: dict[str, Any] = {}
     chapters = chapter_files(plan_dir)
+    _unexpected_files(c, plan_dir, [*SINGLE_FILES, *chapters])
     if not chapters:
         c.problems.append(Problem(c.display("chapters"), None, None, "", "no chapter files; expected plan/chapters/1.yaml … 8.yaml"))
     for rel, defname in [*SINGLE_FILES.items(), *((f, CHAPTER_DEF) for f in chapters)]:
@@ -241,9 +278,15 @@ def _labels(items: list[dict]) -> dict[str, Label]:
     return {i["id"]: Label(i["id"], T(i["label"])) for i in items}
 
 
+# Ids that would give a page the path of another: units/index/ and places/index/ are the index pages.
+RESERVED_IDS = {"index"}
+
+
 def _unique(c: _Collector, rel: str, entries: Iterator[tuple[str, tuple]], what: str) -> None:
     seen: dict[str, tuple] = {}
     for ident, path in entries:
+        if ident in RESERVED_IDS:
+            c.add(rel, path + ("id",), f"'{ident}' is reserved (its page would replace the {what} index page); choose another id")
         if ident in seen:
             c.add(rel, path + ("id",), f"duplicate {what} id '{ident}' (first used at {format_path(seen[ident])}); give each {what} its own id")
         else:

@@ -1,12 +1,29 @@
-"""Reading plan YAML with source positions, and writing it in the one canonical form."""
+"""Reading plan YAML with source positions, and writing it in the one canonical form.
+
+Plan files are data written by people and sent in pull requests, so the reader accepts only what a data file
+needs and refuses the rest with the line and column where it starts:
+
+- no aliases, anchors or merge keys (`*a`, `&a`, `<<`): a few hundred bytes of aliases can expand to gigabytes;
+- no explicit tags (`!!binary`, `!!python/…`, `!custom`): values are plain strings, numbers, booleans, lists, maps;
+- no key twice in one mapping (the second would silently replace the first);
+- no nesting deeper than MAX_DEPTH, no control or invisible format characters anywhere in the file;
+- no non-finite numbers (`.nan`, `.inf`).
+"""
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.events import AliasEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 
 Path = tuple  # a path into a document: keys and list indexes
+
+MAX_DEPTH = 32  # the deepest plan file (a chapter) nests 12 levels
+MAX_NUMBER_DIGITS = 20  # the largest number in the plan files, a multiplier, has 13
 
 
 @dataclass(frozen=True)
@@ -24,39 +41,142 @@ class YamlSyntaxError(Exception):
         self.mark = mark
 
 
+def _mark(m: yaml.Mark | None) -> Mark | None:
+    return Mark(m.line + 1, m.column + 1) if m is not None else None
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves timestamps as strings: every value stays JSON-compatible."""
+    """SafeLoader that leaves timestamps as strings and refuses what a plan file has no need of."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise YamlSyntaxError(f"an alias (*{event.anchor}) is not allowed in plan files; write the value out in full",
+                                  _mark(event.start_mark))
+        if event.anchor is not None:
+            raise YamlSyntaxError(f"an anchor (&{event.anchor}) is not allowed in plan files; remove it", _mark(event.start_mark))
+        if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag not in (None, "!"):
+            raise YamlSyntaxError(f"an explicit tag ({event.tag}) is not allowed in plan files; write a plain value "
+                                  "(text, number, true/false, list or mapping)", _mark(event.start_mark))
+        if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+            self._depth += 1
+            if self._depth > MAX_DEPTH:
+                raise YamlSyntaxError(f"lists and mappings nest more than {MAX_DEPTH} levels deep; plan files nest far less",
+                                      _mark(event.start_mark))
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+        return super().compose_node(parent, index)
+
+    def compose_mapping_node(self, anchor):
+        node = super().compose_mapping_node(anchor)
+        seen: dict[Any, yaml.Node] = {}
+        for key, _ in node.value:
+            if key.tag == "tag:yaml.org,2002:merge":
+                raise YamlSyntaxError("a merge key (<<) is not allowed in plan files; write the fields out in full",
+                                      _mark(key.start_mark))
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in seen:
+                    first = seen[key.value].start_mark
+                    raise YamlSyntaxError(f"duplicate key '{key.value}' in this mapping (first at line {first.line + 1}); "
+                                          "keep one and remove the other", _mark(key.start_mark))
+                seen[key.value] = key
+        return node
+
+    def construct_yaml_int(self, node):
+        digits = sum(ch.isalnum() for ch in node.value)
+        if digits > MAX_NUMBER_DIGITS:
+            raise YamlSyntaxError(f"a number of {digits} digits; plan numbers have at most {MAX_NUMBER_DIGITS}",
+                                  _mark(node.start_mark))
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node):
+        value = super().construct_yaml_float(node)
+        if not math.isfinite(value):
+            raise YamlSyntaxError(f"'{node.value}' is not a finite number; write the number as it appears in the plan",
+                                  _mark(node.start_mark))
+        return value
 
 
 _Loader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+
+# Characters a plan file must not contain anywhere: C0/C1 controls (tab and line breaks excepted), and invisible
+# format characters (zero-width spaces and joiners, bidirectional controls, a byte-order mark inside the text,
+# line/paragraph separators), which would pass through to pages, downloads and search unseen.
+def forbidden_characters(text: str) -> list[tuple[Mark, str]]:
+    """Every control or invisible format character in text, with its position and a description."""
+    out = []
+    line, col = 1, 1
+    for ch in text:
+        if ch == "\n":
+            line, col = line + 1, 1
+            continue
+        if ch not in "\t\r" and _invisible(ch):
+            out.append((Mark(line, col), f"U+{ord(ch):04X} {_describe(ch)}"))
+        col += 1
+    return out
+
+
+def _invisible(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp")
+
+
+def _describe(ch: str) -> str:
+    return {"\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\t": "TAB"}.get(ch) or unicodedata.name(ch, "CONTROL CHARACTER")
 
 
 def load(text: str) -> tuple[Any, dict[Path, Mark]]:
     """Parse YAML text; return the data and the position of every node by its path."""
-    loader = _Loader(text)
+    bad = forbidden_characters(text)
+    if bad:
+        mark, what = bad[0]
+        more = f" ({len(bad) - 1} more in this file)" if len(bad) > 1 else ""
+        raise YamlSyntaxError(f"invisible or control character {what} is not allowed in plan files; delete it{more}", mark)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. U+FFFE)
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise YamlSyntaxError(f"character U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} "
+                              "is not allowed in YAML; delete it", Mark(line, column)) from None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        where = Mark(mark.line + 1, mark.column + 1) if mark else None
         problem = exc.problem or str(exc)
         if exc.context:
             problem = f"{problem} ({exc.context})"
-        raise YamlSyntaxError(f"YAML syntax error: {problem}", where) from None
+        raise YamlSyntaxError(f"YAML syntax error: {problem}", _mark(mark)) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"YAML error: {exc}", None) from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a value PyYAML cannot construct
+        raise YamlSyntaxError(f"a value cannot be read: {exc}", None) from None
     finally:
         loader.dispose()
     marks: dict[Path, Mark] = {}
 
     def walk(n: yaml.Node, path: Path) -> None:
         marks[path] = Mark(n.start_mark.line + 1, n.start_mark.column + 1)
-        if isinstance(n, yaml.MappingNode):
+        if isinstance(n, yaml.ScalarNode):
+            # Escapes in quoted strings ("\n", "\u200b") produce characters the file itself does not show.
+            bad = [c for c in n.value if c in "\n\r\t" or _invisible(c)]
+            if bad:
+                raise YamlSyntaxError(f"this value contains U+{ord(bad[0]):04X} {_describe(bad[0])}; a plan value is one "
+                                      "line of visible text: remove it", marks[path])
+        elif isinstance(n, yaml.MappingNode):
             for key, value in n.value:
+                walk(key, path + ("(key)",))
                 walk(value, path + (key.value,))
         elif isinstance(n, yaml.SequenceNode):
             for i, value in enumerate(n.value):
@@ -65,6 +185,23 @@ def load(text: str) -> tuple[Any, dict[Path, Mark]]:
     if node is not None:
         walk(node, ())
     return data, marks
+
+
+def comments(text: str) -> list[Mark]:
+    """Where each comment in a YAML text starts. PyYAML drops comments, so `make fmt` checks for them first."""
+    spans = []
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if token.start_mark.index < token.end_mark.index:
+            spans.append((token.start_mark.index, token.end_mark.index))
+    out, i, line_starts = [], 0, [0] + [m.end() for m in re.finditer("\n", text)]
+    for start, end in [*spans, (len(text), len(text))]:
+        gap = text[i:start]
+        for m in re.finditer(r"(?:^|(?<=\s))#", gap):
+            pos = i + m.start()
+            line = max(k for k, s in enumerate(line_starts) if s <= pos)
+            out.append(Mark(line + 1, pos - line_starts[line] + 1))
+        i = max(i, end)
+    return out
 
 
 class _Dumper(yaml.SafeDumper):
