@@ -79,12 +79,34 @@ def plan_json(plan: Plan) -> dict:
     }
 
 
+# Spreadsheet formula injection (OWASP, "CSV Injection"): a cell that begins with one of these characters is read
+# by Excel, WPS and LibreOffice as a formula. Text cells that begin with one get a leading apostrophe, which the
+# spreadsheet shows as text; plan.json and the other JSON files carry the text unaltered.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_RULE = {
+    "zh": "为防止电子表格公式注入(OWASP“CSV 注入”指南),CSV 中以 = + - @ 制表符或回车开头的文本单元格前加一个单引号(')。plan.json 等 JSON 文件保留原文。",
+    "en": "To prevent spreadsheet formula injection (OWASP “CSV Injection” guidance), a CSV text cell that would begin with = + - @, "
+          "a tab or a carriage return is written with a leading apostrophe ('). plan.json and the other JSON files keep the text unaltered.",
+}
+
+
+def csv_cell(v) -> str | int | float:
+    """A value as a CSV cell: booleans as true/false, None as empty, text defused per CSV_RULE."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, str) and v.startswith(FORMULA_START):
+        return "'" + v
+    return v
+
+
 def _csv(header: list[str], rows: list[list]) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(header)
     for row in rows:
-        w.writerow(["" if v is None else ("true" if v is True else "false" if v is False else v) for v in row])
+        w.writerow([csv_cell(v) for v in row])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
@@ -180,11 +202,14 @@ def tasks_csv(plan: Plan, measures: list[Measure], lang: str) -> bytes:
 
 
 SHEET_NAMES = {"zh": "任务分工表", "en": "Task division"}
+XLSX_MAX_CELL = 32767  # Excel's limit on the characters in one cell
 
 
 def tasks_xlsx(plan: Plan, measures: list[Measure], title: dict[str, str]) -> bytes:
     buf = io.BytesIO()
-    wb = xlsxwriter.Workbook(buf, {"in_memory": True})
+    # Every text is written as a text cell: never as a formula, a link or a number, whatever it begins with.
+    wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                                   "strings_to_numbers": False})
     wb.set_properties({"title": title["zh"], "subject": title["en"], "created": FIXED_DATE})
     head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EEF4", "border": 1})
     cell = wb.add_format({"text_wrap": True, "valign": "top", "border": 1})
@@ -193,6 +218,10 @@ def tasks_xlsx(plan: Plan, measures: list[Measure], title: dict[str, str]) -> by
         ws.write(0, 0, title[lang], wb.add_format({"bold": True, "font_size": 13}))
         ws.write_row(1, 0, TASK_HEADERS[lang], head)
         for r, row in enumerate(task_rows(plan, measures, lang), start=2):
+            for value in row:
+                if isinstance(value, str) and len(value) > XLSX_MAX_CELL:  # the schema's limits keep texts far shorter
+                    raise ValueError(f"a task text of {len(value):,} characters does not fit in a spreadsheet cell "
+                                     f"({XLSX_MAX_CELL:,}); it would be cut off")
             ws.write_row(r, 0, row, cell)
         ws.set_column(0, 0, 6)
         ws.set_column(1, 1, 9)
@@ -260,7 +289,8 @@ def datapackage(plan: Plan) -> dict:
         "profile": "tabular-data-package",
         "name": "liaoning-one-circle-one-belt-two-zones-2022",
         "title": "Liaoning “One Circle, One Belt and Two Zones” three-year action plan (2022)",
-        "description": "The plan's measures, responsible units, places and quantitative targets. The Chinese text is authoritative; the English is an unofficial translation.",
+        "description": "The plan's measures, responsible units, places and quantitative targets. The Chinese text is authoritative; "
+                       "the English is an unofficial translation. " + CSV_RULE["en"],
         "version": SCHEMA_VERSION,
         "created": "2022-01-31T00:00:00Z",
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0 (dataset structure and English translation)"}],

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..export import digest, downloads
+from ..export import CSV_RULE, digest, downloads
 from ..loader import load_schema
 from ..model import Plan
 from .html import a, block, esc, heading, human_size, rel
@@ -173,7 +173,8 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     out.append(heading(2, "JavaScript", "javascript"))
     out.append(block(f'<pre><code class="language-javascript">{esc(JS_EXAMPLE.format(base=site_url))}</code></pre>'))
     out.append(heading(2, {"zh": "数据字典", "en": "Data dictionary"}[lang], "dictionary"))
-    out.append(block(f'<p>{esc({"zh": "由 schema/plan.schema.json 自动生成。", "en": "Generated from schema/plan.schema.json."}[lang])}</p>'))
+    out.append(block(f'<p>{esc({"zh": "由 schema/plan.schema.json 自动生成。", "en": "Generated from schema/plan.schema.json."}[lang])}</p>'
+                     f'<p id="csv-formulas">{esc(CSV_RULE[lang])}</p>'))
     out.append(data_dictionary(lang))
     return Rendered("".join(out), intro[lang][:160], jsonld(c, c.t("nav_data"), intro[lang][:160], "Dataset"))
 
