@@ -8,11 +8,40 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import signal
 import sys
+from typing import Callable
 from pathlib import Path
 
 from . import fidelity, yamlio
 from .loader import PLAN_DIR, PlanError, chapter_files, load_plan, SINGLE_FILES
+
+
+def fidelity_source(plan_dir: Path, explicit: Path | None) -> tuple[Path | None, str]:
+    """The source text to compare plan_dir with, and a note to print when there is none."""
+    if explicit is not None:
+        return explicit, ""
+    if plan_dir.resolve() == PLAN_DIR.resolve():
+        return fidelity.SOURCE, ""
+    return None, (f"note: {plan_dir} is not the repository's plan/, so its Chinese text is not compared with "
+                  f"{fidelity.SOURCE.relative_to(fidelity.SOURCE.parent.parent)} (pass --source FILE to compare it)")
+
+
+def run_cli(main: Callable[[], int]) -> int:
+    """Run a command so that it ends with a line, never a traceback: exit 130 on Ctrl-C or SIGTERM, 1 on an
+    operating-system error such as a read-only directory or a full disk."""
+    def terminated(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, terminated)
+    try:
+        return main()
+    except KeyboardInterrupt:
+        print("interrupted; nothing was changed", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"error:{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 def cmd_validate(plan_dir: Path, source: Path | None) -> int:
@@ -24,7 +53,7 @@ def cmd_validate(plan_dir: Path, source: Path | None) -> int:
         print(f"{len(exc.problems)} problem(s) in {plan_dir}.", file=sys.stderr)
         return 1
     if source is not None:
-        report = fidelity.compare(plan.raw, source.read_text(encoding="utf-8"))
+        report = fidelity.compare(plan.raw, source.read_text(encoding="utf-8-sig"))
         if report:
             print(report, file=sys.stderr)
             print("plan/ does not reproduce the source text.", file=sys.stderr)
@@ -39,26 +68,38 @@ def plan_files(plan_dir: Path) -> list[Path]:
 
 
 def cmd_fmt(plan_dir: Path, check: bool) -> int:
-    changed = 0
+    """Rewrite every plan file in canonical form. Every file is read and checked first; if any cannot be rewritten
+    without losing something (a syntax error, a duplicate key, a comment), none is written."""
+    pending, errors = [], []
     for path in plan_files(plan_dir):
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
         try:
-            data, _ = yamlio.load(text)
+            data, _ = yamlio.load(text)  # refuses duplicate keys, which a rewrite would silently merge
         except yamlio.YamlSyntaxError as exc:
             where = f":{exc.mark.line}:{exc.mark.column}" if exc.mark else ""
-            print(f"{path}{where}: {exc.message}", file=sys.stderr)
-            return 1
+            errors.append(f"{path}{where}: {exc.message}")
+            continue
+        notes = yamlio.comments(text)
+        if notes:
+            errors.append(f"{path}:{notes[0].line}:{notes[0].column}: a comment; the canonical form has none and formatting "
+                          f"would drop it: move what it says into the data or delete it ({len(notes)} in this file)")
+            continue
         canonical = yamlio.dump(data)
-        if canonical != text:
-            changed += 1
-            if check:
-                sys.stderr.writelines(difflib.unified_diff(text.splitlines(True), canonical.splitlines(True),
-                                                           f"{path} (as written)", f"{path} (canonical)"))
-            else:
-                path.write_text(canonical, encoding="utf-8")
-                print(f"formatted {path}")
-    if check and changed:
-        print(f"{changed} file(s) not in canonical form; run: make fmt", file=sys.stderr)
+        if canonical != path.read_text(encoding="utf-8"):
+            pending.append((path, text, canonical))
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        print("nothing was formatted", file=sys.stderr)
+        return 1
+    for path, text, canonical in pending:
+        if check:
+            sys.stderr.writelines(difflib.unified_diff(text.splitlines(True), canonical.splitlines(True),
+                                                       f"{path} (as written)", f"{path} (canonical)"))
+        else:
+            path.write_text(canonical, encoding="utf-8")
+            print(f"formatted {path}")
+    if check and pending:
+        print(f"{len(pending)} file(s) not in canonical form; run: make fmt", file=sys.stderr)
         return 1
     return 0
 
@@ -77,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("out", type=Path)
     args = ap.parse_args(argv)
     if args.cmd == "validate":
-        source = args.source or (fidelity.SOURCE if args.plan.resolve() == PLAN_DIR.resolve() else None)
+        source, note = fidelity_source(args.plan, args.source)
+        if note:
+            print(note, file=sys.stderr)
         return cmd_validate(args.plan, source)
     if args.cmd == "fmt":
         return cmd_fmt(args.plan, args.check)
@@ -87,4 +130,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_cli(main))

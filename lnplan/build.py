@@ -1,31 +1,137 @@
 """Build the whole site (both languages) atomically.
 
 Validate plan/ first; build the Chinese edition and the English edition in parallel into a temporary
-directory; check every link; only then replace the output directory. A failure anywhere leaves the
-previous site untouched and prints what went wrong, without a traceback.
+directory; check every link; only then replace the output directory. A failure anywhere (an invalid plan, a
+build error, Ctrl-C, a full disk, a read-only directory) leaves the previous site untouched and prints what went
+wrong in a line or two, without a traceback: exit 1, or 130 when interrupted.
+
+The output directory must be a build output: one that does not exist yet, or one a previous build wrote (it
+holds the marker file .lnplan-site). The build refuses to replace the repository, plan/, docs/ or any other
+directory, and refuses an output directory that contains the plan.
 
   python -m lnplan.build [--out site] [--site-url URL] [--plan DIR] [--engine mkdocs|properdocs]
 """
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from . import checksite
-from .__main__ import cmd_validate
-from .fidelity import SOURCE
+from .__main__ import cmd_validate, fidelity_source, run_cli
 from .loader import PLAN_DIR, ROOT
 
 REPRODUCIBLE_EPOCH = "1643587200"  # 2022-01-31: same bytes from one build to the next
+MARKER = ".lnplan-site"  # written into every site this command builds; only such a directory is ever replaced
+TEMP_PREFIX = ".build-"
+OWNER = "owner.pid"  # inside each temporary directory: the process that builds there
+
+
+class BuildRefused(Exception):
+    """The output directory is not one a build may write; the message says why and what to do."""
+
+
+def check_output_dir(out: Path, plan: Path) -> None:
+    out, plan, root = out.resolve(), plan.resolve(), ROOT.resolve()
+    if out == root or out in root.parents:
+        raise BuildRefused(f"--out {out} is the repository or contains it; build into a directory of its own such as {root / 'site'}")
+    if out == plan or out in plan.parents or plan in out.parents:
+        raise BuildRefused(f"--out {out} holds the plan or is inside it ({plan}); build into a directory of its own")
+    if root in out.parents:
+        top = root / out.relative_to(root).parts[0]
+        if top != out and top.exists() and not _is_build_output(top):
+            raise BuildRefused(f"--out {out} is inside {top}, which holds sources; build into site/ or a new directory")
+    if out.exists():
+        if not out.is_dir():
+            raise BuildRefused(f"--out {out} is a file, not a directory")
+        if any(out.iterdir()) and not _is_build_output(out):
+            raise BuildRefused(f"--out {out} is not empty and was not written by a build (no {MARKER} in it); "
+                               "it would be replaced: choose a new or empty directory, or delete it yourself")
+
+
+def _is_build_output(d: Path) -> bool:
+    # Sites built before the marker existed are recognized by the files only this project's build writes.
+    return (d / MARKER).exists() or ((d / "data" / "plan.json").is_file() and (d / "en" / "index.html").is_file())
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_temps(parent: Path) -> list[Path]:
+    """Temporary directories left by a build that was killed (its owner process is gone). Live builds' are kept."""
+    removed = []
+    for d in parent.glob(TEMP_PREFIX + "*"):
+        try:
+            pid = int((d / OWNER).read_text())
+        except (OSError, ValueError):
+            pid = None
+        if pid is not None and _alive(pid):
+            continue
+        if pid is None:  # no owner file: stale only if it is old enough not to be a build that just started
+            try:
+                if time.time() - d.stat().st_mtime < 3600:
+                    continue
+            except OSError:
+                continue
+        shutil.rmtree(d, ignore_errors=True)
+        removed.append(d)
+    return removed
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child
+    """Linux: the child gets SIGTERM when the build process dies, even by SIGKILL, so no mkdocs outlives it."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    os.setpgrp()
+
+
+def _stop(jobs: list[subprocess.Popen]) -> None:
+    for job in jobs:
+        if job.poll() is None:
+            job.terminate()
+    for job in jobs:
+        try:
+            job.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            job.kill()
+            job.wait()
+
+
+def summarize(output: str) -> str:
+    """Engine output for the reader: a Python traceback is cut to its last line (what went wrong)."""
+    lines = output.rstrip().splitlines()
+    if "Traceback (most recent call last):" not in output:
+        return "\n".join(lines)
+    start = lines.index("Traceback (most recent call last):")
+    last = next((line for line in reversed(lines) if line.strip() and not line.startswith(" ")), "")
+    return "\n".join([*lines[:start], last])
 
 
 def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: bool = True) -> int:
-    source = SOURCE if plan.resolve() == PLAN_DIR.resolve() else None
+    try:
+        check_output_dir(out, plan)
+    except BuildRefused as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return 1
+    source, note = fidelity_source(plan, None)
+    if note:
+        print(note, file=sys.stderr)
     if cmd_validate(plan, source) != 0:
         print(f"The plan is invalid; nothing was built and {out} is unchanged.", file=sys.stderr)
         return 1
@@ -35,28 +141,36 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
     exe = str(Path(sys.executable).with_name(engine))
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".build-", dir=out.parent) as tmp:
-        zh, en = Path(tmp) / "site", Path(tmp) / "en"
-        flags = ["-q"] if quiet else []
-        jobs = [subprocess.Popen([exe, "build", *flags, "-f", str(ROOT / cfg), "-d", str(d)], cwd=ROOT, env=env,
-                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-                for cfg, d in (("mkdocs.yml", zh), ("mkdocs.en.yml", en))]
-        failed = False
-        for job, name in zip(jobs, ("Chinese", "English")):
-            output, _ = job.communicate()
-            if job.returncode != 0:
-                failed = True
-                print(f"The {name} edition failed to build ({engine} exit {job.returncode}):", file=sys.stderr)
-                print(output, file=sys.stderr)
-        if failed:
-            print(f"Nothing was written to {out}.", file=sys.stderr)
-            return 1
+    remove_stale_temps(out.parent)
+    with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX, dir=out.parent, ignore_cleanup_errors=True) as tmp:
+        jobs: list[subprocess.Popen] = []
+        try:
+            (Path(tmp) / OWNER).write_text(str(os.getpid()))
+            zh, en = Path(tmp) / "site", Path(tmp) / "en"
+            flags = ["-q"] if quiet else []
+            for cfg, d in (("mkdocs.yml", zh), ("mkdocs.en.yml", en)):
+                jobs.append(subprocess.Popen([exe, "build", *flags, "-f", str(ROOT / cfg), "-d", str(d)], cwd=ROOT, env=env,
+                                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                             preexec_fn=_die_with_parent))
+            failed = False
+            for job, name in zip(jobs, ("Chinese", "English")):
+                output, _ = job.communicate()
+                if job.returncode != 0:
+                    failed = True
+                    print(f"The {name} edition failed to build ({engine} exit {job.returncode}):", file=sys.stderr)
+                    print(summarize(output), file=sys.stderr)
+            if failed:
+                print(f"Nothing was written to {out}.", file=sys.stderr)
+                return 1
+        finally:
+            _stop(jobs)  # interrupted or failed: no engine process outlives the build (before its directory goes)
         shutil.move(str(en), str(zh / "en"))
         problems = checksite.check(zh)
         if problems:
             print("\n".join(problems), file=sys.stderr)
             print(f"{len(problems)} broken link(s); nothing was written to {out}.", file=sys.stderr)
             return 1
+        (zh / MARKER).write_text("Written by python -m lnplan.build; the next build replaces this directory.\n")
         old = Path(tmp) / "old"
         if out.exists():
             out.rename(old)
@@ -77,4 +191,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_cli(main))
