@@ -38,7 +38,7 @@ serve: build
 dev: install
 	$(BIN)/mkdocs serve -f $(if $(filter en,$(LANG)),mkdocs.en.yml,mkdocs.yml) -a 127.0.0.1:8000
 
-## A browser for the real-browser tests ($$CHROMIUM, else chromium, chromium-browser, google-chrome,
+## A browser for the real-browser tests (CHROMIUM if set, else chromium, chromium-browser, google-chrome,
 ## google-chrome-stable on PATH; on Debian, chromium + chromium-driver installed when none works) and axe-core from npm.
 browser-deps:
 	@found=$$($(PYTHON) -m lnplan.browser --install) && echo "browser for the tests: $$found"
