@@ -38,11 +38,10 @@ serve: build
 dev: install
 	$(BIN)/mkdocs serve -f $(if $(filter en,$(LANG)),mkdocs.en.yml,mkdocs.yml) -a 127.0.0.1:8000
 
-## Chromium + ChromeDriver from Debian (for the real-browser tests) and axe-core from npm.
+## A browser for the real-browser tests (CHROMIUM if set, else chromium, chromium-browser, google-chrome,
+## google-chrome-stable on PATH; on Debian, chromium + chromium-driver installed when none works) and axe-core from npm.
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-driver; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium chromium-driver; fi; }
+	@found=$$($(PYTHON) -m lnplan.browser --install) && echo "browser for the tests: $$found"
 	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
 
 ## All tests: data, validator, exports, rendering, full builds, real browser.

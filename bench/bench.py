@@ -17,7 +17,6 @@ import json
 import mimetypes
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -29,13 +28,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lnplan.browser import BrowserNotFound, find_browser  # noqa: E402
 from lnplan.build import build  # noqa: E402
 from lnplan.loader import PLAN_DIR, load_plan  # noqa: E402
 from lnplan.synth import write_synthetic  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+try:
+    CHROMIUM = find_browser()  # Playwright and Lighthouse (CHROME_PATH) both use it
+except BrowserNotFound as exc:
+    raise SystemExit(f"error: {exc}")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
 PAGES = ["", "measures/2.1.1/", "units/commerce/"]
 COMPRESSIBLE = ("text/", "application/json", "application/javascript", "application/xml", "image/svg+xml")

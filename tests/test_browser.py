@@ -1,24 +1,22 @@
-"""Real-browser tests: headless Chromium (Debian's package) against the built site on 127.0.0.1."""
+"""Real-browser tests: headless Chromium or Chrome (found by lnplan.browser) against the built site on 127.0.0.1."""
 from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
 
 from conftest import ROOT
+from lnplan.browser import BrowserNotFound, find_browser
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic"]
+        "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
 PAGES = ["", "plan/2/", "measures/2.1.1/", "units/commerce/", "places/shenyang/", "charts/", "targets/"]
 
 
@@ -38,11 +36,14 @@ def server(built_site):
 
 @pytest.fixture(scope="module")
 def browser():
-    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make browser-deps` (apt-get install chromium chromium-driver)"
+    try:
+        chromium = find_browser()
+    except BrowserNotFound as exc:
+        pytest.fail(f"{exc} (`make browser-deps` installs Chromium on Debian)", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(executable_path=chromium, args=ARGS)
         yield b
         b.close()
 
