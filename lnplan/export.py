@@ -45,7 +45,9 @@ def measure_record(plan: Plan, m: Measure) -> dict:
         "citation": _t(m.citation), "title": _t(m.title), "text": _t(m.text),
         "responsibility": {"raw": r.raw, "groups": [{"units": list(g.units), "etc": g.etc} for g in r.groups],
                            "lead": r.lead, "co_responsible": list(r.co_responsible)},
-        "places": list(m.places), "targets": [t.id for t in plan.targets_of(m.id)], "url": _url("measure", m.id),
+        "places": list(m.places),
+        "place_reasons": [{"place": r.place, "reason": r.reason, "form": r.form} for r in m.place_reasons],
+        "targets": [t.id for t in plan.targets_of(m.id)], "url": _url("measure", m.id),
     }
 
 
@@ -73,6 +75,7 @@ def plan_json(plan: Plan) -> dict:
                   for unit in plan.units.values()],
         "places": [{**raw_places[place.id], "url": _url("place", place.id),
                     "measures": [m.id for m in plan.measures_naming(place.id)]} for place in plan.places.values()],
+        "place_names": raw["place_names.yaml"],
         "targets": [target_record(plan, t, raw_targets[t.id]) for t in plan.targets.values()],
         "glossary": raw["glossary.yaml"]["terms"],
         "vocabularies": raw["vocabularies.yaml"],
@@ -121,6 +124,7 @@ PLACE_FIELDS = ["id", "kind", "name_zh", "name_en", "full_name_zh", "full_name_e
 TARGET_FIELDS = ["id", "source", "measure", "scope", "metric_zh", "metric_en", "comparator", "value", "unit", "unit_zh", "unit_en",
                  "base_value", "benchmark_zh", "benchmark_en", "aspirational", "annual", "text_zh", "text_en", "url_zh", "url_en"]
 ASSIGNMENT_FIELDS = ["measure", "unit", "role", "group", "position", "group_etc"]
+MEASURE_PLACE_FIELDS = ["measure", "place", "reason", "form", "form_kind"]
 
 
 def measures_csv(plan: Plan) -> bytes:
@@ -166,6 +170,13 @@ def assignments_csv(plan: Plan) -> bytes:
                 seen.add(uid)
                 rows.append([m.id, uid, "lead" if uid == m.responsibility.lead else "co-responsible", gi, pi, g.etc])
     return _csv(ASSIGNMENT_FIELDS, rows)
+
+
+def measure_places_csv(plan: Plan) -> bytes:
+    """One row per measure, place and form found: why the measure lists the place."""
+    rows = [[m.id, r.place, r.reason, r.form, plan.place_names[r.form].kind if r.reason != "named" else None]
+            for m in plan.measures.values() for r in m.place_reasons]
+    return _csv(MEASURE_PLACE_FIELDS, rows)
 
 
 # ---- task-division tables (任务分工表) ----------------------------------------
@@ -264,7 +275,7 @@ FIELD_DOCS = {
     "co_responsible_units": "Co-responsible unit ids, ';'-separated.", "places": "Place ids the text names, ';'-separated.",
     "targets": "Target ids, ';'-separated.", "url_zh": "Chinese page, relative to the site root.", "url_en": "English page, relative to the site root.",
     "name_zh": "Name as written (Chinese).", "name_en": "Short English name.", "full_name_zh": "Full official Chinese name.", "full_name_en": "Full English name.",
-    "kind": "Kind (see vocabularies in plan.json).", "place": "Place id of a city government or zone.", "lead_count": "Measures led.",
+    "kind": "Kind (see vocabularies in plan.json).", "place": "Place id (for a unit: the city or zone whose government it is).", "lead_count": "Measures led.",
     "co_responsible_count": "Measures as co-responsible unit.", "measure_count": "Measures whose text names the place.",
     "source": "Measure or chapter-1 paragraph id the target comes from.", "measure": "Measure id (empty for chapter-1 goals).",
     "scope": "Place ids the target applies to, ';'-separated.", "metric_zh": "Metric, Chinese.", "metric_en": "Metric, English.",
@@ -273,6 +284,9 @@ FIELD_DOCS = {
     "benchmark_zh": "Benchmark of a relative target, Chinese.", "benchmark_en": "Benchmark, English.", "aspirational": "力争 (strive to).",
     "annual": "An annual rate (年均, 每年).", "role": "lead or co-responsible.", "group": "Group number in the clause (1-based).",
     "position": "Position in the group (1-based).", "group_etc": "Whether the group ends in 等 (and others).",
+    "reason": "Why the measure lists the place: named (the text names it), short-form (by a short form such as 沈本) or within (the text names a county, district or other place within it).",
+    "form": "The words found in the measure's title or text.",
+    "form_kind": "Kind of a form from place_names in plan.json (short-form, county, district, …); empty when the place is named.",
 }
 TYPES = {"lead_count": "integer", "co_responsible_count": "integer", "measure_count": "integer", "value": "number", "base_value": "number",
          "aspirational": "boolean", "annual": "boolean", "group": "integer", "position": "integer", "group_etc": "boolean"}
@@ -301,6 +315,8 @@ def datapackage(plan: Plan) -> dict:
             res("targets", "targets.csv", TARGET_FIELDS, ["id"], [("measure", "measures")], "Quantitative targets"),
             res("assignments", "assignments.csv", ASSIGNMENT_FIELDS, ["measure", "unit"], [("measure", "measures"), ("unit", "units")],
                 "Responsibility assignments, one row per measure and unit"),
+            res("measure_places", "measure_places.csv", MEASURE_PLACE_FIELDS, ["measure", "place", "form"],
+                [("measure", "measures"), ("place", "places")], "Why each measure lists each place, one row per place and form found"),
         ],
     }
 
@@ -316,6 +332,7 @@ def downloads(plan: Plan) -> dict[str, bytes]:
         "data/places.csv": places_csv(plan),
         "data/targets.csv": targets_csv(plan),
         "data/assignments.csv": assignments_csv(plan),
+        "data/measure_places.csv": measure_places_csv(plan),
         "data/datapackage.json": _json(datapackage(plan)),
     }
     allm = list(plan.measures.values())

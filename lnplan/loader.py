@@ -6,6 +6,7 @@ import difflib
 import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +16,7 @@ import jsonschema
 
 from . import yamlio
 from .model import (
-    Chapter, Group, Item, Label, Measure, MeasureUnit, Notice, Paragraph, Place, Plan,
+    Chapter, Group, Item, Label, Measure, MeasureUnit, Notice, Paragraph, Place, PlaceName, PlaceReason, Plan,
     Responsibility, Section, Target, Term, Text, Unit,
 )
 
@@ -28,6 +29,7 @@ SINGLE_FILES = {
     "document.yaml": "documentFile",
     "units.yaml": "unitsFile",
     "places.yaml": "placesFile",
+    "place_names.yaml": "placeNamesFile",
     "targets.yaml": "targetsFile",
     "glossary.yaml": "glossaryFile",
     "vocabularies.yaml": "vocabulariesFile",
@@ -140,6 +142,32 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
 def _suggest(value: str, choices) -> str:
     close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+# ---- place names --------------------------------------------------------------
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC: full-width and ASCII brackets, colons etc. compare equal (丹（东） = 丹(东))."""
+    return unicodedata.normalize("NFKC", text)
+
+
+def form_occurs(text: str, form: str, except_in: tuple[str, ...] = ()) -> bool:
+    """Whether `form` occurs in `text` other than inside one of the longer words `except_in`, compared under NFKC:
+    沈抚 occurs in 推进沈抚同城化 but not in 发挥沈抚示范区纽带作用 when except_in is (沈抚示范区,)."""
+    text, form = nfkc(text), nfkc(form)
+    excluded: set[int] = set()
+    for word in map(nfkc, except_in):
+        offset = word.find(form)
+        start = text.find(word) if offset != -1 else -1
+        while start != -1:
+            excluded.add(start + offset)
+            start = text.find(word, start + 1)
+    pos = text.find(form)
+    while pos != -1:
+        if pos not in excluded:
+            return True
+        pos = text.find(form, pos + 1)
+    return False
 
 
 # ---- responsibility clauses ------------------------------------------------
@@ -312,6 +340,8 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
         if pid not in places:
             c.add(rel, path, f"unknown place '{pid}'; expected an id from plan/places.yaml{_suggest(pid, places)}")
 
+    place_names, name_kinds = _place_names(c, src["place_names.yaml"], check_place)
+
     # units
     uraw = src["units.yaml"]["units"]
     _unique(c, "units.yaml", ((u["id"], ("units", i)) for i, u in enumerate(uraw)), "unit")
@@ -358,25 +388,47 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
                 c.add(rel, path + ("groups",), f"groups do not match the clause as written ('{d['raw']}'); the clause reads as: {want}")
         return Responsibility(d["raw"], groups)
 
-    def measure_places(rel: str, path: tuple, d: dict, text_zh: str) -> tuple[str, ...]:
+    def measure_places(rel: str, path: tuple, d: dict, text_zh: str) -> tuple[tuple[str, ...], tuple[PlaceReason, ...]]:
+        """The places a measure lists, checked against what its text names, and the reason for each."""
         pl = d.get("places", [])
         for k, pid in enumerate(pl):
             check_place(rel, path + ("places", k), pid)
-        for pid, place in places.items():
-            hit = next((n for n in place.names if n in text_zh), None)
-            if hit and pid not in pl:
-                c.add(rel, path + ("places",), f"the text names '{hit}' but places does not list '{pid}'; add it")
+        reasons = [PlaceReason(pid, "named", n) for pid, place in places.items() for n in place.names if n in text_zh]
+        for pn in place_names.values():
+            if form_occurs(text_zh, pn.form, pn.except_in):
+                why = "short-form" if pn.kind == "short-form" else "within"
+                reasons += [PlaceReason(pid, why, pn.form) for pid in pn.implies if pid in places]
+        reasons.sort(key=lambda r: place_order[r.place])  # stable: by name before by registry form
+        missing: dict[str, PlaceReason] = {}
+        for r in reasons:
+            if r.place not in pl:
+                missing.setdefault(r.place, r)
+        for pid, r in missing.items():
+            pn = place_names.get(r.form)
+            if r.reason == "named":
+                what = f"'{r.form}'"
+            elif r.reason == "short-form":
+                what = f"'{r.form}' (short form of {pn.name.zh}, in plan/place_names.yaml)"
+            else:
+                what = f"'{r.form}' ({pn.name.zh}, {name_kinds[pn.kind].label.en if pn.kind in name_kinds else pn.kind} in {pid}, in plan/place_names.yaml)"
+            c.add(rel, path + ("places",), f"the text names {what} but places does not list '{pid}'; add it")
+        implied = {r.place for r in reasons}
+        for k, pid in enumerate(pl):
+            if pid in places and pid not in implied:
+                c.add(rel, path + ("places", k), f"places lists '{pid}' but the text names it neither by a name in plan/places.yaml "
+                                                 "nor by a form in plan/place_names.yaml; remove it, or register the form that names it")
         known = [p for p in pl if p in place_order]
         if known != sorted(known, key=place_order.get):
             c.add(rel, path + ("places",), f"places are not in registry order; expected [{', '.join(sorted(known, key=place_order.get))}]")
-        return tuple(pl)
+        return tuple(pl), tuple(r for r in reasons if r.place in pl)
 
     def make_measure(rel, path, d, ch, sec, item, own_title, title, citation) -> Measure:
         text = T(d["text"])
         full = (own_title.zh if own_title else "") + text.zh
+        listed, reasons = measure_places(rel, path, d, full)
         m = Measure(d["id"], ch["id"], sec["id"], item["id"] if item else None, own_title, title, text,
                     responsibility(rel, path + ("responsibility",), d["responsibility"]),
-                    measure_places(rel, path, d, full), citation)
+                    listed, citation, reasons)
         measures[m.id] = m
         source_texts[m.id] = full
         return m
@@ -488,4 +540,42 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
     n = d["notice"]
     notice = Notice(T(n["addressees"]), T(n["text"]), T(n["issuer"]), n["date"], T(n["date_text"]), T(n["publication"]))
     return Plan(notice, T(d["title"]), T(d["preamble"]), tuple(chapters), measures, units, places, targets, glossary,
-                unit_kinds, place_kinds, comparators, measure_units, raw=src)
+                unit_kinds, place_kinds, comparators, measure_units, raw=src, place_names=place_names, place_name_kinds=name_kinds)
+
+
+def _place_names(c: _Collector, raw: dict, check_place) -> tuple[dict[str, PlaceName], dict[str, Label]]:
+    """plan/place_names.yaml: every form by which the text implies cities, each with a source or a reason why none."""
+    rel = "place_names.yaml"
+    kinds = _labels(raw["kinds"])
+    _unique(c, rel, ((x["id"], ("sources", i)) for i, x in enumerate(raw["sources"])), "source")
+    source_ids = [x["id"] for x in raw["sources"]]
+    out: dict[str, PlaceName] = {}
+    seen: dict[str, int] = {}
+    for i, e in enumerate(raw["names"]):
+        p = ("names", i)
+        form = e["form"]
+        if nfkc(form) in seen:
+            c.add(rel, p + ("form",), f"the form '{form}' is already registered at names[{seen[nfkc(form)]}]; register each form once")
+        seen.setdefault(nfkc(form), i)
+        if e["kind"] not in kinds:
+            c.add(rel, p + ("kind",), f"unknown kind '{e['kind']}'; expected one of: {', '.join(kinds)}")
+        for k, pid in enumerate(e["implies"]):
+            check_place(rel, p + ("implies", k), pid)
+        if ("source" in e) == ("unsourced" in e):
+            c.add(rel, p, "give either 'source' (where the fact comes from) or 'unsourced' (how it was identified, when no source "
+                          "could be found), not both and not neither")
+        ref = e.get("source", {})
+        if "source" in e and "ref" not in ref and "url" not in ref:
+            c.add(rel, p + ("source",), "a source needs 'ref' (an id in sources) or 'url' (the page consulted)")
+        if "ref" in ref and ref["ref"] not in source_ids:
+            c.add(rel, p + ("source", "ref"), f"unknown source '{ref['ref']}'; expected one of: {', '.join(source_ids)}")
+        for k, word in enumerate(e.get("except_in", [])):
+            if nfkc(form) not in nfkc(word):
+                c.add(rel, p + ("except_in", k), f"'{word}' does not contain the form '{form}'; an exception is a longer word that contains it")
+        out.setdefault(form, PlaceName(form, e["kind"], T(e["name"]), tuple(e["implies"]), tuple(e.get("except_in", ())), T(e.get("note"))))
+    for i, e in enumerate(raw["not_places"]):
+        if nfkc(e["form"]) in seen:
+            c.add(rel, ("not_places", i, "form"), f"'{e['form']}' is also registered at names[{seen[nfkc(e['form'])]}]; keep it in one list")
+        if "only_in" in e and nfkc(e["form"]) not in nfkc(e["only_in"]):
+            c.add(rel, ("not_places", i, "only_in"), f"'{e['only_in']}' does not contain '{e['form']}'; only_in is a longer word that contains it")
+    return out, kinds

@@ -76,6 +76,26 @@ class Place:
 
 
 @dataclass(frozen=True)
+class PlaceName:
+    """A form by which the text implies cities: a short form (沈本), a county (桓仁), a zone or another place."""
+    form: str
+    kind: str
+    name: Text
+    implies: tuple[str, ...]
+    except_in: tuple[str, ...] = ()
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class PlaceReason:
+    """Why a measure lists a place: the text names it (named), by a short form (short-form), or names a place
+    within it (within); `form` is the words found."""
+    place: str
+    reason: Literal["named", "short-form", "within"]
+    form: str
+
+
+@dataclass(frozen=True)
 class Target:
     id: str
     source: str
@@ -104,6 +124,10 @@ class Measure:
     responsibility: Responsibility
     places: tuple[str, ...]
     citation: Text
+    place_reasons: tuple[PlaceReason, ...] = ()  # why each of `places` is listed
+
+    def reasons_for(self, place_id: str) -> tuple[PlaceReason, ...]:
+        return tuple(r for r in self.place_reasons if r.place == place_id)
 
 
 @dataclass(frozen=True)
@@ -190,6 +214,8 @@ class Plan:
     comparators: dict[str, Label]
     measure_units: dict[str, MeasureUnit]
     raw: dict = field(repr=False, default_factory=dict)  # the validated source data, file by file
+    place_names: dict[str, PlaceName] = field(default_factory=dict)  # plan/place_names.yaml, by form
+    place_name_kinds: dict[str, Label] = field(default_factory=dict)
 
     # ---- derived indexes (built once per loaded plan, so every page costs O(its own content)) ----
     @cached_property

@@ -104,12 +104,15 @@ FILE_DOCS = {
     "data/places.csv": ("地点表。", "Places."),
     "data/targets.csv": ("量化目标表。", "Quantitative targets."),
     "data/assignments.csv": ("责任分配表(每项措施每个单位一行)。", "Assignments: one row per measure and unit."),
+    "data/measure_places.csv": ("措施涉及地点及原因(直接提及、简称或所辖县区等;每项措施每个地点、每个字样一行)。",
+                                "Why each measure lists each place (named, short form, or a county or other place within it): one row per measure, place and form found."),
     "data/datapackage.json": ("Frictionless 数据包描述(含主键、外键)。", "Frictionless Data Package descriptor with primary and foreign keys."),
     "data/tasks.csv": ("全文任务分工表(中文)。", "Task-division table of the whole plan (Chinese)."),
     "data/tasks.en.csv": ("全文任务分工表(英文)。", "Task-division table of the whole plan (English)."),
     "data/tasks.xlsx": ("全文任务分工表(Excel,中英两个工作表)。", "Task-division table of the whole plan (Excel, a sheet per language)."),
 }
-DICT_DEFS = ("exportMeasure", "exportResponsibility", "group", "exportUnit", "exportPlace", "exportTarget", "term", "text", "url")
+DICT_DEFS = ("exportMeasure", "exportResponsibility", "group", "exportPlaceReason", "exportUnit", "exportPlace", "placeNamesFile", "placeName",
+             "placeNameSource", "placeNameSourceEntry", "notPlace", "exportTarget", "term", "text", "url")
 
 PY_EXAMPLE = """import json, urllib.request
 plan = json.load(urllib.request.urlopen("{base}data/plan.json"))

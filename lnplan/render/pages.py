@@ -116,10 +116,25 @@ def targets_table(c: Ctx, targets: list[Target], with_source: bool = False, with
     return f'<div class="lp-table-wrap lp-targets"><table><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
-def places_html(c: Ctx, place_ids) -> str:
+def implied_forms(m: Measure, place_id: str) -> list[str]:
+    """The short forms and county or other place names by which the text implies a place it does not name outright."""
+    reasons = m.reasons_for(place_id)
+    if any(r.reason == "named" for r in reasons):
+        return []
+    return list(dict.fromkeys(r.form for r in reasons))
+
+
+def places_html(c: Ctx, place_ids, m: Measure | None = None) -> str:
     if not place_ids:
         return ""
-    items = "".join(f"<li>{place_link(c, p)}</li>" for p in place_ids)
+    sep = "、" if c.lang == "zh" else ", "
+
+    def item(p: str) -> str:
+        forms = implied_forms(m, p) if m else []
+        left, right = ("（", "）") if c.lang == "zh" else (" (", ")")
+        via = f'<small>{left}<span lang="zh">{esc(sep.join(forms))}</span>{right}</small>' if forms else ""
+        return f"<li>{place_link(c, p)}{via}</li>"
+    items = "".join(item(p) for p in place_ids)
     return f'<div class="lp-places"><span class="lp-label">{esc(c.t("places"))}:</span><ul class="lp-tags">{items}</ul></div>'
 
 
@@ -133,7 +148,7 @@ def measure_body(c: Ctx, m: Measure, on_measure_page: bool) -> str:
         parts.append(f'<details class="lp-original" open><summary>{esc(c.t("zh_original"))}</summary>'
                      f'<p lang="zh">{zh_title}{esc(m.text.zh)}(责任单位:{esc(m.responsibility.raw)})</p></details>')
     parts.append(responsibility_html(c, m))
-    parts.append(places_html(c, m.places))
+    parts.append(places_html(c, m.places, m))
     tgs = c.plan.targets_of(m.id)
     if tgs:
         parts.append(f'<p class="lp-label">{esc(c.t("targets"))}:</p>' + targets_table(c, tgs))
@@ -256,6 +271,22 @@ def measure_page(plan: Plan, lang: str, url: str, measure_id: str, canonical_url
     return Rendered("".join(out), desc, jsonld(c, f"{m.id} {m.title[lang]}", desc, "WebPage", identifier=m.id))
 
 
+def place_reason_text(c: Ctx, m: Measure, place_id: str) -> str:
+    """How the measure's text names the place, for the card on the place's page: by name, by a short form
+    (沈本), or by a county or other place within it (桓仁)."""
+    plan, place = c.plan, c.plan.places[place_id].name[c.lang]
+    reasons = m.reasons_for(place_id)
+    named = [r for r in reasons if r.reason == "named"]
+    parts = []
+    for r in named[:1] or list({r.form: r for r in reasons}.values()):
+        if r.reason == "named":
+            parts.append(c.t("reason_named", place=place, form=r.form))
+        else:
+            key = "reason_short_form" if r.reason == "short-form" else "reason_within"
+            parts.append(c.t(key, place=place, form=r.form, name=plan.place_names[r.form].name[c.lang]))
+    return ("；" if c.lang == "zh" else " ").join(parts)
+
+
 def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "") -> str:
     ch = c.plan.chapter_of(m.id)
     others = [u for u in m.responsibility.units if u != unit_id]
@@ -266,17 +297,19 @@ def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "") -> 
     if tg:
         tg_html = f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets"))}:</span> ' + "; ".join(
             f'<a href="{esc(c.to(target_url(x.id)))}">{esc(x.metric[c.lang])} {esc(value_text(c.plan, x, c.lang))}</a>' for x in tg) + "</p>"
-    why_html = f'<p class="lp-why">{esc(why)}</p>' if why else ""
+    why_html = f'<p class="lp-card__reason">{esc(why)}</p>' if why else ""
     return (f'<li class="lp-card">{why_html}<p class="lp-card__title"><a href="{esc(c.link("measure", m.id))}"><span class="lp-id">{esc(m.id)}</span> {esc(m.title[c.lang])}</a></p>'
             f'<p class="lp-card__context">{esc(m.citation[c.lang])} · {a(c.to(measure_anchor_url(m)), esc(title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter", ch.id)))}</p>'
             + (f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units"))}:</span> {other_html}</p>' if others else "")
             + tg_html + "</li>")
 
 
-def task_list(c: Ctx, measures: list[Measure], unit_id: str | None = None) -> str:
+def task_list(c: Ctx, measures: list[Measure], unit_id: str | None = None, place_id: str | None = None) -> str:
+    """Task cards; with place_id, each card says how the text names that place."""
     if not measures:
         return block(f"<p>{esc(c.t('none'))}</p>")
-    return block('<ol class="lp-cards" data-search-exclude="1">' + "".join(task_card(c, m, unit_id) for m in measures) + "</ol>")
+    return block('<ol class="lp-cards" data-search-exclude="1">' + "".join(
+        task_card(c, m, unit_id, place_reason_text(c, m, place_id) if place_id else "") for m in measures) + "</ol>")
 
 
 def unit_downloads(c: Ctx, unit_id: str) -> str:
@@ -365,7 +398,7 @@ def place_page(plan: Plan, lang: str, url: str, place_id: str) -> Rendered:
                 continue
             out.append(heading(2, f"{c.t(key)} ({len(ms)})", key.replace("_", "-")))
             out.append(block(f'<p class="lp-why-note">{esc(c.t(key.replace("_zone", "") + "_note"))}</p>'))
-            out.append(task_list(c, ms, gov.id if gov else None))
+            out.append(task_list(c, ms, gov.id if gov else None, place_id if key in ("why_relevant", "why_named") else None))
     else:
         ms = plan.measures_naming(place_id)
         out.append(heading(2, f"{c.t('why_named')} ({len(ms)})", "named"))
