@@ -205,6 +205,10 @@ def comments(text: str) -> list[Mark]:
 
 
 class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        # The same value twice is written out twice: plan files have no anchors or aliases (the reader refuses them).
+        return True
+
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         # Indent list items under their key, as most editors do.
         super().increase_indent(flow, False)

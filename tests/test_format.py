@@ -21,3 +21,11 @@ def test_fmt_check_prints_a_diff(plan_copy):
     r = subprocess.run([sys.executable, "-m", "lnplan", "fmt", "--check", "--plan", str(plan_copy.dir)], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 1
     assert "(canonical)" in r.stderr and "run: make fmt" in r.stderr
+
+
+def test_a_value_used_twice_is_written_out_twice():
+    # PyYAML would write an anchor and an alias, which the plan reader refuses: the canonical form has none.
+    shared = {"ref": "plan"}
+    text = yamlio.dump({"a": [{"source": shared}, {"source": shared}]})
+    assert "&" not in text and "*" not in text
+    assert yamlio.load(text)[0] == {"a": [{"source": shared}, {"source": shared}]}
