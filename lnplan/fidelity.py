@@ -1,11 +1,11 @@
 """Rebuild the complete Chinese text of the plan from plan/ and compare it with the source copy."""
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import ROOT, format_path
+from .punctuation import TO_ASCII
 
 SOURCE = ROOT / "source" / "plan.zh.txt"
 
@@ -18,12 +18,13 @@ class Block:
 
 
 def normalize(text: str) -> str:
-    """Line breaks removed, Unicode NFKC: ASCII and full-width punctuation count as equal."""
-    return unicodedata.normalize("NFKC", text.replace("\r", "").replace("\n", ""))
+    """Line breaks removed (layout, not text), and the full-width marks of punctuation.PAIRS read as their ASCII forms:
+    the only width differences between the source copy and the official text. Nothing else is folded."""
+    return text.replace("\r", "").replace("\n", "").translate(TO_ASCII)
 
 
 def _clause(d: dict) -> str:
-    return f"(责任单位:{d['responsibility']['raw']})"
+    return f"（责任单位：{d['responsibility']['raw']}）"
 
 
 def _paragraph(p: dict) -> str:

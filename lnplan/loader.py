@@ -43,6 +43,11 @@ def cn_numeral(n: int) -> str:
     return head + (CN_DIGITS[ones - 1] if ones else "")
 
 
+def section_number(n: int) -> str:
+    """1 -> （一）: a section number as published (the source copy's ASCII (一) is accepted too)."""
+    return f"（{cn_numeral(n)}）"
+
+
 @dataclass(frozen=True)
 class Problem:
     file: str
@@ -146,7 +151,7 @@ def resolve_clause(raw: str, names: dict[str, str]) -> list[tuple[list[str], boo
     沈阳、大连等相关市政府 = 沈阳市政府 + 大连市政府 + 相关市政府.
     """
     groups = []
-    for group in re.split(r"[,,]", raw):
+    for group in re.split(r"[,，]", raw):
         etc = group.endswith("等")
         body = group[:-1] if etc else group
         if body in names:
@@ -376,8 +381,8 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
         for si, s in enumerate(ch["sections"]):
             sp = ("sections", si)
             node(rel, sp, s["id"], f"{ch['id']}.{si + 1}")
-            if s["number"] != f"({cn_numeral(si + 1)})":
-                c.add(rel, sp + ("number",), f"section number '{s['number']}' does not match its position; expected '({cn_numeral(si + 1)})'")
+            if s["number"] not in (section_number(si + 1), f"({cn_numeral(si + 1)})"):
+                c.add(rel, sp + ("number",), f"section number '{s['number']}' does not match its position; expected '{section_number(si + 1)}'")
             cite_zh = f"第{ch['number']}部分{s['number']}"
             cite_en = f"Part {ch['id']}, Section {si + 1}"
             sec_measure = None
