@@ -158,7 +158,7 @@ ETC = {"zh": "等", "en": " and others"}
 
 def co_text(plan: Plan, m: Measure, lang: str) -> str:
     """The co-responsible units as the plan groups them, with 等 ("and others") kept."""
-    sep_unit, sep_group = ("、", ",") if lang == "zh" else (", ", "; ")
+    sep_unit, sep_group = ("、", "，") if lang == "zh" else (", ", "; ")
     return sep_group.join(sep_unit.join(plan.units[u].name[lang] for u in g.units) + (ETC[lang] if g.etc else "") if g.units else OTHERS[lang]
                           for g in m.responsibility.co_groups)
 

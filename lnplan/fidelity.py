@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import ROOT, format_path
-from .punctuation import TO_ASCII
+from .punctuation import TO_ASCII, clause_as_written
 
 SOURCE = ROOT / "source" / "plan.zh.txt"
 
@@ -24,7 +24,7 @@ def normalize(text: str) -> str:
 
 
 def _clause(d: dict) -> str:
-    return f"（责任单位：{d['responsibility']['raw']}）"
+    return clause_as_written(d['responsibility']['raw'])
 
 
 def _paragraph(p: dict) -> str:

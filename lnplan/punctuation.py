@@ -51,6 +51,11 @@ def to_fullwidth(text: str) -> str:
     return "".join(PAIRS[ch] if c else ch for ch, c in zip(chars, convert))
 
 
+def clause_as_written(raw: str) -> str:
+    """A responsibility clause as the plan prints it after its measure: （责任单位：…）."""
+    return f"（责任单位：{raw}）"
+
+
 def chinese_values(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """(path, text) of every Chinese text value in a plan file's data."""
     if isinstance(node, dict):

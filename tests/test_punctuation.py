@@ -56,3 +56,18 @@ def test_the_command_converts_a_plan_and_check_then_passes(plan_copy):
     assert run().returncode == 0
     assert run("--check").returncode == 0
     assert "立足新发展阶段，贯彻新发展理念" in plan_copy.read("document.yaml")
+
+
+def test_chinese_ui_strings_use_published_punctuation():
+    from lnplan.render import i18n, overview
+    texts = [v["zh"] for v in i18n.S.values()] + [zh for zh, _ in overview.FILE_DOCS.values()]
+    texts += [text for _, text in overview.ABOUT["zh"]]
+    assert [s for s in texts if punctuation.to_fullwidth(s) != s] == []
+
+
+def test_pages_print_the_clause_as_published(plan):
+    from lnplan.site import render_page
+    out = render_page(plan, "en", "measure", "2.1.1", "measures/2.1.1/").markdown
+    assert "（责任单位：沈阳市政府，省发展改革委、省商务厅、省交通运输厅等）" in out
+    zh = render_page(plan, "zh", "measure", "2.1.1", "measures/2.1.1/").markdown
+    assert "高水平建设航空、铁路、公路、物流、信息枢纽网络，高起点规划" in zh and "网络,高起点" not in zh
