@@ -60,6 +60,7 @@ def test_each_language_has_its_own_search_index(built_site):
     zh = json.loads(read(built_site, "search/search_index.json"))
     en = json.loads(read(built_site, "en/search/search_index.json"))
     assert "\\u200b" in zh["config"]["separator"] and zh["config"]["pipeline"] == ["stopWordFilter"]
+    assert all(mark in zh["config"]["separator"] for mark in "，：；（）！？")  # published punctuation splits words
     zh_text = " ".join(d["text"] + d["title"] for d in zh["docs"])
     en_text = " ".join(d["text"] + d["title"] for d in en["docs"])
     assert "\u200b省商务厅\u200b" in zh_text  # jieba segmented the text at build time, unit names whole
