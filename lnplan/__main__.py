@@ -27,7 +27,7 @@ def cmd_validate(plan_dir: Path, source: Path | None) -> int:
         print(f"{len(exc.problems)} problem(s) in {plan_dir}.", file=sys.stderr)
         return 1
     if source is not None:
-        report = fidelity.compare(plan.raw, source.read_text(encoding="utf-8"))
+        report = fidelity.compare(plan.raw, source.read_text(encoding="utf-8"), plan_dir)
         if report:
             print(report, file=sys.stderr)
             print("plan/ does not reproduce the source text.", file=sys.stderr)

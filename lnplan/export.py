@@ -12,8 +12,8 @@ from functools import lru_cache
 import xlsxwriter
 
 from .loader import load_schema
-from .model import LANGS, Measure, Plan, Target, Unit
-from .urls import absolute, page, target_url
+from .model import LANGS, Correction, Measure, Plan, Target, Unit
+from .urls import absolute, correction_url, page, target_url
 
 SCHEMA_VERSION = "1.0.0"
 FIXED_DATE = dt.datetime(2022, 1, 31)
@@ -58,6 +58,37 @@ def target_record(plan: Plan, t: Target, raw: dict) -> dict:
     return rec
 
 
+def correction_target_page(c: Correction) -> str:
+    """The page (relative to a language root) that shows what a correction corrects: its measure, unit, place or
+    target, the glossary, the plan's index, or the chapter holding the text."""
+    if c.measure:
+        return page("measure", c.measure)
+    if c.target_type == "target":
+        return target_url(c.target)
+    if c.target_type in ("unit", "place"):
+        return page(c.target_type, c.target)
+    if c.target_type == "term":
+        return page("glossary") + "#g-" + c.target
+    if c.target_type == "document":
+        return page("plan")
+    chapter = page("chapter", c.target.split(".")[0])
+    return chapter + "#m-" + c.target.replace(".", "-") if "." in c.target else chapter  # the node's anchor
+
+
+def correction_target_url(plan: Plan, c: Correction) -> dict | None:
+    return {lang: absolute(lang, correction_target_page(c)) for lang in LANGS}
+
+
+def correction_record(plan: Plan, c: Correction) -> dict:
+    rec = {"id": c.id, "date": c.date, "kind": c.kind, "target_type": c.target_type, "target": c.target, "field": c.field,
+           "before": c.before, "after": c.after, "reason": _t(c.reason)}
+    if c.source:
+        rec["source"] = c.source
+    rec["url"] = {lang: absolute(lang, correction_url(c.id)) for lang in LANGS}
+    rec["target_url"] = correction_target_url(plan, c)
+    return rec
+
+
 def plan_json(plan: Plan) -> dict:
     raw = plan.raw
     raw_units = {u["id"]: u for u in raw["units.yaml"]["units"]}
@@ -76,6 +107,7 @@ def plan_json(plan: Plan) -> dict:
         "targets": [target_record(plan, t, raw_targets[t.id]) for t in plan.targets.values()],
         "glossary": raw["glossary.yaml"]["terms"],
         "vocabularies": raw["vocabularies.yaml"],
+        "corrections": [correction_record(plan, c) for c in plan.corrections],
     }
 
 
@@ -94,7 +126,8 @@ def _join(values) -> str:
 
 MEASURE_FIELDS = ["id", "chapter", "section", "item", "citation_zh", "citation_en", "title_zh", "title_en", "text_zh", "text_en",
                   "responsibility_raw", "lead_unit", "co_responsible_units", "places", "targets", "url_zh", "url_en"]
-UNIT_FIELDS = ["id", "name_zh", "name_en", "full_name_zh", "full_name_en", "kind", "place", "lead_count", "co_responsible_count", "url_zh", "url_en"]
+UNIT_FIELDS = ["id", "name_zh", "name_en", "full_name_zh", "full_name_en", "kind", "place", "lead_count", "co_responsible_count", "url_zh", "url_en",
+               "name_en_source", "name_en_source_url"]
 PLACE_FIELDS = ["id", "kind", "name_zh", "name_en", "full_name_zh", "full_name_en", "measure_count", "url_zh", "url_en"]
 TARGET_FIELDS = ["id", "source", "measure", "scope", "metric_zh", "metric_en", "comparator", "value", "unit", "unit_zh", "unit_en",
                  "base_value", "benchmark_zh", "benchmark_en", "aspirational", "annual", "text_zh", "text_en", "url_zh", "url_en"]
@@ -112,7 +145,9 @@ def measures_csv(plan: Plan) -> bytes:
 
 def units_csv(plan: Plan) -> bytes:
     rows = [[u.id, u.name.zh, u.name.en, u.full_name.zh, u.full_name.en, u.kind, u.place, len(plan.lead_measures(u.id)),
-             len(plan.co_measures(u.id)), *_url("unit", u.id).values()] for u in plan.units.values()]
+             len(plan.co_measures(u.id)), *_url("unit", u.id).values(),
+             u.name_en_source.status if u.name_en_source else None, u.name_en_source.url if u.name_en_source else None]
+            for u in plan.units.values()]
     return _csv(UNIT_FIELDS, rows)
 
 
@@ -131,6 +166,16 @@ def targets_csv(plan: Plan) -> bytes:
                      t.benchmark.zh if t.benchmark else None, t.benchmark.en if t.benchmark else None,
                      t.aspirational, t.annual, t.text.zh, t.text.en, *(absolute(lang, target_url(t.id)) for lang in LANGS)])
     return _csv(TARGET_FIELDS, rows)
+
+
+CORRECTION_FIELDS = ["id", "date", "kind", "target_type", "target", "field", "before", "after", "reason_zh", "reason_en", "source",
+                     "url_zh", "url_en"]
+
+
+def corrections_csv(plan: Plan) -> bytes:
+    rows = [[c.id, c.date, c.kind, c.target_type, c.target, c.field, c.before, c.after, c.reason.zh, c.reason.en, c.source,
+             *(absolute(lang, correction_url(c.id)) for lang in LANGS)] for c in plan.corrections]
+    return _csv(CORRECTION_FIELDS, rows)
 
 
 def assignments_csv(plan: Plan) -> bytes:
@@ -244,14 +289,23 @@ FIELD_DOCS = {
     "benchmark_zh": "Benchmark of a relative target, Chinese.", "benchmark_en": "Benchmark, English.", "aspirational": "力争 (strive to).",
     "annual": "An annual rate (年均, 每年).", "role": "lead or co-responsible.", "group": "Group number in the clause (1-based).",
     "position": "Position in the group (1-based).", "group_etc": "Whether the group ends in 等 (and others).",
+    "name_en_source": "Where full_name_en comes from: self-published (the body's own), official (another official publication) or edition (no published source found; this edition's rendering).",
+    "name_en_source_url": "The page that states the English name (empty for edition).",
+    "date": "Date the correction was made.", "target_type": "document, text, target, unit, place or term.",
+    "target": "Id of what was corrected ('document', a chapter/section/item/paragraph id, or a target, unit, place or term id).",
+    "field": "Path of the corrected field inside the target, e.g. text.en.", "before": "The words or value as they were.",
+    "after": "The words or value as they are now.", "reason_zh": "Why, Chinese.", "reason_en": "Why, English.",
 }
+CORRECTION_DOCS = {"kind": "source (the source copy differs from the official text), translation or data.",
+                   "source": "Where an outside fact behind the correction is published.",
+                   "url_zh": "The correction on the Chinese corrections page.", "url_en": "The correction on the English corrections page."}
 TYPES = {"lead_count": "integer", "co_responsible_count": "integer", "measure_count": "integer", "value": "number", "base_value": "number",
          "aspirational": "boolean", "annual": "boolean", "group": "integer", "position": "integer", "group_etc": "boolean"}
 
 
 def datapackage(plan: Plan) -> dict:
-    def res(name, path, fields, pk, fks=(), title=""):
-        schema = {"fields": _fields(fields, TYPES, FIELD_DOCS), "primaryKey": pk, "missingValues": [""]}
+    def res(name, path, fields, pk, fks=(), title="", docs=FIELD_DOCS):
+        schema = {"fields": _fields(fields, TYPES, docs), "primaryKey": pk, "missingValues": [""]}
         if fks:
             schema["foreignKeys"] = [{"fields": f, "reference": {"resource": r, "fields": "id"}} for f, r in fks]
         return {"name": name, "path": path, "title": title, "profile": "tabular-data-resource", "format": "csv",
@@ -271,6 +325,8 @@ def datapackage(plan: Plan) -> dict:
             res("targets", "targets.csv", TARGET_FIELDS, ["id"], [("measure", "measures")], "Quantitative targets"),
             res("assignments", "assignments.csv", ASSIGNMENT_FIELDS, ["measure", "unit"], [("measure", "measures"), ("unit", "units")],
                 "Responsibility assignments, one row per measure and unit"),
+            res("corrections", "corrections.csv", CORRECTION_FIELDS, ["id"], (),
+                "Corrections this edition makes or notes; ids (C001, …) are stable", {**FIELD_DOCS, **CORRECTION_DOCS}),
         ],
     }
 
@@ -286,6 +342,7 @@ def downloads(plan: Plan) -> dict[str, bytes]:
         "data/places.csv": places_csv(plan),
         "data/targets.csv": targets_csv(plan),
         "data/assignments.csv": assignments_csv(plan),
+        "data/corrections.csv": corrections_csv(plan),
         "data/datapackage.json": _json(datapackage(plan)),
     }
     allm = list(plan.measures.values())

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..model import Measure, Paragraph, Plan, Target
 from ..punctuation import clause_as_written
 from ..urls import page, target_anchor, target_url
+from .corrections import corrections_list, fact_source_html
 from .html import a, block, esc, heading, rel
 from .i18n import t
 
@@ -200,7 +201,7 @@ def chapter_page(plan: Plan, lang: str, url: str, chapter_id: str) -> Rendered:
     ch = plan.chapters[int(chapter_id) - 1]
     out = [heading(1, title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)), lang_switch_note(c)]
     if ch.region:
-        out.append(block(f'<p class="lp-region">{esc(t("region", lang) + t("colon", lang))} {place_link(c, ch.region)}</p>'))
+        out.append(block(f'<p class="lp-region">{esc(t("region", lang) + t("colon", lang))}{place_link(c, ch.region)}</p>'))
     out.append(paragraphs_block(c, ch.paragraphs))
     for s in ch.sections:
         out.append(heading(2, title_with_number(s.number, s.title[lang], lang, "section", s.id), anchor(s.id)))
@@ -253,6 +254,7 @@ def measure_page(plan: Plan, lang: str, url: str, measure_id: str, canonical_url
     out.append(heading(2, c.t("cite"), "cite"))
     out.append(block(f'<blockquote class="lp-cite"><p>{esc(cite)}</p></blockquote>'
                      f'<p>{a(c.to(measure_anchor_url(m)), esc(c.t("in_context")))}</p>'))
+    out.append(corrections_list(c, plan.corrections_for_measure(m.id), "corr_for_measure"))
     desc = description(m.text[lang])
     return Rendered("".join(out), desc, jsonld(c, f"{m.id} {m.title[lang]}", desc, "WebPage", identifier=m.id))
 
@@ -265,12 +267,12 @@ def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "") -> 
     tg = c.plan.targets_of(m.id)
     tg_html = ""
     if tg:
-        tg_html = f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets") + c.t("colon"))}</span> ' + "; ".join(
+        tg_html = f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets") + c.t("colon"))}</span>' + "; ".join(
             f'<a href="{esc(c.to(target_url(x.id)))}">{esc(x.metric[c.lang])} {esc(value_text(c.plan, x, c.lang))}</a>' for x in tg) + "</p>"
     why_html = f'<p class="lp-why">{esc(why)}</p>' if why else ""
     return (f'<li class="lp-card">{why_html}<p class="lp-card__title"><a href="{esc(c.link("measure", m.id))}"><span class="lp-id">{esc(m.id)}</span> {esc(m.title[c.lang])}</a></p>'
             f'<p class="lp-card__context">{esc(m.citation[c.lang])} · {a(c.to(measure_anchor_url(m)), esc(title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter", ch.id)))}</p>'
-            + (f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units") + c.t("colon"))}</span> {other_html}</p>' if others else "")
+            + (f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units") + c.t("colon"))}</span>{other_html}</p>' if others else "")
             + tg_html + "</li>")
 
 
@@ -284,7 +286,7 @@ def unit_downloads(c: Ctx, unit_id: str) -> str:
     files = [(f"data/units/{unit_id}.csv", "CSV (中文)"), (f"data/units/{unit_id}.en.csv", "CSV (English)"),
              (f"data/units/{unit_id}.xlsx", "XLSX"), (f"data/units/{unit_id}.json", "JSON")]
     links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", f))}" download>{esc(label)}</a>' for f, label in files)
-    return block(f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("downloads_for_unit") + c.t("colon"))}</span> {links}</p>')
+    return block(f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("downloads_for_unit") + c.t("colon"))}</span>{links}</p>')
 
 
 def unit_page(plan: Plan, lang: str, url: str, unit_id: str) -> Rendered:
@@ -297,12 +299,14 @@ def unit_page(plan: Plan, lang: str, url: str, unit_id: str) -> Rendered:
              f'<dt>{esc(c.t("as_lead"))} / {esc(c.t("as_co"))}</dt><dd>{len(lead)} / {len(co)}</dd>']
     if u.place:
         facts.append(f'<dt>{esc(c.t("places"))}</dt><dd>{place_link(c, u.place)}</dd>')
+    facts += [fact_source_html(c, "source_name_en", u.name_en_source), fact_source_html(c, "source_kind", u.kind_source)]
     out.append(block(f'<dl class="lp-facts">{"".join(facts)}</dl>'))
     out.append(unit_downloads(c, unit_id))
     out.append(heading(2, f"{c.t('tasks_as_lead')} ({len(lead)})", "lead"))
     out.append(task_list(c, lead, unit_id))
     out.append(heading(2, f"{c.t('tasks_as_co')} ({len(co)})", "co"))
     out.append(task_list(c, co, unit_id))
+    out.append(corrections_list(c, plan.corrections_of("unit", unit_id), "corr_for_unit"))
     desc = f"{u.full_name[lang]}: {len(lead)} / {len(co)}"
     return Rendered("".join(out), desc, jsonld(c, u.name[lang], desc))
 
