@@ -557,9 +557,10 @@ def _corrections(src: dict, c: _Collector, node_ids: dict, measures: dict, targe
         rel, path = where
         if d["kind"] == "source" and not (d["target_type"] in ("document", "text") and path[-1] in ("zh", "raw")):
             c.add("corrections.yaml", cp + ("kind",), "a 'source' correction corrects the Chinese text of the plan: a .zh field or a responsibility clause (raw) of the document or a chapter; use kind 'translation' or 'data' for anything else")
-        later = any((e["target_type"], e["target"], e["field"]) == (d["target_type"], d["target"], d["field"]) for e in raw[i + 1:])
+        later = any((e["target_type"], e["target"], e["field"]) == (d["target_type"], d["target"], d["field"])
+                    and d["after"] in e["before"] for e in raw[i + 1:])
         value = value_at(src, rel, path)
-        if not later:  # a later correction of the same field may have changed these words again
+        if not later:  # a later correction of the same field changed these words again
             now = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
             if (d["after"] not in now) if isinstance(value, str) else (d["after"] != now):
                 c.add("corrections.yaml", cp + ("after",), f"'after' is not what plan/{rel} holds at {format_path(path)} ({now[:80]!r}); describe the data as it is now")

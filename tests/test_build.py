@@ -50,7 +50,7 @@ def test_language_switcher_stays_on_the_same_page(built_site):
 
 def test_open_graph_and_json_ld(built_site):
     html = read(built_site, "en/measures/2.1.1/index.html")
-    assert '<meta property="og:title" content="2.1.1 Build a national modern comprehensive transport hub">' in html
+    assert '<meta property="og:title" content="2.1.1 Build a national modern comprehensive hub">' in html
     assert '<meta property="og:url" content="http://127.0.0.1:8000/en/measures/2.1.1/">' in html
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert ld["identifier"] == "2.1.1" and ld["isPartOf"]["legislationDate"] == "2022-01-31"
