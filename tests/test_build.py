@@ -120,7 +120,8 @@ def fixture_site(tmp_path_factory):
         path.write_text(yamlio.dump(data), encoding="utf-8")
 
     edit("units.yaml", lambda d: d["units"].append({"id": "new-bureau", "name": {"zh": "省新设局", "en": "Provincial New Bureau"},
-                                                     "full_name": {"zh": "辽宁省新设局", "en": "Liaoning Provincial New Bureau"}, "kind": "provincial-agency"}))
+                                                     "full_name": {"zh": "辽宁省新设局", "en": "Liaoning Provincial New Bureau"}, "kind": "provincial-agency",
+                                                     "name_en_source": {"status": "edition", "note": {"zh": "本版译法。", "en": "This edition's rendering."}}}))
 
     def chapter2(d):
         items = d["sections"][0]["items"]
