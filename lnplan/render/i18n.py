@@ -107,7 +107,7 @@ S: dict[str, dict[str, str]] = {
               "to the data. Each has a stable id (C001, C002, …) that is never reused or renumbered, so it can be cited; the downloads "
               "plan.json and corrections.csv carry the same records."},
     "corr_punctuation": {
-        "zh": "标点：所获原文副本在中文行文中使用半角标点（, : ; ( )），正式文本使用全角标点（，：；（））。本版全文采用正式文本的全角标点，"
+        "zh": "标点：所获原文副本在中文行文中使用半角的逗号、冒号、分号和括号，正式文本使用全角标点（，：；（））。本版全文采用正式文本的全角标点，"
               "数字、拉丁字母缩写和编号中的半角符号保持不变；这一处理统一适用，不逐条列出。自动测试逐字比对本版中文与原文副本，"
               "只容许这些标点宽度差异和下列已记录的更正，形近字（如上标数字、康熙部首、全角数字）都算作差异。",
         "en": "Punctuation: the copy we received writes ASCII , : ; ( ) in Chinese prose, where the official text has the full-width "
