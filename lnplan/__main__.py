@@ -3,6 +3,9 @@
   validate [--plan DIR]     check plan/ against schema/ and every cross-file rule; reproduce the source text
   fmt [--check] [--plan DIR] rewrite plan files in canonical form (--check: print a diff and exit 1 instead)
   synth N OUT               write a synthetic plan N times the size of the real one (for benchmarks)
+  punctuation [--check] [--plan DIR]
+                            full-width punctuation in every Chinese field, as officially published
+                            (--check: list what would change and exit 1 instead)
 """
 from __future__ import annotations
 
@@ -13,8 +16,8 @@ import sys
 from typing import Callable
 from pathlib import Path
 
-from . import fidelity, yamlio
-from .loader import PLAN_DIR, PlanError, chapter_files, load_plan, SINGLE_FILES
+from . import fidelity, punctuation, yamlio
+from .loader import PLAN_DIR, PlanError, chapter_files, format_path, load_plan, SINGLE_FILES
 
 
 def fidelity_source(plan_dir: Path, explicit: Path | None) -> tuple[Path | None, str]:
@@ -53,7 +56,7 @@ def cmd_validate(plan_dir: Path, source: Path | None) -> int:
         print(f"{len(exc.problems)} problem(s) in {plan_dir}.", file=sys.stderr)
         return 1
     if source is not None:
-        report = fidelity.compare(plan.raw, source.read_text(encoding="utf-8-sig"))
+        report = fidelity.compare(plan.raw, source.read_text(encoding="utf-8-sig"), plan_dir)
         if report:
             print(report, file=sys.stderr)
             print("plan/ does not reproduce the source text.", file=sys.stderr)
@@ -104,6 +107,27 @@ def cmd_fmt(plan_dir: Path, check: bool) -> int:
     return 0
 
 
+def cmd_punctuation(plan_dir: Path, check: bool) -> int:
+    total = 0
+    for path in plan_files(plan_dir):
+        try:
+            changes = punctuation.convert_file(path, write=not check)
+        except yamlio.YamlSyntaxError as exc:
+            where = f":{exc.mark.line}:{exc.mark.column}" if exc.mark else ""
+            print(f"{path}{where}: {exc.message}", file=sys.stderr)
+            return 1
+        total += len(changes)
+        if check:
+            for p, before, _ in changes:
+                print(f"{path}: {format_path(p)}: ASCII punctuation in Chinese text: {before[:60]}", file=sys.stderr)
+        elif changes:
+            print(f"converted {len(changes)} value(s) in {path}")
+    if check and total:
+        print(f"{total} Chinese value(s) not in published punctuation; run: python -m lnplan punctuation", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lnplan", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -113,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     f = sub.add_parser("fmt")
     f.add_argument("--check", action="store_true")
     f.add_argument("--plan", type=Path, default=PLAN_DIR)
+    pu = sub.add_parser("punctuation")
+    pu.add_argument("--check", action="store_true")
+    pu.add_argument("--plan", type=Path, default=PLAN_DIR)
     s = sub.add_parser("synth")
     s.add_argument("factor", type=int)
     s.add_argument("out", type=Path)
@@ -124,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_validate(args.plan, source)
     if args.cmd == "fmt":
         return cmd_fmt(args.plan, args.check)
+    if args.cmd == "punctuation":
+        return cmd_punctuation(args.plan, args.check)
     from .synth import write_synthetic
     write_synthetic(args.factor, args.out)
     return 0

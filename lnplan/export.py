@@ -12,8 +12,8 @@ from functools import lru_cache
 import xlsxwriter
 
 from .loader import load_schema
-from .model import LANGS, Measure, Plan, Target, Unit
-from .urls import absolute, page, target_url
+from .model import LANGS, Correction, Measure, Plan, Target, Unit
+from .urls import absolute, correction_url, page, target_url
 
 SCHEMA_VERSION = "1.0.0"
 FIXED_DATE = dt.datetime(2022, 1, 31)
@@ -60,6 +60,37 @@ def target_record(plan: Plan, t: Target, raw: dict) -> dict:
     return rec
 
 
+def correction_target_page(c: Correction) -> str:
+    """The page (relative to a language root) that shows what a correction corrects: its measure, unit, place or
+    target, the glossary, the plan's index, or the chapter holding the text."""
+    if c.measure:
+        return page("measure", c.measure)
+    if c.target_type == "target":
+        return target_url(c.target)
+    if c.target_type in ("unit", "place"):
+        return page(c.target_type, c.target)
+    if c.target_type == "term":
+        return page("glossary") + "#g-" + c.target
+    if c.target_type == "document":
+        return page("plan")
+    chapter = page("chapter", c.target.split(".")[0])
+    return chapter + "#m-" + c.target.replace(".", "-") if "." in c.target else chapter  # the node's anchor
+
+
+def correction_target_url(plan: Plan, c: Correction) -> dict | None:
+    return {lang: absolute(lang, correction_target_page(c)) for lang in LANGS}
+
+
+def correction_record(plan: Plan, c: Correction) -> dict:
+    rec = {"id": c.id, "date": c.date, "kind": c.kind, "target_type": c.target_type, "target": c.target, "field": c.field,
+           "before": c.before, "after": c.after, "reason": _t(c.reason)}
+    if c.source:
+        rec["source"] = c.source
+    rec["url"] = {lang: absolute(lang, correction_url(c.id)) for lang in LANGS}
+    rec["target_url"] = correction_target_url(plan, c)
+    return rec
+
+
 def plan_json(plan: Plan) -> dict:
     raw = plan.raw
     raw_units = {u["id"]: u for u in raw["units.yaml"]["units"]}
@@ -79,6 +110,7 @@ def plan_json(plan: Plan) -> dict:
         "targets": [target_record(plan, t, raw_targets[t.id]) for t in plan.targets.values()],
         "glossary": raw["glossary.yaml"]["terms"],
         "vocabularies": raw["vocabularies.yaml"],
+        "corrections": [correction_record(plan, c) for c in plan.corrections],
     }
 
 
@@ -119,7 +151,8 @@ def _join(values) -> str:
 
 MEASURE_FIELDS = ["id", "chapter", "section", "item", "citation_zh", "citation_en", "title_zh", "title_en", "text_zh", "text_en",
                   "responsibility_raw", "lead_unit", "co_responsible_units", "places", "targets", "url_zh", "url_en"]
-UNIT_FIELDS = ["id", "name_zh", "name_en", "full_name_zh", "full_name_en", "kind", "place", "lead_count", "co_responsible_count", "url_zh", "url_en"]
+UNIT_FIELDS = ["id", "name_zh", "name_en", "full_name_zh", "full_name_en", "kind", "place", "lead_count", "co_responsible_count", "url_zh", "url_en",
+               "name_en_source", "name_en_source_url"]
 PLACE_FIELDS = ["id", "kind", "name_zh", "name_en", "full_name_zh", "full_name_en", "measure_count", "url_zh", "url_en"]
 TARGET_FIELDS = ["id", "source", "measure", "scope", "metric_zh", "metric_en", "comparator", "value", "unit", "unit_zh", "unit_en",
                  "base_value", "benchmark_zh", "benchmark_en", "aspirational", "annual", "text_zh", "text_en", "url_zh", "url_en"]
@@ -138,7 +171,9 @@ def measures_csv(plan: Plan) -> bytes:
 
 def units_csv(plan: Plan) -> bytes:
     rows = [[u.id, u.name.zh, u.name.en, u.full_name.zh, u.full_name.en, u.kind, u.place, len(plan.lead_measures(u.id)),
-             len(plan.co_measures(u.id)), *_url("unit", u.id).values()] for u in plan.units.values()]
+             len(plan.co_measures(u.id)), *_url("unit", u.id).values(),
+             u.name_en_source.status if u.name_en_source else None, u.name_en_source.url if u.name_en_source else None]
+            for u in plan.units.values()]
     return _csv(UNIT_FIELDS, rows)
 
 
@@ -157,6 +192,16 @@ def targets_csv(plan: Plan) -> bytes:
                      t.benchmark.zh if t.benchmark else None, t.benchmark.en if t.benchmark else None,
                      t.aspirational, t.annual, t.text.zh, t.text.en, *(absolute(lang, target_url(t.id)) for lang in LANGS)])
     return _csv(TARGET_FIELDS, rows)
+
+
+CORRECTION_FIELDS = ["id", "date", "kind", "target_type", "target", "field", "before", "after", "reason_zh", "reason_en", "source",
+                     "url_zh", "url_en"]
+
+
+def corrections_csv(plan: Plan) -> bytes:
+    rows = [[c.id, c.date, c.kind, c.target_type, c.target, c.field, c.before, c.after, c.reason.zh, c.reason.en, c.source,
+             *(absolute(lang, correction_url(c.id)) for lang in LANGS)] for c in plan.corrections]
+    return _csv(CORRECTION_FIELDS, rows)
 
 
 def assignments_csv(plan: Plan) -> bytes:
@@ -191,7 +236,7 @@ ETC = {"zh": "等", "en": " and others"}
 
 def co_text(plan: Plan, m: Measure, lang: str) -> str:
     """The co-responsible units as the plan groups them, with 等 ("and others") kept."""
-    sep_unit, sep_group = ("、", ",") if lang == "zh" else (", ", "; ")
+    sep_unit, sep_group = ("、", "，") if lang == "zh" else (", ", "; ")
     return sep_group.join(sep_unit.join(plan.units[u].name[lang] for u in g.units) + (ETC[lang] if g.etc else "") if g.units else OTHERS[lang]
                           for g in m.responsibility.co_groups)
 
@@ -287,14 +332,23 @@ FIELD_DOCS = {
     "reason": "Why the measure lists the place: named (the text names it), short-form (by a short form such as 沈本) or within (the text names a county, district or other place within it).",
     "form": "The words found in the measure's title or text.",
     "form_kind": "Kind of a form from place_names in plan.json (short-form, county, district, …); empty when the place is named.",
+    "name_en_source": "Where full_name_en comes from: self-published (the body's own), official (another official publication) or edition (no published source found; this edition's rendering).",
+    "name_en_source_url": "The page that states the English name (empty for edition).",
+    "date": "Date the correction was made.", "target_type": "document, text, target, unit, place or term.",
+    "target": "Id of what was corrected ('document', a chapter/section/item/paragraph id, or a target, unit, place or term id).",
+    "field": "Path of the corrected field inside the target, e.g. text.en.", "before": "The words or value as they were.",
+    "after": "The words or value as they are now.", "reason_zh": "Why, Chinese.", "reason_en": "Why, English.",
 }
+CORRECTION_DOCS = {"kind": "source (the source copy differs from the official text), translation or data.",
+                   "source": "Where an outside fact behind the correction is published.",
+                   "url_zh": "The correction on the Chinese corrections page.", "url_en": "The correction on the English corrections page."}
 TYPES = {"lead_count": "integer", "co_responsible_count": "integer", "measure_count": "integer", "value": "number", "base_value": "number",
          "aspirational": "boolean", "annual": "boolean", "group": "integer", "position": "integer", "group_etc": "boolean"}
 
 
 def datapackage(plan: Plan) -> dict:
-    def res(name, path, fields, pk, fks=(), title=""):
-        schema = {"fields": _fields(fields, TYPES, FIELD_DOCS), "primaryKey": pk, "missingValues": [""]}
+    def res(name, path, fields, pk, fks=(), title="", docs=FIELD_DOCS):
+        schema = {"fields": _fields(fields, TYPES, docs), "primaryKey": pk, "missingValues": [""]}
         if fks:
             schema["foreignKeys"] = [{"fields": f, "reference": {"resource": r, "fields": "id"}} for f, r in fks]
         return {"name": name, "path": path, "title": title, "profile": "tabular-data-resource", "format": "csv",
@@ -317,6 +371,8 @@ def datapackage(plan: Plan) -> dict:
                 "Responsibility assignments, one row per measure and unit"),
             res("measure_places", "measure_places.csv", MEASURE_PLACE_FIELDS, ["measure", "place", "form"],
                 [("measure", "measures"), ("place", "places")], "Why each measure lists each place, one row per place and form found"),
+            res("corrections", "corrections.csv", CORRECTION_FIELDS, ["id"], (),
+                "Corrections this edition makes or notes; ids (C001, …) are stable", {**FIELD_DOCS, **CORRECTION_DOCS}),
         ],
     }
 
@@ -333,6 +389,7 @@ def downloads(plan: Plan) -> dict[str, bytes]:
         "data/targets.csv": targets_csv(plan),
         "data/assignments.csv": assignments_csv(plan),
         "data/measure_places.csv": measure_places_csv(plan),
+        "data/corrections.csv": corrections_csv(plan),
         "data/datapackage.json": _json(datapackage(plan)),
     }
     allm = list(plan.measures.values())

@@ -16,7 +16,7 @@ import jsonschema
 
 from . import yamlio
 from .model import (
-    Chapter, Group, Item, Label, Measure, MeasureUnit, Notice, Paragraph, Place, PlaceName, PlaceReason, Plan,
+    Chapter, Correction, FactSource, Group, Item, Label, Measure, MeasureUnit, Notice, Paragraph, Place, PlaceName, PlaceReason, Plan,
     Responsibility, Section, Target, Term, Text, Unit,
 )
 
@@ -33,6 +33,7 @@ SINGLE_FILES = {
     "targets.yaml": "targetsFile",
     "glossary.yaml": "glossaryFile",
     "vocabularies.yaml": "vocabulariesFile",
+    "corrections.yaml": "correctionsFile",
 }
 CHAPTER_DEF = "chapter"
 CN_DIGITS = "一二三四五六七八九"
@@ -43,6 +44,11 @@ def cn_numeral(n: int) -> str:
     tens, ones = divmod(n, 10)
     head = "" if tens == 0 else ("十" if tens == 1 else CN_DIGITS[tens - 1] + "十")
     return head + (CN_DIGITS[ones - 1] if ones else "")
+
+
+def section_number(n: int) -> str:
+    """1 -> （一）: a section number as published (the source copy's ASCII (一) is accepted too)."""
+    return f"（{cn_numeral(n)}）"
 
 
 @dataclass(frozen=True)
@@ -180,7 +186,7 @@ def resolve_clause(raw: str, names: dict[str, str]) -> list[tuple[list[str], boo
     沈阳、大连等相关市政府 = 沈阳市政府 + 大连市政府 + 相关市政府.
     """
     groups = []
-    for group in re.split(r"[,,]", raw):
+    for group in re.split(r"[,，]", raw):
         etc = group.endswith("等")
         body = group[:-1] if etc else group
         if body in names:
@@ -355,7 +361,10 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
         if u["name"]["zh"] in names:
             c.add("units.yaml", ("units", i, "name", "zh"), f"two units are both named '{u['name']['zh']}'; names as written must be unique")
         names[u["name"]["zh"]] = u["id"]
-        units.setdefault(u["id"], Unit(u["id"], T(u["name"]), T(u["full_name"]), u["kind"], u.get("place")))
+        for key in ("name_en_source", "kind_source"):
+            _check_fact_source(c, "units.yaml", ("units", i, key), u.get(key))
+        units.setdefault(u["id"], Unit(u["id"], T(u["name"]), T(u["full_name"]), u["kind"], u.get("place"),
+                                       _fact_source(u.get("name_en_source")), _fact_source(u.get("kind_source"))))
 
     measures: dict[str, Measure] = {}
     node_ids: dict[str, tuple[str, tuple]] = {}
@@ -471,8 +480,8 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
         for si, s in enumerate(ch["sections"]):
             sp = ("sections", si)
             node(rel, sp, s["id"], f"{ch['id']}.{si + 1}")
-            if s["number"] != f"({cn_numeral(si + 1)})":
-                c.add(rel, sp + ("number",), f"section number '{s['number']}' does not match its position; expected '({cn_numeral(si + 1)})'")
+            if s["number"] not in (section_number(si + 1), f"({cn_numeral(si + 1)})"):
+                c.add(rel, sp + ("number",), f"section number '{s['number']}' does not match its position; expected '{section_number(si + 1)}'")
             cite_zh = f"第{ch['number']}部分{s['number']}"
             cite_en = f"Part {ch['id']}, Section {si + 1}"
             sec_measure = None
@@ -539,8 +548,10 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
     d = src["document.yaml"]
     n = d["notice"]
     notice = Notice(T(n["addressees"]), T(n["text"]), T(n["issuer"]), n["date"], T(n["date_text"]), T(n["publication"]))
+    corrections = _corrections(src, c, node_ids, measures, targets)
     return Plan(notice, T(d["title"]), T(d["preamble"]), tuple(chapters), measures, units, places, targets, glossary,
-                unit_kinds, place_kinds, comparators, measure_units, raw=src, place_names=place_names, place_name_kinds=name_kinds)
+                unit_kinds, place_kinds, comparators, measure_units, raw=src, place_names=place_names, place_name_kinds=name_kinds,
+                corrections=corrections)
 
 
 def _place_names(c: _Collector, raw: dict, check_place) -> tuple[dict[str, PlaceName], dict[str, Label]]:
@@ -579,3 +590,117 @@ def _place_names(c: _Collector, raw: dict, check_place) -> tuple[dict[str, Place
         if "only_in" in e and nfkc(e["form"]) not in nfkc(e["only_in"]):
             c.add(rel, ("not_places", i, "only_in"), f"'{e['only_in']}' does not contain '{e['form']}'; only_in is a longer word that contains it")
     return out, kinds
+
+
+# ---- outside facts and corrections -------------------------------------------
+
+def _fact_source(d: dict | None) -> FactSource | None:
+    return FactSource(d["status"], d.get("url"), T(d["note"])) if d else None
+
+
+def _check_fact_source(c: _Collector, rel: str, path: tuple, d: dict | None) -> None:
+    if d is None:
+        return
+    if d["status"] != "edition" and "url" not in d:
+        c.add(rel, path, f"status '{d['status']}' needs the url of the page that states it; or status 'edition' if none was found")
+    if d["status"] == "edition" and "url" in d:
+        c.add(rel, path + ("url",), "status 'edition' means no published source was found; remove the url, or give the status of the page it points to")
+
+
+REGISTRIES = {"target": ("targets.yaml", "targets"), "unit": ("units.yaml", "units"),
+              "place": ("places.yaml", "places"), "term": ("glossary.yaml", "terms")}
+
+
+def parse_field(field: str) -> tuple:
+    """'paragraphs[0].text.zh' -> ('paragraphs', 0, 'text', 'zh')."""
+    out: list = []
+    for part in field.split("."):
+        out.append(re.match(r"[a-z_]+", part).group())
+        out += [int(i) for i in re.findall(r"\[(\d+)\]", part)]
+    return tuple(out)
+
+
+def correction_targets(src: dict) -> dict[tuple[str, str], tuple[str, tuple]]:
+    """(target_type, id) -> (file, path) of everything a correction can name."""
+    index: dict[tuple[str, str], tuple[str, tuple]] = {("document", "document"): ("document.yaml", ())}
+
+    def walk(rel: str, node: Any, path: tuple) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("id"), str):
+                index.setdefault(("text", node["id"]), (rel, path))
+            for k, v in node.items():
+                walk(rel, v, path + (k,))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                walk(rel, v, path + (i,))
+
+    for rel in (f for f in src if f.startswith("chapters/")):
+        walk(rel, src[rel], ())
+    for ttype, (rel, key) in REGISTRIES.items():
+        for i, entry in enumerate(src[rel][key]):
+            index.setdefault((ttype, entry["id"]), (rel, (key, i)))
+    return index
+
+
+def correction_location(src: dict, index: dict, d: dict) -> tuple[str, tuple] | str:
+    """(file, path) of the field a correction names, or a message saying what is wrong."""
+    ttype, target = d["target_type"], d["target"]
+    if (ttype, target) not in index:
+        ids = [i for t, i in index if t == ttype]
+        want = ("a chapter, section, item or paragraph id from plan/chapters (e.g. 1.4, 2.1.1)" if ttype == "text"
+                else "'document'" if ttype == "document" else f"an id from plan/{REGISTRIES[ttype][0]}")
+        return f"unknown {ttype} '{target}'; expected {want}{_suggest(target, ids)}"
+    rel, path = index[(ttype, target)]
+    node: Any = src[rel]
+    for part in path:
+        node = node[part]
+    for part in parse_field(d["field"]):
+        ok = (isinstance(node, list) and isinstance(part, int) and part < len(node)) or \
+             (isinstance(node, dict) and isinstance(part, str) and part in node)
+        if not ok:
+            have = ", ".join(node) if isinstance(node, dict) else f"{len(node)} item(s)" if isinstance(node, list) else "a value"
+            return f"{ttype} '{target}' (plan/{rel}) has no field '{d['field']}'; at '{part}' it has: {have}"
+        node = node[part]
+        path = path + (part,)
+    return rel, path
+
+
+def value_at(src: dict, rel: str, path: tuple) -> Any:
+    node: Any = src[rel]
+    for part in path:
+        node = node[part]
+    return node
+
+
+def _corrections(src: dict, c: _Collector, node_ids: dict, measures: dict, targets: dict) -> tuple[Correction, ...]:
+    raw = src["corrections.yaml"]["corrections"]
+    _unique(c, "corrections.yaml", ((d["id"], ("corrections", i)) for i, d in enumerate(raw)), "correction")
+    index = correction_targets(src)
+    measure_at = {node_ids[m]: m for m in measures if m in node_ids}
+    out = []
+    for i, d in enumerate(raw):
+        cp = ("corrections", i)
+        if i and int(d["id"][1:]) <= int(raw[i - 1]["id"][1:]) and d["id"] != raw[i - 1]["id"]:
+            c.add("corrections.yaml", cp + ("id",), f"correction '{d['id']}' comes after '{raw[i - 1]['id']}'; keep the file in id order and give a new correction the next id")
+        if d["before"] == d["after"]:
+            c.add("corrections.yaml", cp + ("after",), "'after' is the same as 'before'; a correction changes something")
+        where = correction_location(src, index, d)
+        if isinstance(where, str):
+            c.add("corrections.yaml", cp + ("field" if "no field" in where else "target",), where)
+            continue
+        rel, path = where
+        if d["kind"] == "source" and not (d["target_type"] in ("document", "text") and path[-1] in ("zh", "raw")):
+            c.add("corrections.yaml", cp + ("kind",), "a 'source' correction corrects the Chinese text of the plan: a .zh field or a responsibility clause (raw) of the document or a chapter; use kind 'translation' or 'data' for anything else")
+        later = any((e["target_type"], e["target"], e["field"]) == (d["target_type"], d["target"], d["field"])
+                    and d["after"] in e["before"] for e in raw[i + 1:])
+        value = value_at(src, rel, path)
+        if not later:  # a later correction of the same field changed these words again
+            now = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            if (d["after"] not in now) if isinstance(value, str) else (d["after"] != now):
+                c.add("corrections.yaml", cp + ("after",), f"'after' is not what plan/{rel} holds at {format_path(path)} ({now[:80]!r}); describe the data as it is now")
+        measure = next((measure_at[(rel, path[:n])] for n in range(len(path), -1, -1) if (rel, path[:n]) in measure_at), None)
+        if d["target_type"] == "target" and d["target"] in targets:
+            measure = targets[d["target"]].measure
+        out.append(Correction(d["id"], d["date"], d["kind"], d["target_type"], d["target"], d["field"], d["before"],
+                              d["after"], T(d["reason"]), d.get("source"), measure))
+    return tuple(out)

@@ -58,12 +58,22 @@ class Responsibility:
 
 
 @dataclass(frozen=True)
+class FactSource:
+    """Where a fact from outside the plan comes from: status self-published, official or edition (no source found)."""
+    status: str
+    url: str | None
+    note: Text
+
+
+@dataclass(frozen=True)
 class Unit:
     id: str
     name: Text
     full_name: Text
     kind: str
     place: str | None
+    name_en_source: FactSource | None = None
+    kind_source: FactSource | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +208,22 @@ class MeasureUnit:
     multiplier: int
 
 
+@dataclass(frozen=True)
+class Correction:
+    """One correction this edition makes or notes (plan/corrections.yaml)."""
+    id: str
+    date: str
+    kind: str  # source, translation or data
+    target_type: str  # document, text, target, unit, place or term
+    target: str
+    field: str
+    before: str
+    after: str
+    reason: Text
+    source: str | None = None
+    measure: str | None = None  # the measure whose page shows what was corrected, if any
+
+
 @dataclass(eq=False)  # identity hash: downloads are cached per loaded plan
 class Plan:
     notice: Notice
@@ -216,6 +242,7 @@ class Plan:
     raw: dict = field(repr=False, default_factory=dict)  # the validated source data, file by file
     place_names: dict[str, PlaceName] = field(default_factory=dict)  # plan/place_names.yaml, by form
     place_name_kinds: dict[str, Label] = field(default_factory=dict)
+    corrections: tuple[Correction, ...] = ()
 
     # ---- derived indexes (built once per loaded plan, so every page costs O(its own content)) ----
     @cached_property
@@ -241,6 +268,12 @@ class Plan:
             for p in m.places:
                 index.setdefault(p, []).append(m)
         return index
+
+    def corrections_of(self, target_type: str, target: str) -> list[Correction]:
+        return [c for c in self.corrections if c.target_type == target_type and c.target == target]
+
+    def corrections_for_measure(self, measure_id: str) -> list[Correction]:
+        return [c for c in self.corrections if c.measure == measure_id]
 
     def lead_measures(self, unit_id: str) -> list[Measure]:
         return self._by_unit.get(unit_id, ([], []))[0]

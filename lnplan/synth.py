@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from . import yamlio
-from .loader import PLAN_DIR, cn_numeral, load_plan
+from .loader import PLAN_DIR, load_plan, section_number
 
 
 def _renumber(node, old: str, new: str):
@@ -45,7 +45,7 @@ def write_synthetic(factor: int, out: Path, plan_dir: Path = PLAN_DIR) -> Path:
                 position = len(sections) + 1
                 new = f"{ch['id']}.{position}"
                 _renumber(s2, old, new)
-                s2["number"] = f"({cn_numeral(position)})"
+                s2["number"] = section_number(position)
                 sections.append(s2)
                 for t in by_section.get(old, []):
                     t2 = copy.deepcopy(t)

@@ -20,6 +20,7 @@ def page(kind: str, ident: str = "") -> str:
         "data": "data/",
         "about": "about/",
         "charts": "charts/",
+        "corrections": "corrections/",
     }[kind]
 
 
@@ -34,3 +35,8 @@ def target_anchor(target_id: str) -> str:
 
 def target_url(target_id: str) -> str:
     return page("targets") + "#" + target_anchor(target_id)
+
+
+def correction_url(correction_id: str) -> str:
+    """A correction on the corrections page, e.g. 'corrections/#C001'."""
+    return page("corrections") + "#" + correction_id

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
-PAGES = ["", "plan/2/", "measures/2.1.1/", "units/commerce/", "places/shenyang/", "charts/", "targets/"]
+PAGES = ["", "plan/2/", "measures/2.1.1/", "units/commerce/", "places/shenyang/", "charts/", "targets/", "corrections/"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -51,7 +51,7 @@ def test_language_switcher_stays_on_the_same_page(built_site):
 
 def test_open_graph_and_json_ld(built_site):
     html = read(built_site, "en/measures/2.1.1/index.html")
-    assert '<meta property="og:title" content="2.1.1 Build a national modern comprehensive transport hub">' in html
+    assert '<meta property="og:title" content="2.1.1 Build a national modern comprehensive hub">' in html
     assert '<meta property="og:url" content="http://127.0.0.1:8000/en/measures/2.1.1/">' in html
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert ld["identifier"] == "2.1.1" and ld["isPartOf"]["legislationDate"] == "2022-01-31"
@@ -61,6 +61,7 @@ def test_each_language_has_its_own_search_index(built_site):
     zh = json.loads(read(built_site, "search/search_index.json"))
     en = json.loads(read(built_site, "en/search/search_index.json"))
     assert "\\u200b" in zh["config"]["separator"] and zh["config"]["pipeline"] == ["stopWordFilter"]
+    assert all(mark in zh["config"]["separator"] for mark in "，：；（）！？")  # published punctuation splits words
     zh_text = " ".join(d["text"] + d["title"] for d in zh["docs"])
     en_text = " ".join(d["text"] + d["title"] for d in en["docs"])
     assert "\u200b省商务厅\u200b" in zh_text  # jieba segmented the text at build time, unit names whole
@@ -120,7 +121,8 @@ def fixture_site(tmp_path_factory):
         path.write_text(yamlio.dump(data), encoding="utf-8")
 
     edit("units.yaml", lambda d: d["units"].append({"id": "new-bureau", "name": {"zh": "省新设局", "en": "Provincial New Bureau"},
-                                                     "full_name": {"zh": "辽宁省新设局", "en": "Liaoning Provincial New Bureau"}, "kind": "provincial-agency"}))
+                                                     "full_name": {"zh": "辽宁省新设局", "en": "Liaoning Provincial New Bureau"}, "kind": "provincial-agency",
+                                                     "name_en_source": {"status": "edition", "note": {"zh": "本版译法。", "en": "This edition's rendering."}}}))
 
     def chapter2(d):
         items = d["sections"][0]["items"]

@@ -1,13 +1,13 @@
 """The plan as data: counts, structure and responsibility exactly as written."""
 import re
 
-from lnplan.fidelity import SOURCE
+from lnplan.fidelity import SOURCE, normalize
 
 
 def test_whole_document_is_there(plan):
     assert [c.number for c in plan.chapters] == list("一二三四五六七八")
     assert plan.notice.date == "2022-01-31"
-    assert plan.notice.publication.zh == "(此件公开发布)"
+    assert plan.notice.publication.zh == "（此件公开发布）"
     assert plan.title.zh == "辽宁省推进“一圈一带两区”区域协调发展三年行动方案"
     assert [len(c.sections) for c in plan.chapters] == [4, 3, 7, 5, 5, 4, 9, 4]
     bullets = [p for c in plan.chapters for s in c.sections for p in s.paragraphs if p.bullet]
@@ -15,9 +15,10 @@ def test_whole_document_is_there(plan):
 
 
 def test_one_measure_per_responsibility_clause(plan):
-    clauses = re.findall(r"\(责任单位:(.*?)\)", SOURCE.read_text(encoding="utf-8"))
+    clauses = re.findall(r"\(责任单位:(.*?)\)", SOURCE.read_text(encoding="utf-8"))  # the source copy's ASCII form
     assert len(plan.measures) == len(clauses) == 78
-    assert [m.responsibility.raw for m in plan.measures.values()] == clauses
+    assert [normalize(m.responsibility.raw) for m in plan.measures.values()] == clauses
+    assert plan.measures["2.1.1"].responsibility.raw == "沈阳市政府，省发展改革委、省商务厅、省交通运输厅等"  # as published
 
 
 def test_measure_ids_follow_the_document(plan):
@@ -27,8 +28,8 @@ def test_measure_ids_follow_the_document(plan):
     assert "7.4" in ids and "5.3" in ids  # sections whose own paragraph carries the clause
     assert plan.measures["4.1.2.3"].own_title.zh == "推进太平湾合作创新区建设"
     assert plan.measures["4.1.1.1"].own_title is None and plan.measures["4.1.1.1"].title.zh == "畅通海陆大通道"
-    assert plan.measures["4.1.1.2"].citation.zh == "第四部分(一)1第2段"
-    assert plan.measures["2.2.4"].citation.zh == "第二部分(二)4"
+    assert plan.measures["4.1.1.2"].citation.zh == "第四部分（一）1第2段"
+    assert plan.measures["2.2.4"].citation.zh == "第二部分（二）4"
 
 
 def test_lead_and_co_responsible_units(plan):

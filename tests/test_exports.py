@@ -102,8 +102,8 @@ def test_outputs_are_byte_identical_between_builds(files):
 
 
 def test_a_lead_alone_with_etc_keeps_the_others(files):
-    # 3.5.2: (责任单位:省商务厅等,相关市政府,沈抚示范区): the lead's own group is only "and others"
+    # 3.5.2: （责任单位：省商务厅等，相关市政府，沈抚示范区）: the lead's own group is only "and others"
     row = next(r for r in rows(files["data/tasks.csv"]) if r["编号"] == "3.5.2")
-    assert (row["牵头单位"], row["配合单位"]) == ("省商务厅", "其他单位等,相关市政府,沈抚示范区")
+    assert (row["牵头单位"], row["配合单位"]) == ("省商务厅", "其他单位等，相关市政府，沈抚示范区")
     en = next(r for r in rows(files["data/tasks.en.csv"]) if r["ID"] == "3.5.2")
     assert en["Co-responsible units"] == "others; relevant city governments; Shenfu Demonstration Zone"

@@ -329,6 +329,8 @@ def hostile(tmp_path_factory):
     edit("targets.yaml", lambda d: put(d["targets"][0]["metric"], "en", "METRIC-EN"))
     edit("glossary.yaml", lambda d: put(d["terms"][0]["note"], "en", "NOTE-EN"))
     edit("document.yaml", lambda d: (put(d["preamble"], "en", "PREAMBLE-EN"), put(d["notice"]["text"], "zh", "NOTICE-ZH")))
+    # The payloads replace texts that translation and data corrections describe; keep only the source corrections.
+    edit("corrections.yaml", lambda d: d.__setitem__("corrections", [r for r in d["corrections"] if r["kind"] == "source"]))
     out = root / "site"
     r = run("lnplan.build", "--plan", str(plan_dir), "--out", str(out), timeout=900)
     assert r.returncode == 0, r.stderr

@@ -53,13 +53,13 @@ S: dict[str, dict[str, str]] = {
     "government": {"zh": "政府", "en": "Government"},
     "why_by_name": {"zh": "点名由本市政府负责", "en": "Assigned to this government by name"},
     "why_by_name_zone": {"zh": "点名由沈抚示范区负责", "en": "Assigned to the demonstration zone by name"},
-    "why_all": {"zh": "由“各市政府”负责(每个市)", "en": "Assigned to “all city governments” (every city)"},
-    "why_relevant": {"zh": "由“相关市政府”或“相关市、县政府”负责,且文本提及本地", "en": "Assigned to “relevant city (and county) governments”, and the text names this place"},
+    "why_all": {"zh": "由“各市政府”负责（每个市）", "en": "Assigned to “all city governments” (every city)"},
+    "why_relevant": {"zh": "由“相关市政府”或“相关市、县政府”负责，且文本提及本地", "en": "Assigned to “relevant city (and county) governments”, and the text names this place"},
     "why_named": {"zh": "文本提及本地的其他措施", "en": "Other measures whose text names this place"},
     "why_by_name_note": {"zh": "确定由本地承担。", "en": "Ours by name."},
     "why_all_note": {"zh": "每个市都承担。", "en": "Every city's."},
-    "why_relevant_note": {"zh": "可能由本地承担:条款未点名,但文本提及本地。", "en": "Possibly ours: the clause names no city, but the text names this one."},
-    "why_named_note": {"zh": "本地未被列为责任单位,仅供参考。", "en": "Not assigned to this government; listed for reference."},
+    "why_relevant_note": {"zh": "可能由本地承担：条款未点名，但文本提及本地。", "en": "Possibly ours: the clause names no city, but the text names this one."},
+    "why_named_note": {"zh": "本地未被列为责任单位，仅供参考。", "en": "Not assigned to this government; listed for reference."},
     "reason_named": {"zh": "文本直接提及“{form}”", "en": "The text names {place} ({form})."},
     "reason_short_form": {"zh": "文本以简称“{form}”（{name}）提及本市", "en": "The text names {place} by the short form {form} ({name})."},
     "reason_within": {"zh": "文本提及“{form}”（{name}，属本市）", "en": "The text names {form} ({name}, in {place})."},
@@ -92,13 +92,65 @@ S: dict[str, dict[str, str]] = {
     "notice": {"zh": "印发通知", "en": "Issuing notice"},
     "region": {"zh": "区域", "en": "Region"},
     "count": {"zh": "数量", "en": "Count"},
-    "matrix": {"zh": "责任矩阵:各单位在各部分牵头/配合的措施数", "en": "Responsibility matrix: measures led / shared by each unit in each chapter"},
+    "matrix": {"zh": "责任矩阵：各单位在各部分牵头/配合的措施数", "en": "Responsibility matrix: measures led / shared by each unit in each chapter"},
     "tasks_per_unit": {"zh": "各单位任务数", "en": "Tasks per unit"},
     "targets_by_region": {"zh": "各区域量化目标数", "en": "Targets by region"},
-    "legend_lead_co": {"zh": "单元格:牵头数 / 配合数", "en": "Cell: measures led / measures shared"},
+    "legend_lead_co": {"zh": "单元格：牵头数 / 配合数", "en": "Cell: measures led / measures shared"},
     "part": {"zh": "第{n}部分", "en": "Part {n}"},
     "skip_other": {"zh": "其他", "en": "Other"},
     "lead_marker": {"zh": "牵头", "en": "lead"},
+    "colon": {"zh": "：", "en": ": "},  # after a label: no space follows the full-width colon
+    # corrections page, and corrections and outside facts on measure and unit pages
+    "nav_corrections": {"zh": "勘误与修订", "en": "Corrections"},
+    "corr_intro": {
+        "zh": "本页列出本版所作或所记录的每一项更正：所获原文副本与正式发布文本不一致之处（本版从正式文本）、英文译文的修订，以及数据的更正。"
+              "每项更正有稳定编号（C001、C002……），不重复使用、不重新编号，可供引用；数据下载中的 plan.json 和 corrections.csv 收有同样的记录。",
+        "en": "This page lists every correction this edition makes or notes: places where the copy of the plan we received differs from "
+              "the officially published text (this edition follows the official text), revisions of the English translation, and fixes "
+              "to the data. Each has a stable id (C001, C002, …) that is never reused or renumbered, so it can be cited; the downloads "
+              "plan.json and corrections.csv carry the same records."},
+    "corr_punctuation": {
+        "zh": "标点：所获原文副本在中文行文中使用半角的逗号、冒号、分号和括号，正式文本使用全角标点（，：；（））。本版全文采用正式文本的全角标点，"
+              "数字、拉丁字母缩写和编号中的半角符号保持不变；这一处理统一适用，不逐条列出。自动测试逐字比对本版中文与原文副本，"
+              "只容许这些标点宽度差异和下列已记录的更正，形近字（如上标数字、康熙部首、全角数字）都算作差异。",
+        "en": "Punctuation: the copy we received writes ASCII , : ; ( ) in Chinese prose, where the official text has the full-width "
+              "forms ，：；（）. This edition uses the official full-width punctuation throughout and keeps ASCII in numbers, Latin "
+              "abbreviations and ids; this applies everywhere and is not listed item by item. An automated test compares the Chinese "
+              "text of this edition with the copy character by character and allows only these differences of punctuation width and "
+              "the corrections recorded below; a look-alike character (a superscript digit, a Kangxi radical, a full-width digit) "
+              "counts as a difference."},
+    "corr_report": {"zh": "如何报告错误", "en": "How to report an error"},
+    "corr_report_text": {
+        "zh": "如发现原文录入、译文或数据错误，请在本项目的问题跟踪中提交一个问题，写明：页面地址；措施编号（如 2.1.1）或单位、地点的编号；"
+              "错在哪里以及建议如何修改；如有依据，请附出处（如正式文本或该机构网站的网址）。经核实的更正以新的编号记入 plan/corrections.yaml，并列于本页。",
+        "en": "If you find an error in the Chinese text, the translation or the data, open an issue in this project's tracker with: the "
+              "page address; the measure id (such as 2.1.1) or the unit or place id; what is wrong and the correction you suggest; and, "
+              "if you have one, a source (such as the address of the official text or of the body's website). A confirmed correction is "
+              "recorded in plan/corrections.yaml under the next id and listed on this page."},
+    "corr_kind_source": {"zh": "原文副本与正式文本的差异", "en": "Source copy and official text"},
+    "corr_kind_translation": {"zh": "译文修订", "en": "Translation revisions"},
+    "corr_kind_data": {"zh": "数据更正", "en": "Data fixes"},
+    "corr_none": {"zh": "暂无。", "en": "None so far."},
+    "corr_date": {"zh": "日期", "en": "Date"},
+    "corr_target": {"zh": "对象", "en": "What"},
+    "corr_field": {"zh": "字段", "en": "Field"},
+    "corr_before": {"zh": "更正前", "en": "Before"},
+    "corr_after": {"zh": "更正后", "en": "After"},
+    "corr_reason": {"zh": "理由", "en": "Reason"},
+    "corr_outside": {"zh": "出处", "en": "source"},
+    "corr_for_measure": {"zh": "本条的更正", "en": "Corrections to this measure"},
+    "corr_for_unit": {"zh": "本单位信息的更正", "en": "Corrections to this unit"},
+    "corr_all": {"zh": "全部更正", "en": "All corrections"},
+    "corr_about": {"zh": "已记录的更正及报告错误的方法见“勘误与修订”。", "en": "The corrections recorded so far, and how to report an error, are on the Corrections page."},
+    "corr_document": {"zh": "印发通知、标题和引言", "en": "Notice, title and preamble"},
+    "corr_text": {"zh": "正文", "en": "Text"},
+    "corr_target_kind": {"zh": "量化目标", "en": "Target"},
+    "corr_term": {"zh": "术语", "en": "Term"},
+    "source_name_en": {"zh": "英文名称出处", "en": "Source of the English name"},
+    "source_kind": {"zh": "单位类型依据", "en": "Basis of the kind"},
+    "source_self-published": {"zh": "该机构自用", "en": "the body's own"},
+    "source_official": {"zh": "官方出版物", "en": "an official publication"},
+    "source_edition": {"zh": "本版译法或判断（未找到公开出处）", "en": "this edition's own (no published source found)"},
 }
 
 

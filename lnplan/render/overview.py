@@ -6,6 +6,7 @@ from collections import Counter
 from ..export import CSV_RULE, digest, downloads
 from ..loader import load_schema
 from ..model import Plan
+from .corrections import KINDS, corrections_table
 from .html import a, block, esc, heading, human_size, rel
 from .i18n import t
 from .pages import Ctx, Rendered, jsonld, lang_switch_note, place_link, title_with_number, unit_link
@@ -33,8 +34,8 @@ def home_page(plan: Plan, lang: str, url: str) -> Rendered:
         ch = next(x for x in plan.chapters if x.region == rid)
         pos, goal = positioning.get(rid), goals.get(rid)
         cards.append(f'<li class="lp-region-card"><h3>{place_link(c, rid)}</h3>'
-                     + (f'<p><strong>{esc(c.t("positioning"))}:</strong> {esc(pos.text[lang])}</p>' if pos else "")
-                     + (f'<p><strong>{esc(c.t("goals"))}:</strong> {esc(goal.text[lang])}</p>' if goal else "")
+                     + (f'<p><strong>{esc(c.t("positioning") + c.t("colon"))}</strong>{esc(pos.text[lang])}</p>' if pos else "")
+                     + (f'<p><strong>{esc(c.t("goals") + c.t("colon"))}</strong>{esc(goal.text[lang])}</p>' if goal else "")
                      + f'<p>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)))}</p></li>')
     out.append(block(f'<ul class="lp-regions">{"".join(cards)}</ul>'))
     entries = {
@@ -97,22 +98,23 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
 
 
 FILE_DOCS = {
-    "data/plan.json": ("整个数据集(双语、单一文档)。", "The whole dataset, both languages, one document."),
+    "data/plan.json": ("整个数据集（双语、单一文档）。", "The whole dataset, both languages, one document."),
     "data/plan.schema.json": ("plan.json 的 JSON Schema(2020-12)。", "JSON Schema (2020-12) that plan.json validates against."),
     "data/measures.csv": ("措施表。", "Measures."),
     "data/units.csv": ("责任单位表。", "Responsible units."),
     "data/places.csv": ("地点表。", "Places."),
     "data/targets.csv": ("量化目标表。", "Quantitative targets."),
-    "data/assignments.csv": ("责任分配表(每项措施每个单位一行)。", "Assignments: one row per measure and unit."),
-    "data/measure_places.csv": ("措施涉及地点及原因(直接提及、简称或所辖县区等;每项措施每个地点、每个字样一行)。",
+    "data/assignments.csv": ("责任分配表（每项措施每个单位一行）。", "Assignments: one row per measure and unit."),
+    "data/measure_places.csv": ("措施涉及地点及原因（直接提及、简称或所辖县区等；每项措施每个地点、每个字样一行）。",
                                 "Why each measure lists each place (named, short form, or a county or other place within it): one row per measure, place and form found."),
-    "data/datapackage.json": ("Frictionless 数据包描述(含主键、外键)。", "Frictionless Data Package descriptor with primary and foreign keys."),
-    "data/tasks.csv": ("全文任务分工表(中文)。", "Task-division table of the whole plan (Chinese)."),
-    "data/tasks.en.csv": ("全文任务分工表(英文)。", "Task-division table of the whole plan (English)."),
-    "data/tasks.xlsx": ("全文任务分工表(Excel,中英两个工作表)。", "Task-division table of the whole plan (Excel, a sheet per language)."),
+    "data/corrections.csv": ("更正表：本版所作或所记录的每一项更正，编号稳定。", "Corrections: every correction this edition makes or notes, with stable ids."),
+    "data/datapackage.json": ("Frictionless 数据包描述（含主键、外键）。", "Frictionless Data Package descriptor with primary and foreign keys."),
+    "data/tasks.csv": ("全文任务分工表（中文）。", "Task-division table of the whole plan (Chinese)."),
+    "data/tasks.en.csv": ("全文任务分工表（英文）。", "Task-division table of the whole plan (English)."),
+    "data/tasks.xlsx": ("全文任务分工表（Excel，中英两个工作表）。", "Task-division table of the whole plan (Excel, a sheet per language)."),
 }
-DICT_DEFS = ("exportMeasure", "exportResponsibility", "group", "exportPlaceReason", "exportUnit", "exportPlace", "placeNamesFile", "placeName",
-             "placeNameSource", "placeNameSourceEntry", "notPlace", "exportTarget", "term", "text", "url")
+DICT_DEFS = ("exportMeasure", "exportResponsibility", "group", "exportPlaceReason", "exportUnit", "factSource", "exportPlace", "placeNamesFile",
+             "placeName", "placeNameSource", "placeNameSourceEntry", "notPlace", "exportTarget", "term", "exportCorrection", "text", "url")
 
 PY_EXAMPLE = """import json, urllib.request
 plan = json.load(urllib.request.urlopen("{base}data/plan.json"))
@@ -127,6 +129,8 @@ console.log(led.map(m => `${{m.id}} ${{m.title.zh}}`));"""
 def _type(prop: dict) -> str:
     if "$ref" in prop:
         return prop["$ref"].split("/")[-1]
+    if "anyOf" in prop:
+        return " | ".join(_type(p) for p in prop["anyOf"])
     typ = prop.get("type", "")
     if isinstance(typ, list):
         typ = " | ".join(typ)
@@ -157,7 +161,7 @@ def data_dictionary(lang: str) -> str:
 def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
     files = downloads(plan)
-    intro = {"zh": "以下文件均由 plan/ 目录中的数据在构建时生成。CSV 为带 BOM 的 UTF-8,可直接用 Excel 或 WPS 打开。各单位的任务分工表见各单位页面。编号稳定,可用于引用。",
+    intro = {"zh": "以下文件均由 plan/ 目录中的数据在构建时生成。CSV 为带 BOM 的 UTF-8，可直接用 Excel 或 WPS 打开。各单位的任务分工表见各单位页面。编号稳定，可用于引用。",
              "en": "Every file below is generated at build time from the data in plan/. CSV files are UTF-8 with a byte-order mark, so Excel and WPS open them correctly. Each unit's own task-division table is linked from its page. Ids are stable and safe to cite."}
     out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>")]
     rows = []
@@ -184,18 +188,18 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
 
 ABOUT = {
     "zh": [
-        ("来源", "本站收录辽宁省人民政府2022年1月31日印发的《辽宁省推进“一圈一带两区”区域协调发展三年行动方案》全文(此件公开发布)。中文文本与原文逐字一致,由自动测试保证:测试从数据重建全文,并与原文副本比对。"),
-        ("权威文本", "中文文本为权威文本。英文为本站的非官方译文,力求完整、忠实、通顺,同一术语全站只用一种译法(见术语表)。如中英文不一致,以中文为准。"),
-        ("数据如何制作", "全文以 YAML 格式保存在 plan/ 目录中,按 JSON Schema 校验,并检查编号唯一、单位与地点引用可解析、文档顺序等规则。每条责任单位条款都拆分为有序的单位组,第一组第一个单位为牵头单位,“等”予以保留。所有页面和下载文件都由同一份数据生成。"),
-        ("许可", "方案原文为政府公开文件。本站的数据结构、英文译文和网站代码以 CC BY 4.0 许可发布,使用时请注明出处。"),
-        ("报告错误", "如发现原文录入、译文或数据错误,请在本项目的问题跟踪中提交,写明页面地址、措施编号和建议的修改。"),
+        ("来源", "本站收录辽宁省人民政府2022年1月31日印发的《辽宁省推进“一圈一带两区”区域协调发展三年行动方案》全文（此件公开发布）。中文文本依正式发布的文本，由自动测试保证：测试从数据重建全文，与所获原文副本逐字比对，只容许标点宽度的差异和已记录的更正。"),
+        ("权威文本", "中文文本为权威文本。英文为本站的非官方译文，力求完整、忠实、通顺，同一术语全站只用一种译法（见术语表）。如中英文不一致，以中文为准。"),
+        ("数据如何制作", "全文以 YAML 格式保存在 plan/ 目录中，按 JSON Schema 校验，并检查编号唯一、单位与地点引用可解析、文档顺序等规则。每条责任单位条款都拆分为有序的单位组，第一组第一个单位为牵头单位，“等”予以保留。所有页面和下载文件都由同一份数据生成。"),
+        ("许可", "方案原文为政府公开文件。本站的数据结构、英文译文和网站代码以 CC BY 4.0 许可发布，使用时请注明出处。"),
+        ("报告错误", "如发现原文录入、译文或数据错误，请在本项目的问题跟踪中提交，写明页面地址、措施编号和建议的修改。经核实的更正以稳定编号记入“勘误与修订”页。"),
     ],
     "en": [
-        ("Source", "This site publishes the full text of the Three-Year Action Plan of Liaoning Province for Promoting Coordinated Regional Development under the “One Circle, One Belt and Two Zones” Layout, issued by the Liaoning Provincial People's Government on January 31, 2022 and released to the public. The Chinese text reproduces the original word for word; an automated test rebuilds the full text from the data and compares it with a copy of the source."),
+        ("Source", "This site publishes the full text of the Three-Year Action Plan of Liaoning Province for Promoting Coordinated Regional Development under the “One Circle, One Belt and Two Zones” Layout, issued by the Liaoning Provincial People's Government on January 31, 2022 and released to the public. The Chinese text follows the officially published text; an automated test rebuilds the full text from the data and compares it character by character with the copy we received, allowing only differences of punctuation width and the recorded corrections."),
         ("Authority", "The Chinese text is the authoritative one. The English is this edition's unofficial translation: complete, faithful and fluent, with one rendering per term across the site (see the glossary). Where the two differ, the Chinese prevails."),
         ("How the data was made", "The whole plan is kept as YAML under plan/, validated against a JSON Schema and checked for unique ids, resolvable unit and place references and document order. Every responsibility clause is recorded as ordered groups of units: the first unit of the first group is the lead unit, and 等 (“and others”) is kept. Every page and download is generated from that one dataset."),
         ("Licence", "The plan is a public government document. This edition's data structure, English translation and site code are published under CC BY 4.0; please credit this edition."),
-        ("Report an error", "If you find an error in the text, the translation or the data, open an issue in this project's tracker with the page address, the measure id and the correction you suggest."),
+        ("Report an error", "If you find an error in the text, the translation or the data, open an issue in this project's tracker with the page address, the measure id and the correction you suggest. Confirmed corrections are recorded, with stable ids, on the Corrections page."),
     ],
 }
 
@@ -206,4 +210,18 @@ def about_page(plan: Plan, lang: str, url: str) -> Rendered:
     for i, (title, text) in enumerate(ABOUT[lang]):
         out.append(heading(2, title, f"about-{i + 1}"))
         out.append(block(f"<p>{esc(text)}</p>"))
+    out.append(block(f'<p>{a(c.link("corrections"), esc(c.t("corr_about")))}</p>'))
     return Rendered("".join(out), ABOUT[lang][1][1][:160], jsonld(c, c.t("nav_about"), ABOUT[lang][1][1][:160], "AboutPage"))
+
+
+def corrections_page(plan: Plan, lang: str, url: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    out = [heading(1, c.t("nav_corrections")), lang_switch_note(c),
+           block(f'<p>{esc(c.t("corr_intro"))}</p><p>{esc(c.t("corr_punctuation"))}</p>'),
+           heading(2, c.t("corr_report"), "report"), block(f'<p>{esc(c.t("corr_report_text"))}</p>')]
+    for kind in KINDS:
+        records = [r for r in plan.corrections if r.kind == kind]
+        out.append(heading(2, f"{c.t('corr_kind_' + kind)} ({len(records)})", kind))
+        out.append(block(corrections_table(c, records) if records else f"<p>{esc(c.t('corr_none'))}</p>"))
+    desc = c.t("corr_intro")[:160]
+    return Rendered("".join(out), desc, jsonld(c, c.t("nav_corrections"), desc))

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Measure, Paragraph, Plan, Target
+from ..punctuation import clause_as_written
 from ..urls import page, target_anchor, target_url
+from .corrections import corrections_list, fact_source_html
 from .html import a, block, esc, heading, rel
 from .i18n import t
 
@@ -56,7 +58,7 @@ def place_link(c: Ctx, place_id: str) -> str:
 def responsibility_html(c: Ctx, m: Measure) -> str:
     r = m.responsibility
     sep = "、" if c.lang == "zh" else ", "
-    gsep = ";" if c.lang == "zh" else "; "
+    gsep = "；" if c.lang == "zh" else "; "
     groups = []
     for g in r.co_groups:
         if not g.units:  # only the lead was named in this group, then 等
@@ -65,7 +67,7 @@ def responsibility_html(c: Ctx, m: Measure) -> str:
         etc = f' <span class="lp-etc">{esc(c.t("etc"))}</span>' if g.etc else ""
         groups.append(sep.join(unit_link(c, u) for u in g.units) + etc)
     co = gsep.join(groups) or esc(c.t("none"))
-    raw = f'<p class="lp-raw"><span class="lp-label">{esc(c.t("clause_as_written"))}:</span> <span lang="zh">(责任单位:{esc(r.raw)})</span></p>' if c.lang == "en" else ""
+    raw = f'<p class="lp-raw"><span class="lp-label">{esc(c.t("clause_as_written"))}:</span> <span lang="zh">{esc(clause_as_written(r.raw))}</span></p>' if c.lang == "en" else ""
     return (f'<dl class="lp-resp"><dt>{esc(c.t("lead"))}</dt><dd>{unit_link(c, r.lead, "lp-unit lp-unit--lead")}</dd>'
             f'<dt>{esc(c.t("co"))}</dt><dd>{co}</dd></dl>{raw}')
 
@@ -135,7 +137,8 @@ def places_html(c: Ctx, place_ids, m: Measure | None = None) -> str:
         via = f'<small>{left}<span lang="zh">{esc(sep.join(forms))}</span>{right}</small>' if forms else ""
         return f"<li>{place_link(c, p)}{via}</li>"
     items = "".join(item(p) for p in place_ids)
-    return f'<div class="lp-places"><span class="lp-label">{esc(c.t("places"))}:</span><ul class="lp-tags">{items}</ul></div>'
+    return f'<div class="lp-places"><span class="lp-label">{esc(c.t("places") + c.t("colon"))}</span><ul class="lp-tags">{items}</ul></div>'
+
 
 
 def measure_body(c: Ctx, m: Measure, on_measure_page: bool) -> str:
@@ -146,12 +149,12 @@ def measure_body(c: Ctx, m: Measure, on_measure_page: bool) -> str:
     if c.lang == "en" and on_measure_page:
         zh_title = f"{esc(m.own_title.zh)}。" if m.own_title else ""
         parts.append(f'<details class="lp-original" open><summary>{esc(c.t("zh_original"))}</summary>'
-                     f'<p lang="zh">{zh_title}{esc(m.text.zh)}(责任单位:{esc(m.responsibility.raw)})</p></details>')
+                     f'<p lang="zh">{zh_title}{esc(m.text.zh)}{esc(clause_as_written(m.responsibility.raw))}</p></details>')
     parts.append(responsibility_html(c, m))
     parts.append(places_html(c, m.places, m))
     tgs = c.plan.targets_of(m.id)
     if tgs:
-        parts.append(f'<p class="lp-label">{esc(c.t("targets"))}:</p>' + targets_table(c, tgs))
+        parts.append(f'<p class="lp-label">{esc(c.t("targets") + c.t("colon"))}</p>' + targets_table(c, tgs))
     if not on_measure_page:
         parts.append(f'<p class="lp-permalink">{a(c.link("measure", m.id), esc(c.t("permalink")) + " " + esc(m.id))}</p>')
     # On chapter pages the measure's own page is what search should find: keep the index small.
@@ -214,7 +217,7 @@ def chapter_page(plan: Plan, lang: str, url: str, chapter_id: str) -> Rendered:
     ch = plan.chapters[int(chapter_id) - 1]
     out = [heading(1, title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)), lang_switch_note(c)]
     if ch.region:
-        out.append(block(f'<p class="lp-region">{esc(t("region", lang))}: {place_link(c, ch.region)}</p>'))
+        out.append(block(f'<p class="lp-region">{esc(t("region", lang) + t("colon", lang))}{place_link(c, ch.region)}</p>'))
     out.append(paragraphs_block(c, ch.paragraphs))
     for s in ch.sections:
         out.append(heading(2, title_with_number(s.number, s.title[lang], lang, "section", s.id), anchor(s.id)))
@@ -245,7 +248,7 @@ def chapter_page(plan: Plan, lang: str, url: str, chapter_id: str) -> Rendered:
 def citation(c: Ctx, m: Measure, permalink: str) -> str:
     p = c.plan
     if c.lang == "zh":
-        return f"辽宁省人民政府.《{p.title.zh}》(2022年1月31日){m.citation.zh}:{m.title.zh}. {permalink}"
+        return f"辽宁省人民政府《{p.title.zh}》（2022年1月31日）{m.citation.zh}：{m.title.zh}。{permalink}"
     return (f"Liaoning Provincial People's Government, {p.title.en} (January 31, 2022), {m.citation.en}: "
             f"“{m.title.en}”. Unofficial translation. {permalink}")
 
@@ -267,6 +270,7 @@ def measure_page(plan: Plan, lang: str, url: str, measure_id: str, canonical_url
     out.append(heading(2, c.t("cite"), "cite"))
     out.append(block(f'<blockquote class="lp-cite"><p>{esc(cite)}</p></blockquote>'
                      f'<p>{a(c.to(measure_anchor_url(m)), esc(c.t("in_context")))}</p>'))
+    out.append(corrections_list(c, plan.corrections_for_measure(m.id), "corr_for_measure"))
     desc = description(m.text[lang])
     return Rendered("".join(out), desc, jsonld(c, f"{m.id} {m.title[lang]}", desc, "WebPage", identifier=m.id))
 
@@ -295,12 +299,12 @@ def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "") -> 
     tg = c.plan.targets_of(m.id)
     tg_html = ""
     if tg:
-        tg_html = f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets"))}:</span> ' + "; ".join(
+        tg_html = f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets") + c.t("colon"))}</span>' + "; ".join(
             f'<a href="{esc(c.to(target_url(x.id)))}">{esc(x.metric[c.lang])} {esc(value_text(c.plan, x, c.lang))}</a>' for x in tg) + "</p>"
     why_html = f'<p class="lp-card__reason">{esc(why)}</p>' if why else ""
     return (f'<li class="lp-card">{why_html}<p class="lp-card__title"><a href="{esc(c.link("measure", m.id))}"><span class="lp-id">{esc(m.id)}</span> {esc(m.title[c.lang])}</a></p>'
             f'<p class="lp-card__context">{esc(m.citation[c.lang])} · {a(c.to(measure_anchor_url(m)), esc(title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter", ch.id)))}</p>'
-            + (f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units"))}:</span> {other_html}</p>' if others else "")
+            + (f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units") + c.t("colon"))}</span>{other_html}</p>' if others else "")
             + tg_html + "</li>")
 
 
@@ -316,7 +320,7 @@ def unit_downloads(c: Ctx, unit_id: str) -> str:
     files = [(f"data/units/{unit_id}.csv", "CSV (中文)"), (f"data/units/{unit_id}.en.csv", "CSV (English)"),
              (f"data/units/{unit_id}.xlsx", "XLSX"), (f"data/units/{unit_id}.json", "JSON")]
     links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", f))}" download>{esc(label)}</a>' for f, label in files)
-    return block(f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("downloads_for_unit"))}:</span> {links}</p>')
+    return block(f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("downloads_for_unit") + c.t("colon"))}</span>{links}</p>')
 
 
 def unit_page(plan: Plan, lang: str, url: str, unit_id: str) -> Rendered:
@@ -329,12 +333,14 @@ def unit_page(plan: Plan, lang: str, url: str, unit_id: str) -> Rendered:
              f'<dt>{esc(c.t("as_lead"))} / {esc(c.t("as_co"))}</dt><dd>{len(lead)} / {len(co)}</dd>']
     if u.place:
         facts.append(f'<dt>{esc(c.t("places"))}</dt><dd>{place_link(c, u.place)}</dd>')
+    facts += [fact_source_html(c, "source_name_en", u.name_en_source), fact_source_html(c, "source_kind", u.kind_source)]
     out.append(block(f'<dl class="lp-facts">{"".join(facts)}</dl>'))
     out.append(unit_downloads(c, unit_id))
     out.append(heading(2, f"{c.t('tasks_as_lead')} ({len(lead)})", "lead"))
     out.append(task_list(c, lead, unit_id))
     out.append(heading(2, f"{c.t('tasks_as_co')} ({len(co)})", "co"))
     out.append(task_list(c, co, unit_id))
+    out.append(corrections_list(c, plan.corrections_of("unit", unit_id), "corr_for_unit"))
     desc = f"{u.full_name[lang]}: {len(lead)} / {len(co)}"
     return Rendered("".join(out), desc, jsonld(c, u.name[lang], desc))
 

@@ -1,0 +1,73 @@
+"""Chinese punctuation as officially published: full-width in Chinese prose, ASCII where it belongs."""
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from lnplan import punctuation
+from lnplan.__main__ import plan_files
+from lnplan.loader import PLAN_DIR, resolve_clause
+from lnplan import yamlio
+
+
+@pytest.mark.parametrize("before, after", [
+    ("立足新发展阶段,贯彻新发展理念", "立足新发展阶段，贯彻新发展理念"),
+    ("(责任单位:省商务厅等,相关市政府)", "（责任单位：省商务厅等，相关市政府）"),
+    ("生态系统生产总值(GEP)绩效", "生态系统生产总值（GEP）绩效"),
+    ("5G,物联网;大数据!是吗?", "5G，物联网；大数据！是吗？"),
+])
+def test_prose_punctuation_becomes_full_width(before, after):
+    assert punctuation.to_fullwidth(before) == after
+
+
+@pytest.mark.parametrize("text", ["增长1.5倍", "9,000家", "10:30", "f(x)", "LNG", "2.1.1-t1", "“星火·链网”"])
+def test_ascii_stays_where_it_belongs(text):
+    assert punctuation.to_fullwidth(text) == text
+
+
+def test_the_clause_parser_reads_both_forms(plan):
+    names = {u.name.zh: u.id for u in plan.units.values()}
+    ascii_form = resolve_clause("沈阳市政府,省发展改革委、省商务厅、省交通运输厅等", names)
+    assert ascii_form == resolve_clause("沈阳市政府，省发展改革委、省商务厅、省交通运输厅等", names)
+    assert ascii_form == [(["shenyang-government"], False), (["development-and-reform-commission", "commerce", "transport"], True)]
+
+
+def test_every_chinese_field_in_plan_is_in_published_punctuation():
+    bad = []
+    for path in plan_files(PLAN_DIR):
+        data, _ = yamlio.load(path.read_text(encoding="utf-8"))
+        bad += [(path.name, p, text[:40]) for p, text in punctuation.chinese_values(data) if punctuation.to_fullwidth(text) != text]
+    assert not bad, f"run: python -m lnplan punctuation\n{bad[:10]}"
+
+
+def test_english_text_is_never_converted():
+    data = {"title": {"zh": "沈阳,大连", "en": "Shenyang, Dalian (two cores)"}, "note": {"zh": "注:", "en": "Note: 老字号 (brands)"}}
+    punctuation.convert_data(data)
+    assert data == {"title": {"zh": "沈阳，大连", "en": "Shenyang, Dalian (two cores)"}, "note": {"zh": "注：", "en": "Note: 老字号 (brands)"}}
+
+
+def test_the_command_converts_a_plan_and_check_then_passes(plan_copy):
+    plan_copy.edit("document.yaml", lambda d: d["preamble"].update(zh=d["preamble"]["zh"].replace("，", ",")))
+    run = lambda *a: subprocess.run([sys.executable, "-m", "lnplan", "punctuation", *a, "--plan", str(plan_copy.dir)],
+                                    cwd=ROOT, capture_output=True, text=True)
+    r = run("--check")
+    assert r.returncode == 1 and "document.yaml: preamble.zh: ASCII punctuation" in r.stderr and "run: python -m lnplan punctuation" in r.stderr
+    assert run().returncode == 0
+    assert run("--check").returncode == 0
+    assert "立足新发展阶段，贯彻新发展理念" in plan_copy.read("document.yaml")
+
+
+def test_chinese_ui_strings_use_published_punctuation():
+    from lnplan.render import i18n, overview
+    texts = [v["zh"] for v in i18n.S.values()] + [zh for zh, _ in overview.FILE_DOCS.values()]
+    texts += [text for _, text in overview.ABOUT["zh"]]
+    assert [s for s in texts if punctuation.to_fullwidth(s) != s] == []
+
+
+def test_pages_print_the_clause_as_published(plan):
+    from lnplan.site import render_page
+    out = render_page(plan, "en", "measure", "2.1.1", "measures/2.1.1/").markdown
+    assert "（责任单位：沈阳市政府，省发展改革委、省商务厅、省交通运输厅等）" in out
+    zh = render_page(plan, "zh", "measure", "2.1.1", "measures/2.1.1/").markdown
+    assert "高水平建设航空、铁路、公路、物流、信息枢纽网络，高起点规划" in zh and "网络,高起点" not in zh
