@@ -93,10 +93,10 @@ def wrap(text: str, limit: float = 96.0) -> tuple[str, ...]:
     return (" ".join(words[:best]), " ".join(words[best:]))
 
 
-def _label_at(lines: tuple[str, ...], x: float, y: float, r: float, d: tuple[int, int]) -> Label:
+def _label_at(lines: tuple[str, ...], x: float, y: float, r: float, d: tuple[int, int], far: float = 0.0) -> Label:
     w = max(text_width(line) for line in lines)
     h = FONT * 1.15 * len(lines)
-    gap = r + 3
+    gap = r + 3 + far
     bx = x + gap if d[0] > 0 else x - gap - w if d[0] < 0 else x - w / 2
     by = y - h / 2 if d[1] == 0 else y + gap if d[1] > 0 else y - gap - h
     anchor = "start" if d[0] > 0 else "end" if d[0] < 0 else "middle"
@@ -106,27 +106,45 @@ def _label_at(lines: tuple[str, ...], x: float, y: float, r: float, d: tuple[int
 
 def place_labels(points: Mapping[str, tuple[float, float, float]], texts: Mapping[str, tuple[str, ...]],
                  fixed: Collection[Box] = ()) -> dict[str, Label]:
-    """Put each label beside its symbol where it covers no other symbol, label or fixed box, trying DIRECTIONS in
-    order; where every position collides, the one with the least overlap. Crowded symbols are placed first."""
+    """Put each label beside its symbol where it covers no other symbol, label or fixed box: DIRECTIONS in order,
+    close to the symbol first, then a little further out; where every position collides, the least overlap.
+    Crowded symbols are placed first; then labels that still collide are moved while that removes overlap."""
     symbols = {pid: Box(x - r, y - r, 2 * r, 2 * r) for pid, (x, y, r) in points.items()}
+    candidates = [(d, far) for far in (0.0, FONT * 0.8) for d in DIRECTIONS]
 
     def crowding(pid: str) -> int:
         x, y, _ = points[pid]
         return sum(1 for q, (qx, qy, _) in points.items() if q != pid and math.hypot(qx - x, qy - y) < 70)
 
+    def cost(pid: str, lab: Label, placed: Mapping[str, Label]) -> float:
+        others = [b for q, b in symbols.items() if q != pid] + [lb.box for q, lb in placed.items() if q != pid] + list(fixed)
+        return sum(lab.box.overlap(o) for o in others)
+
+    def best(pid: str, placed: Mapping[str, Label]) -> tuple[float, Label]:
+        x, y, r = points[pid]
+        choice = None
+        for d, far in candidates:
+            lab = _label_at(texts[pid], x, y, r, d, far)
+            c = cost(pid, lab, placed)
+            if choice is None or c < choice[0]:
+                choice = (c, lab)
+            if c == 0:
+                break
+        return choice
+
     placed: dict[str, Label] = {}
     for pid in sorted(points, key=lambda q: -crowding(q)):
-        x, y, r = points[pid]
-        obstacles = [b for q, b in symbols.items() if q != pid] + [lb.box for lb in placed.values()] + list(fixed)
-        best = None
-        for d in DIRECTIONS:
-            lab = _label_at(texts[pid], x, y, r, d)
-            cost = sum(lab.box.overlap(o) for o in obstacles)
-            if best is None or cost < best[0]:
-                best = (cost, lab)
-            if cost == 0:
-                break
-        placed[pid] = best[1]
+        placed[pid] = best(pid, placed)[1]
+    for _ in range(4):
+        moved = False
+        for pid in list(placed):
+            now = cost(pid, placed[pid], placed)
+            if now > 0:
+                c, lab = best(pid, placed)
+                if c < now:
+                    placed[pid], moved = lab, True
+        if not moved:
+            break
     return placed
 
 
@@ -176,59 +194,79 @@ def _symbol(uid: str, p: Place, cx: float, cy: float, r: float, fills: list[str]
 
 
 def _text(lab: Label, cls: str, first_line: int = 0) -> str:
-    spans = "".join(f'<tspan x="{lab.x:.1f}" dy="{0 if i == 0 else FONT * 1.15:.1f}">{esc(line)}</tspan>'
-                    for i, line in enumerate(lab.lines[first_line:]))
+    lines = lab.lines[first_line:]
+    # A wrapped label keeps the space it was wrapped at, so the text (and a link's name) reads as written.
+    spans = "".join(f'<tspan x="{lab.x:.1f}" dy="{0 if i == 0 else FONT * 1.15:.1f}">{esc(line)}{" " if i < len(lines) - 1 else ""}</tspan>'
+                    for i, line in enumerate(lines))
     y = lab.y + first_line * FONT * 1.15
     return f'<text x="{lab.x:.1f}" y="{y:.1f}" text-anchor="{lab.anchor}" class="{cls}">{spans}</text>'
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes: each place's symbol (x, y, outer radius) and label, the sea names, the viewBox."""
+    points: dict[str, tuple[float, float, float]]
+    labels: dict[str, Label]
+    seas: tuple[tuple[str, float, float, Box], ...]
+    view: Box
+
+
+def _is_core_member(plan: Plan, place_id: str) -> bool:
+    return any(rg.kind == CORE_KIND for rg, _ in plan.regions_of(place_id))
+
+
+def layout(plan: Plan, lang: str, *, highlight: Collection[str] = (), counts: Mapping[str, int] | None = None) -> Layout:
+    """Symbols at the projected seats (a core member's ring included in its radius), labels in the page's language
+    beside them, the sea names, and a viewBox that holds all of it."""
+    top = max((counts or {}).values(), default=0) or 1
+    points, texts = {}, {}
+    for pid, (x, y) in project(plan).items():
+        r = 4.5 + 4.5 * math.sqrt(counts.get(pid, 0) / top) if counts is not None else (9.0 if pid in highlight else 7.0)
+        points[pid] = (x, y, r + (3.5 if _is_core_member(plan, pid) else 0))
+        texts[pid] = wrap(plan.places[pid].name[lang]) + ((str(counts.get(pid, 0)),) if counts is not None else ())
+    to_xy = projection(plan)
+    seas = []
+    for key, lat, lon in SEAS:
+        sx, sy = to_xy(lat, lon)
+        w = text_width(t(key, lang), FONT * 0.9)
+        seas.append((key, sx, sy, Box(sx - w / 2, sy - FONT, w, FONT * 1.2)))
+    labels = place_labels(points, texts, [b for *_, b in seas])
+    boxes = [lab.box for lab in labels.values()] + [Box(x - r, y - r, 2 * r, 2 * r) for x, y, r in points.values()]
+    boxes += [b for *_, b in seas]
+    x0, y0 = min(b.x for b in boxes) - PAD, min(b.y for b in boxes) - PAD
+    x1, y1 = max(b.x + b.w for b in boxes) + PAD, max(b.y + b.h for b in boxes) + PAD
+    return Layout(points, labels, tuple(seas), Box(x0, y0, x1 - x0, y1 - y0))
 
 
 def map_svg(plan: Plan, lang: str, url: str, title: str, *, highlight: Collection[str] = (),
             counts: Mapping[str, int] | None = None, uid: str = "lp-map") -> str:
     """The map as one <svg>: a linked symbol and label per city and zone; highlighted places stand out and the
     others are muted (when highlight is given); with counts, symbol size and a number show each place's count."""
-    pos = project(plan)
+    lay = layout(plan, lang, highlight=highlight, counts=counts)
     colors = region_colors(plan)
     regions = [p for p in plan.places.values() if p.kind == REGION_KIND]
-    top = max((counts or {}).values(), default=0) or 1
-    points, texts = {}, {}
-    for pid, (x, y) in pos.items():
-        r = 4.5 + 4.5 * math.sqrt(counts.get(pid, 0) / top) if counts is not None else (9.0 if pid in highlight else 7.0)
-        points[pid] = (x, y, r + (3.5 if any(rg.kind == CORE_KIND for rg, _ in plan.regions_of(pid)) else 0))
-        name = wrap(plan.places[pid].name[lang])
-        texts[pid] = name + ((str(counts.get(pid, 0)),) if counts is not None else ())
-    seas = []
-    to_xy = projection(plan)
-    for key, lat, lon in SEAS:
-        sx, sy = to_xy(lat, lon)
-        w = text_width(t(key, lang), FONT * 0.9)
-        seas.append((key, sx, sy, Box(sx - w / 2, sy - FONT, w, FONT * 1.2)))
-    labels = place_labels(points, texts, [b for *_, b in seas])
-    # The drawing's extent: every symbol, label and sea name, and room for the north arrow.
-    boxes = [lab.box for lab in labels.values()] + [Box(x - r, y - r, 2 * r, 2 * r) for x, y, r in points.values()]
-    boxes += [b for *_, b in seas]
-    x0, y0 = min(b.x for b in boxes) - PAD, min(b.y for b in boxes) - PAD
-    x1, y1 = max(b.x + b.w for b in boxes) + PAD, max(b.y + b.h for b in boxes) + PAD
+    v = lay.view
+    x0, y0, x1, y1 = v.x, v.y, v.x + v.w, v.y + v.h
     defs = "".join(f'<pattern id="{uid}-hatch-{i}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">'
                    f'<rect width="5" height="5" fill="#fff"/><rect width="2.5" height="5" fill="{colors[r.id]}"/></pattern>'
                    for i, r in enumerate(regions))
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="lp-map__svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" '
            f'width="{x1 - x0:.0f}" height="{y1 - y0:.0f}" role="group" aria-labelledby="{uid}-title">',
            f'<title id="{uid}-title">{esc(title)}</title><defs>{defs}</defs>']
-    for key, sx, sy, _ in seas:
+    for key, sx, sy, _ in lay.seas:
         out.append(f'<text x="{sx:.1f}" y="{sy:.1f}" text-anchor="middle" class="lp-map__sea">{esc(t(key, lang))}</text>')
     nx, ny = x1 - PAD - 8, y0 + PAD + 4
     out.append(f'<g class="lp-map__north" aria-hidden="true"><path fill="none" stroke="#1a1a1a" d="M{nx:.1f} {ny + 18:.1f}L{nx:.1f} {ny:.1f}M{nx - 4:.1f} {ny + 6:.1f}L{nx:.1f} {ny:.1f}L{nx + 4:.1f} {ny + 6:.1f}"/>'
                f'<text x="{nx:.1f}" y="{ny + 30:.1f}" text-anchor="middle">{esc(t("north", lang))}</text></g>')
-    for pid in pos:  # registry order: the same order as the text alternative
+    for pid, (x, y, rr) in lay.points.items():  # registry order: the same order as the text alternative
         p = plan.places[pid]
-        x, y, rr = points[pid]
         shown = regions_shown(plan, pid)
-        core = any(rg.kind == CORE_KIND for rg, _ in plan.regions_of(pid))
+        core = _is_core_member(plan, pid)
         r = rr - (3.5 if core else 0)
         fills = [_fill(uid, colors, regions, rg.id, ms.sourced) for rg, ms in shown]
         state = "" if not highlight else (" lp-map__place--on" if pid in highlight else " lp-map__place--off")
-        lab = labels[pid]
-        name_lines = len(texts[pid]) - (1 if counts is not None else 0)
+        lab = lay.labels[pid]
+        name_lines = len(lab.lines) - (1 if counts is not None else 0)
         name_lab = Label(lab.lines[:name_lines], lab.x, lab.y, lab.anchor, lab.box)
         current = ' aria-current="page"' if page("place", pid) == url else ""
         attrs = (f' data-place="{esc(pid)}" data-regions="{esc(" ".join(rg.id for rg, _ in plan.regions_of(pid)))}"'
