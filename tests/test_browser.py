@@ -175,7 +175,8 @@ def test_site_works_under_a_project_sub_path(browser, subpath_server):
         w.page.goto(subpath_server + path, wait_until="networkidle")
         assert w.page.locator("article h1").count() == 1
         assert (w.errors, w.failed, w.foreign) == ([], [], [])
-        hrefs = w.page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        # getAttribute, not .href: the map's links are SVG <a> elements, whose .href is not a string.
+        hrefs = w.page.eval_on_selector_all("a[href]", "els => els.map(e => new URL(e.getAttribute('href'), document.baseURI).href)")
         assert all(h.startswith(subpath_server) for h in hrefs if h.startswith("http://127.0.0.1"))
         w.close()
 
