@@ -105,7 +105,9 @@ def plan_json(plan: Plan) -> dict:
                    "lead": [m.id for m in plan.lead_measures(unit.id)], "co_responsible": [m.id for m in plan.co_measures(unit.id)]}
                   for unit in plan.units.values()],
         "places": [{**raw_places[place.id], "url": _url("place", place.id),
-                    "measures": [m.id for m in plan.measures_naming(place.id)]} for place in plan.places.values()],
+                    "measures": [m.id for m in plan.measures_naming(place.id)], "regions": regions_record(plan, place.id)}
+                   for place in plan.places.values()],
+        "sources": raw["places.yaml"]["sources"],
         "place_names": raw["place_names.yaml"],
         "targets": [target_record(plan, t, raw_targets[t.id]) for t in plan.targets.values()],
         "glossary": raw["glossary.yaml"]["terms"],
@@ -136,6 +138,17 @@ def csv_cell(v) -> str | int | float:
     return v
 
 
+def regions_record(plan: Plan, place_id: str) -> list[dict]:
+    """The regions and cores a city or the zone belongs to, with the membership's sources (and note)."""
+    out = []
+    for region, ms in plan.regions_of(place_id):
+        rec = {"region": region.id, "sources": list(ms.sources)}
+        if ms.note:
+            rec["note"] = _t(ms.note)
+        out.append(rec)
+    return out
+
+
 def _csv(header: list[str], rows: list[list]) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
@@ -153,7 +166,8 @@ MEASURE_FIELDS = ["id", "chapter", "section", "item", "citation_zh", "citation_e
                   "responsibility_raw", "lead_unit", "co_responsible_units", "places", "targets", "url_zh", "url_en"]
 UNIT_FIELDS = ["id", "name_zh", "name_en", "full_name_zh", "full_name_en", "kind", "place", "lead_count", "co_responsible_count", "url_zh", "url_en",
                "name_en_source", "name_en_source_url"]
-PLACE_FIELDS = ["id", "kind", "name_zh", "name_en", "full_name_zh", "full_name_en", "measure_count", "url_zh", "url_en"]
+PLACE_FIELDS = ["id", "kind", "name_zh", "name_en", "full_name_zh", "full_name_en", "measure_count", "url_zh", "url_en",
+                "lat", "lon", "seat_source", "regions", "region_sources", "members", "member_sources"]
 TARGET_FIELDS = ["id", "source", "measure", "scope", "metric_zh", "metric_en", "comparator", "value", "unit", "unit_zh", "unit_en",
                  "base_value", "benchmark_zh", "benchmark_en", "aspirational", "annual", "text_zh", "text_en", "url_zh", "url_en"]
 ASSIGNMENT_FIELDS = ["measure", "unit", "role", "group", "position", "group_etc"]
@@ -177,9 +191,21 @@ def units_csv(plan: Plan) -> bytes:
     return _csv(UNIT_FIELDS, rows)
 
 
+def _cited(sources) -> str:
+    """A membership's source ids joined by '+', or 'unsourced' when it has none."""
+    return "+".join(sources) or "unsourced"
+
+
 def places_csv(plan: Plan) -> bytes:
-    rows = [[p.id, p.kind, p.name.zh, p.name.en, p.full_name.zh, p.full_name.en, len(plan.measures_naming(p.id)),
-             *_url("place", p.id).values()] for p in plan.places.values()]
+    rows = []
+    for p in plan.places.values():
+        seat = p.seat
+        regions = plan.regions_of(p.id)
+        rows.append([p.id, p.kind, p.name.zh, p.name.en, p.full_name.zh, p.full_name.en, len(plan.measures_naming(p.id)),
+                     *_url("place", p.id).values(), seat.lat if seat else None, seat.lon if seat else None,
+                     (seat.source + (f":{seat.ref}" if seat.ref else "")) if seat else None,
+                     _join(r.id for r, _ in regions), _join(_cited(ms.sources) for _, ms in regions),
+                     _join(ms.place for ms in p.members), _join(_cited(ms.sources) for ms in p.members)])
     return _csv(PLACE_FIELDS, rows)
 
 
@@ -338,11 +364,18 @@ FIELD_DOCS = {
     "target": "Id of what was corrected ('document', a chapter/section/item/paragraph id, or a target, unit, place or term id).",
     "field": "Path of the corrected field inside the target, e.g. text.en.", "before": "The words or value as they were.",
     "after": "The words or value as they are now.", "reason_zh": "Why, Chinese.", "reason_en": "Why, English.",
+    "lat": "Cities and the zone: latitude of the seat the map draws them at (degrees north, WGS 84).",
+    "lon": "Cities and the zone: longitude of the seat (degrees east, WGS 84).",
+    "seat_source": "Source of the seat's coordinates: a source id in plan.json's sources, then ':' and the entry in it (e.g. geonames:2034937).",
+    "regions": "Cities and the zone: ids of the regions and cores it belongs to, ';'-separated.",
+    "region_sources": "For each of regions, in the same order: the source ids of the membership joined by '+', or 'unsourced'.",
+    "members": "Regions and cores: ids of their member cities and zone, ';'-separated.",
+    "member_sources": "For each of members, in the same order: the source ids joined by '+', or 'unsourced'.",
 }
 CORRECTION_DOCS = {"kind": "source (the source copy differs from the official text), translation or data.",
                    "source": "Where an outside fact behind the correction is published.",
                    "url_zh": "The correction on the Chinese corrections page.", "url_en": "The correction on the English corrections page."}
-TYPES = {"lead_count": "integer", "co_responsible_count": "integer", "measure_count": "integer", "value": "number", "base_value": "number",
+TYPES = {"lat": "number", "lon": "number", "lead_count": "integer", "co_responsible_count": "integer", "measure_count": "integer", "value": "number", "base_value": "number",
          "aspirational": "boolean", "annual": "boolean", "group": "integer", "position": "integer", "group_etc": "boolean"}
 
 

@@ -2,6 +2,7 @@
 and build the model. Every problem is collected and reported as `file:line:column: path: message`."""
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import os
@@ -16,8 +17,8 @@ import jsonschema
 
 from . import yamlio
 from .model import (
-    Chapter, Correction, FactSource, Group, Item, Label, Measure, MeasureUnit, Notice, Paragraph, Place, PlaceName, PlaceReason, Plan,
-    Responsibility, Section, Target, Term, Text, Unit,
+    Chapter, Correction, FactSource, Group, Item, Label, Measure, MeasureUnit, Membership, Notice, Paragraph, Place, PlaceName,
+    PlaceReason, Plan, Responsibility, Seat, Section, Source, Target, Term, Text, Unit,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +37,12 @@ SINGLE_FILES = {
     "corrections.yaml": "correctionsFile",
 }
 CHAPTER_DEF = "chapter"
+# Liaoning's extent, 118°50′–125°47′ E and 38°43′–43°29′ N (as the province describes itself), widened a little:
+# a seat outside this box has its coordinates wrong (swapped, mistyped, or another place of the same name).
+LIAONING_LAT = (38.6, 43.6)
+LIAONING_LON = (118.7, 125.9)
+SEAT_KINDS = ("city", "demonstration-zone")  # drawn on the map at their seat
+MEMBER_KINDS = ("region", "core")  # made up of members
 CN_DIGITS = "一二三四五六七八九"
 
 
@@ -341,6 +348,7 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
             c.add("places.yaml", ("places", i, "kind"), f"unknown place kind '{p['kind']}'; expected one of: {', '.join(place_kinds)}")
         places.setdefault(p["id"], Place(p["id"], p["kind"], T(p["name"]), T(p["full_name"]), tuple(p["names"])))
     place_order = {pid: n for n, pid in enumerate(places)}
+    sources = _places_map_data(c, src["places.yaml"], places)
 
     def check_place(rel: str, path: tuple, pid: str) -> None:
         if pid not in places:
@@ -551,7 +559,7 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
     corrections = _corrections(src, c, node_ids, measures, targets)
     return Plan(notice, T(d["title"]), T(d["preamble"]), tuple(chapters), measures, units, places, targets, glossary,
                 unit_kinds, place_kinds, comparators, measure_units, raw=src, place_names=place_names, place_name_kinds=name_kinds,
-                corrections=corrections)
+                corrections=corrections, sources=sources)
 
 
 def _place_names(c: _Collector, raw: dict, check_place) -> tuple[dict[str, PlaceName], dict[str, Label]]:
@@ -704,3 +712,63 @@ def _corrections(src: dict, c: _Collector, node_ids: dict, measures: dict, targe
         out.append(Correction(d["id"], d["date"], d["kind"], d["target_type"], d["target"], d["field"], d["before"],
                               d["after"], T(d["reason"]), d.get("source"), measure))
     return tuple(out)
+
+
+
+def _places_map_data(c: _Collector, data: dict, places: dict[str, Place]) -> dict[str, Source]:
+    """Check the map data of plan/places.yaml (sources, seats, region members); add it to the places."""
+    rel = "places.yaml"
+    sraw = data["sources"]
+    _unique(c, rel, ((s["id"], ("sources", i)) for i, s in enumerate(sraw)), "source")
+    sources = {s["id"]: Source(s["id"], T(s["title"]), T(s["issuer"]), s["date"], s.get("url"), T(s.get("note"))) for s in sraw}
+    cited: set[str] = set()
+
+    def check_source(path: tuple, sid: str) -> None:
+        cited.add(sid)
+        if sid not in sources:
+            c.add(rel, path, f"unknown source '{sid}'; expected an id from sources in plan/places.yaml{_suggest(sid, sources)}")
+
+    for i, p in enumerate(data["places"]):
+        path, kind, extra = ("places", i), p["kind"], {}
+        seat = p.get("seat")
+        if kind in SEAT_KINDS and seat is None:
+            c.add(rel, path, f"a {kind} needs a 'seat' (lat, lon and source) so the map can draw it; add one")
+        if kind not in SEAT_KINDS and seat is not None:
+            c.add(rel, path + ("seat",), f"only cities and the demonstration zone have a seat, not a {kind}; remove it")
+        if seat is not None:
+            for key, (lo, hi), axis in (("lat", LIAONING_LAT, "N"), ("lon", LIAONING_LON, "E")):
+                if not lo <= seat[key] <= hi:
+                    c.add(rel, path + ("seat", key), f"{key} {seat[key]} is outside Liaoning ({lo}–{hi}° {axis}); "
+                                                      "check the coordinates (lat is degrees north, lon degrees east)")
+            check_source(path + ("seat", "source"), seat["source"])
+            extra["seat"] = Seat(seat["lat"], seat["lon"], seat["source"], seat.get("ref"), T(seat.get("note")))
+        members = p.get("members")
+        if kind in MEMBER_KINDS and members is None:
+            c.add(rel, path, f"a {kind} needs its 'members' (the cities and zone that make it up, each with sources); add them")
+        if kind not in MEMBER_KINDS and members is not None:
+            c.add(rel, path + ("members",), f"only regions and cores have members, not a {kind}; remove them")
+        seen: set[str] = set()
+        for j, ms in enumerate(members or []):
+            mp = path + ("members", j)
+            pid = ms["place"]
+            if pid not in places:
+                c.add(rel, mp + ("place",), f"unknown place '{pid}'; expected an id from plan/places.yaml{_suggest(pid, places)}")
+            elif places[pid].kind not in SEAT_KINDS:
+                c.add(rel, mp + ("place",), f"'{pid}' is a {places[pid].kind}; members are cities or the demonstration zone")
+            if pid in seen:
+                c.add(rel, mp + ("place",), f"'{pid}' is listed twice; list each member once")
+            seen.add(pid)
+            for k, sid in enumerate(ms["sources"]):
+                check_source(mp + ("sources", k), sid)
+            if not ms["sources"] and "note" not in ms:
+                c.add(rel, mp + ("sources",), "no source for this membership; cite one from sources, or say in a 'note' "
+                                              "that none was found (the site then shows it as unsourced)")
+        if members is not None:
+            extra["members"] = tuple(Membership(m["place"], tuple(m["sources"]), T(m.get("note"))) for m in members)
+            extra["members_note"] = T(p.get("members_note"))
+        if extra and p["id"] in places:
+            places[p["id"]] = dataclasses.replace(places[p["id"]], **extra)
+    for i, s in enumerate(sraw):
+        if s["id"] not in cited:
+            c.add(rel, ("sources", i, "id"), f"source '{s['id']}' is cited by no seat or membership; cite it or remove it")
+    return sources

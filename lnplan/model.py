@@ -77,12 +77,48 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Seat:
+    """Where a city or the zone is drawn on the map (WGS 84 degrees), with the source of the coordinates."""
+    lat: float
+    lon: float
+    source: str
+    ref: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A member of a region or core, with the ids of the sources that say so (none: unsourced)."""
+    place: str
+    sources: tuple[str, ...]
+    note: Text | None = None
+
+    @property
+    def sourced(self) -> bool:
+        return bool(self.sources)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document or database cited for a fact from outside the plan."""
+    id: str
+    title: Text
+    issuer: Text
+    date: str
+    url: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
 class Place:
     id: str
     kind: str
     name: Text
     full_name: Text
     names: tuple[str, ...]
+    seat: Seat | None = None  # cities and the zone
+    members: tuple[Membership, ...] = ()  # regions and cores
+    members_note: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -243,6 +279,7 @@ class Plan:
     place_names: dict[str, PlaceName] = field(default_factory=dict)  # plan/place_names.yaml, by form
     place_name_kinds: dict[str, Label] = field(default_factory=dict)
     corrections: tuple[Correction, ...] = ()
+    sources: dict[str, Source] = field(default_factory=dict)  # cited for seats and region memberships
 
     # ---- derived indexes (built once per loaded plan, so every page costs O(its own content)) ----
     @cached_property
@@ -274,6 +311,17 @@ class Plan:
 
     def corrections_for_measure(self, measure_id: str) -> list[Correction]:
         return [c for c in self.corrections if c.measure == measure_id]
+    @cached_property
+    def _regions_by_member(self) -> dict[str, list[tuple[Place, Membership]]]:
+        index: dict[str, list[tuple[Place, Membership]]] = {}
+        for region in self.places.values():
+            for ms in region.members:
+                index.setdefault(ms.place, []).append((region, ms))
+        return index
+
+    def regions_of(self, place_id: str) -> list[tuple[Place, Membership]]:
+        """The regions and cores a city or the zone belongs to, in registry order, each with its membership."""
+        return self._regions_by_member.get(place_id, [])
 
     def lead_measures(self, unit_id: str) -> list[Measure]:
         return self._by_unit.get(unit_id, ([], []))[0]

@@ -17,7 +17,8 @@ pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
-PAGES = ["", "plan/2/", "measures/2.1.1/", "units/commerce/", "places/shenyang/", "charts/", "targets/", "corrections/"]
+PAGES = ["", "plan/2/", "measures/2.1.1/", "units/commerce/", "places/", "places/shenyang/", "places/western-liaoning-pilot-zone/",
+         "charts/", "targets/", "corrections/"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -175,7 +176,8 @@ def test_site_works_under_a_project_sub_path(browser, subpath_server):
         w.page.goto(subpath_server + path, wait_until="networkidle")
         assert w.page.locator("article h1").count() == 1
         assert (w.errors, w.failed, w.foreign) == ([], [], [])
-        hrefs = w.page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        # getAttribute, not .href: the map's links are SVG <a> elements, whose .href is not a string.
+        hrefs = w.page.eval_on_selector_all("a[href]", "els => els.map(e => new URL(e.getAttribute('href'), document.baseURI).href)")
         assert all(h.startswith(subpath_server) for h in hrefs if h.startswith("http://127.0.0.1"))
         w.close()
 
@@ -197,3 +199,34 @@ def test_unit_index_sorts_by_column(watched):
     assert asc == sorted(asc)
     w.page.click('#units-table button[data-col="4"]')
     assert total() == sorted(asc, reverse=True)
+
+
+@pytest.mark.parametrize("width", [390, 640])  # a phone; a 1280 px window at 200 % zoom
+@pytest.mark.parametrize("path", ["", "en/places/", "en/places/shenfu/"])
+def test_map_is_readable_on_a_phone_and_at_200_percent_zoom(browser, server, width, path):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(server + path, wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing wider than the screen
+    box = page.locator(".lp-map__svg").bounding_box()
+    assert box["width"] >= width * 0.75 and box["x"] >= 0 and box["x"] + box["width"] <= width
+    sizes = page.eval_on_selector_all(".lp-map__label", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(sizes) == 15 and min(sizes) >= 11  # labels at least 11 CSS px tall
+    context.close()
+
+
+def test_map_links_lead_to_the_city_pages(watched, server):
+    w = watched("en/")
+    w.page.locator('.lp-map__svg a[href="places/dandong/"]').click()
+    w.page.wait_for_load_state("networkidle")
+    assert w.page.url == server + "en/places/dandong/"
+    assert w.page.locator("article h1").inner_text().startswith("Dandong")
+    assert w.page.locator('.lp-map__svg a[aria-current="page"]').text_content() == "Dandong"
+
+
+def test_map_prints(watched):
+    w = watched("places/fuxin/")
+    w.page.emulate_media(media="print")
+    svg = w.page.locator(".lp-map__svg")
+    assert svg.is_visible() and svg.bounding_box()["width"] > 300
+    assert w.page.locator(".lp-map__legend").is_visible()

@@ -9,6 +9,7 @@ from ..model import Plan
 from .corrections import KINDS, corrections_table
 from .html import a, block, esc, heading, human_size, rel
 from .i18n import t
+from .map import map_figure
 from .pages import Ctx, Rendered, jsonld, lang_switch_note, place_link, title_with_number, unit_link
 
 REGIONS = ("shenyang-metropolitan-area", "coastal-economic-belt", "western-liaoning-pilot-zone", "eastern-liaoning-green-economic-zone")
@@ -24,6 +25,7 @@ def home_page(plan: Plan, lang: str, url: str) -> Rendered:
     out.append(block('<ul class="lp-figures">' + "".join(
         f'<li><a href="{esc(h)}"><span class="lp-figure">{n}</span> <span>{esc(label)}</span></a></li>' for n, label, h in figures) + "</ul>"))
     out.append(heading(2, c.t("layout"), "layout"))
+    out.append(block(map_figure(plan, lang, url, c.t("map_layout"), open_table=True)))
     positioning = {p.places[0]: p for p in plan.chapters[0].sections[2].paragraphs if p.places}
     goals = {p.places[0]: p for p in plan.chapters[0].sections[3].paragraphs if p.places}
     cards = []
@@ -113,8 +115,9 @@ FILE_DOCS = {
     "data/tasks.en.csv": ("全文任务分工表（英文）。", "Task-division table of the whole plan (English)."),
     "data/tasks.xlsx": ("全文任务分工表（Excel，中英两个工作表）。", "Task-division table of the whole plan (Excel, a sheet per language)."),
 }
-DICT_DEFS = ("exportMeasure", "exportResponsibility", "group", "exportPlaceReason", "exportUnit", "factSource", "exportPlace", "placeNamesFile",
-             "placeName", "placeNameSource", "placeNameSourceEntry", "notPlace", "exportTarget", "term", "exportCorrection", "text", "url")
+DICT_DEFS = ("exportMeasure", "exportResponsibility", "group", "exportPlaceReason", "exportUnit", "factSource", "exportPlace", "seat", "membership",
+             "regionOf", "source", "placeNamesFile", "placeName", "placeNameSource", "placeNameSourceEntry", "notPlace", "exportTarget", "term",
+             "exportCorrection", "text", "url")
 
 PY_EXAMPLE = """import json, urllib.request
 plan = json.load(urllib.request.urlopen("{base}data/plan.json"))

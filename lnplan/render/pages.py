@@ -10,6 +10,7 @@ from ..urls import page, target_anchor, target_url
 from .corrections import corrections_list, fact_source_html
 from .html import a, block, esc, heading, rel
 from .i18n import t
+from .map import map_figure, members_html, place_facts, sources_list
 
 
 @dataclass
@@ -388,7 +389,14 @@ def place_page(plan: Plan, lang: str, url: str, place_id: str) -> Rendered:
     chapter = next((ch for ch in plan.chapters if ch.region == place_id), None)
     if chapter:
         facts.append(f'<dt>{esc(c.t("region_chapter"))}</dt><dd>{a(c.link("chapter", chapter.id), esc(title_with_number(chapter.number, chapter.title[lang], lang, "chapter", chapter.id)))}</dd>')
+    facts.append(place_facts(plan, lang, url, place_id))
     out.append(block(f'<dl class="lp-facts">{"".join(facts)}</dl>'))
+    if p.members:
+        out.append(heading(2, c.t("members"), "members"))
+        out.append(block(members_html(plan, lang, url, place_id)))
+    highlight = [ms.place for ms in p.members] or [place_id]
+    title = c.t("map_region" if p.members else "map_place", name=p.name[lang])
+    out.append(block(map_figure(plan, lang, url, title, highlight=highlight)))
     for key, sec_id in (("positioning", "1.3"), ("goals", "1.4")):
         paras = [x for x in plan.chapters[0].sections[int(sec_id[-1]) - 1].paragraphs if place_id in x.places]
         if paras:
@@ -416,6 +424,9 @@ def place_page(plan: Plan, lang: str, url: str, place_id: str) -> Rendered:
 def places_index_page(plan: Plan, lang: str, url: str) -> Rendered:
     c = Ctx(plan, lang, url)
     out = [heading(1, c.t("nav_places")), lang_switch_note(c)]
+    # The map: each city's symbol sized by the measures its page lists (named in the text or assigned to it).
+    counts = {pid: sum(len(ms) for _, ms in place_buckets(plan, pid)) for pid, p in plan.places.items() if p.seat}
+    out.append(block(map_figure(plan, lang, url, c.t("map_counts_title"), counts=counts, open_table=True)))
     for key, kinds in (("kind_region", ("region", "core")), ("kind_city", ("city", "demonstration-zone"))):
         out.append(heading(2, c.t(key), key.replace("_", "-")))
         rows = []
@@ -427,6 +438,8 @@ def places_index_page(plan: Plan, lang: str, url: str) -> Rendered:
                             f'<td class="lp-num">{by_name if buckets else "–"}</td><td class="lp-num">{len(plan.measures_naming(p.id))}</td></tr>')
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("name"), c.t("kind"), c.t("why_by_name"), c.t("why_named")))
         out.append(block(f'<div class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    out.append(heading(2, c.t("map_sources"), "map-sources"))
+    out.append(block(sources_list(plan, lang, url)))
     return Rendered("".join(out), c.t("nav_places"), jsonld(c, c.t("nav_places"), c.t("nav_places")))
 
 

@@ -1,0 +1,403 @@
+"""The plan's schematic map: the 14 cities and the Shenfu zone as symbols at their seats, coloured by region.
+
+Drawn at build time as inline SVG. No boundary lines (a map of China that draws boundaries needs a map review
+before publication; symbols at city seats do not), no script, nothing from another host. Positions come from the
+seats in plan/places.yaml, region colours from the regions' members there. Every name is escaped; every city, the
+zone and every region is a link to its page. Plain functions: plan, language and page URL in, HTML out."""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+
+from ..model import Membership, Place, Plan
+from ..urls import page
+from .html import a, esc, rel
+from .i18n import t
+
+MAP_WIDTH = 300.0  # user units across the seats; the viewBox adds room for labels
+FONT = 13.0  # label size in user units
+PAD = 6.0  # room around the drawing
+# Okabe-Ito colours (told apart with every common colour-vision deficiency), given to regions in registry order.
+PALETTE = ("#CC79A7", "#0072B2", "#E69F00", "#009E73", "#56B4E9", "#D55E00")
+CORE_KIND = "core"
+REGION_KIND = "region"
+ZONE_KIND = "demonstration-zone"
+# Where the two seas are labelled (degrees north, east): open water west and south-east of Dalian.
+SEAS = (("sea_bohai", 39.75, 120.95), ("sea_yellow", 39.2, 123.15))
+# Label positions tried around a symbol, in order of preference: right, left, below, above, then the diagonals.
+DIRECTIONS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+
+    def overlap(self, o: Box) -> float:
+        dx = min(self.x + self.w, o.x + o.w) - max(self.x, o.x)
+        dy = min(self.y + self.h, o.y + o.h) - max(self.y, o.y)
+        return dx * dy if dx > 0 and dy > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label's lines, where its text starts, and the box it covers."""
+    lines: tuple[str, ...]
+    x: float
+    y: float  # baseline of the first line
+    anchor: str  # SVG text-anchor
+    box: Box
+
+
+def projection(plan: Plan) -> Callable[[float, float], tuple[float, float]]:
+    """(lat, lon) to map position (x east, y south): equirectangular around the seats' mean latitude, so relative
+    positions are true; MAP_WIDTH units from the westernmost seat to the easternmost, y 0 at the northernmost."""
+    seats = [p.seat for p in plan.places.values() if p.seat]
+    k = math.cos(math.radians(sum(s.lat for s in seats) / len(seats))) if seats else 1.0
+    xs = [s.lon * k for s in seats] or [0.0]
+    west, north = min(xs), max((s.lat for s in seats), default=0.0)
+    scale = MAP_WIDTH / ((max(xs) - west) or 1.0)
+    return lambda lat, lon: ((lon * k - west) * scale, (north - lat) * scale)
+
+
+def project(plan: Plan) -> dict[str, tuple[float, float]]:
+    """Map position of every city and zone, in registry order."""
+    to_xy = projection(plan)
+    return {pid: to_xy(p.seat.lat, p.seat.lon) for pid, p in plan.places.items() if p.seat}
+
+
+def text_width(text: str, size: float = FONT) -> float:
+    """A generous estimate of a label's width in the site's sans-serif fonts: CJK one em, Latin about half."""
+    em = 0.0
+    for ch in text:
+        if ord(ch) >= 0x2E80:
+            em += 1.0
+        elif ch == " ":
+            em += 0.3
+        elif ch.isupper() or ch.isdigit():
+            em += 0.66
+        else:
+            em += 0.54
+    return em * size
+
+
+def wrap(text: str, limit: float = 96.0) -> tuple[str, ...]:
+    """A long label on two lines, split at the space that balances them best; a short one as it is."""
+    words = text.split(" ")
+    if text_width(text) <= limit or len(words) < 2:
+        return (text,)
+    best = min(range(1, len(words)), key=lambda i: abs(text_width(" ".join(words[:i])) - text_width(" ".join(words[i:]))))
+    return (" ".join(words[:best]), " ".join(words[best:]))
+
+
+def _label_at(lines: tuple[str, ...], x: float, y: float, r: float, d: tuple[int, int], far: float = 0.0) -> Label:
+    w = max(text_width(line) for line in lines)
+    h = FONT * 1.15 * len(lines)
+    gap = r + 3 + far
+    bx = x + gap if d[0] > 0 else x - gap - w if d[0] < 0 else x - w / 2
+    by = y - h / 2 if d[1] == 0 else y + gap if d[1] > 0 else y - gap - h
+    anchor = "start" if d[0] > 0 else "end" if d[0] < 0 else "middle"
+    tx = bx if anchor == "start" else bx + w if anchor == "end" else x
+    return Label(lines, tx, by + FONT * 0.9, anchor, Box(bx, by, w, h))
+
+
+def place_labels(points: Mapping[str, tuple[float, float, float]], texts: Mapping[str, tuple[str, ...]],
+                 fixed: Collection[Box] = ()) -> dict[str, Label]:
+    """Put each label beside its symbol where it covers no other symbol, label or fixed box: DIRECTIONS in order,
+    close to the symbol first, then a little further out; where every position collides, the least overlap.
+    Crowded symbols are placed first; then labels that still collide are moved while that removes overlap."""
+    symbols = {pid: Box(x - r, y - r, 2 * r, 2 * r) for pid, (x, y, r) in points.items()}
+    candidates = [(d, far) for far in (0.0, FONT * 0.8) for d in DIRECTIONS]
+
+    def crowding(pid: str) -> int:
+        x, y, _ = points[pid]
+        return sum(1 for q, (qx, qy, _) in points.items() if q != pid and math.hypot(qx - x, qy - y) < 70)
+
+    def cost(pid: str, lab: Label, placed: Mapping[str, Label]) -> float:
+        others = [b for q, b in symbols.items() if q != pid] + [lb.box for q, lb in placed.items() if q != pid] + list(fixed)
+        return sum(lab.box.overlap(o) for o in others)
+
+    def best(pid: str, placed: Mapping[str, Label]) -> tuple[float, Label]:
+        x, y, r = points[pid]
+        choice = None
+        for d, far in candidates:
+            lab = _label_at(texts[pid], x, y, r, d, far)
+            c = cost(pid, lab, placed)
+            if choice is None or c < choice[0]:
+                choice = (c, lab)
+            if c == 0:
+                break
+        return choice
+
+    placed: dict[str, Label] = {}
+    for pid in sorted(points, key=lambda q: -crowding(q)):
+        placed[pid] = best(pid, placed)[1]
+    for _ in range(4):
+        moved = False
+        for pid in list(placed):
+            now = cost(pid, placed[pid], placed)
+            if now > 0:
+                c, lab = best(pid, placed)
+                if c < now:
+                    placed[pid], moved = lab, True
+        if not moved:
+            break
+    return placed
+
+
+def region_colors(plan: Plan) -> dict[str, str]:
+    """A colour per region and core, in registry order."""
+    regions = [p.id for p in plan.places.values() if p.kind in (REGION_KIND, CORE_KIND)]
+    return {rid: PALETTE[i % len(PALETTE)] for i, rid in enumerate(regions)}
+
+
+def regions_shown(plan: Plan, place_id: str) -> list[tuple[Place, Membership]]:
+    """The regions (not the cores) a city or the zone belongs to: the colours of its symbol."""
+    return [(r, ms) for r, ms in plan.regions_of(place_id) if r.kind == REGION_KIND]
+
+
+def _fill(uid: str, colors: Mapping[str, str], regions: list[Place], rid: str, sourced: bool) -> str:
+    """A region's colour, or its hatching where the membership has no source."""
+    return colors[rid] if sourced else f"url(#{uid}-hatch-{[r.id for r in regions].index(rid)})"
+
+
+def _wedges(cx: float, cy: float, r: float, fills: list[str]) -> str:
+    """A circle split into equal wedges, one per fill, starting at the top (one fill: a plain circle)."""
+    if len(fills) <= 1:
+        return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="{fills[0] if fills else "#9e9e9e"}"/>'
+    out = []
+    n = len(fills)
+    for i, fill in enumerate(fills):
+        a0, a1 = 2 * math.pi * i / n - math.pi / 2, 2 * math.pi * (i + 1) / n - math.pi / 2
+        x0, y0 = cx + r * math.cos(a0), cy + r * math.sin(a0)
+        x1, y1 = cx + r * math.cos(a1), cy + r * math.sin(a1)
+        large = 1 if a1 - a0 > math.pi else 0
+        out.append(f'<path d="M{cx:.1f} {cy:.1f}L{x0:.1f} {y0:.1f}A{r:.1f} {r:.1f} 0 {large} 1 {x1:.1f} {y1:.1f}Z" fill="{fill}"/>')
+    return "".join(out)
+
+
+def _symbol(uid: str, p: Place, cx: float, cy: float, r: float, fills: list[str], core: bool) -> str:
+    """A city: a circle in its regions' colours. The zone: the same as a diamond. A core: a ring around it."""
+    if p.kind == ZONE_KIND:
+        d = r * 1.25
+        pts = f"{cx:.1f},{cy - d:.1f} {cx + d:.1f},{cy:.1f} {cx:.1f},{cy + d:.1f} {cx - d:.1f},{cy:.1f}"
+        body = (f'<clipPath id="{uid}-clip-{esc(p.id)}"><polygon points="{pts}"/></clipPath>'
+                f'<g clip-path="url(#{uid}-clip-{esc(p.id)})">{_wedges(cx, cy, d, fills)}</g>'
+                f'<polygon points="{pts}" fill="none" stroke="#1a1a1a" class="lp-map__edge"/>')
+    else:
+        body = _wedges(cx, cy, r, fills) + f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="none" stroke="#1a1a1a" class="lp-map__edge"/>'
+    ring = f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r + 3.5:.1f}" fill="#fff" stroke="#1a1a1a" stroke-width="1.5" class="lp-map__core"/>' if core else ""
+    return ring + body
+
+
+def _text(lab: Label, cls: str, first_line: int = 0) -> str:
+    lines = lab.lines[first_line:]
+    # A wrapped label keeps the space it was wrapped at, so the text (and a link's name) reads as written.
+    spans = "".join(f'<tspan x="{lab.x:.1f}" dy="{0 if i == 0 else FONT * 1.15:.1f}">{esc(line)}{" " if i < len(lines) - 1 else ""}</tspan>'
+                    for i, line in enumerate(lines))
+    y = lab.y + first_line * FONT * 1.15
+    return f'<text x="{lab.x:.1f}" y="{y:.1f}" text-anchor="{lab.anchor}" class="{cls}">{spans}</text>'
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes: each place's symbol (x, y, outer radius) and label, the sea names, the viewBox."""
+    points: dict[str, tuple[float, float, float]]
+    labels: dict[str, Label]
+    seas: tuple[tuple[str, float, float, Box], ...]
+    view: Box
+
+
+def _is_core_member(plan: Plan, place_id: str) -> bool:
+    return any(rg.kind == CORE_KIND for rg, _ in plan.regions_of(place_id))
+
+
+def layout(plan: Plan, lang: str, *, highlight: Collection[str] = (), counts: Mapping[str, int] | None = None) -> Layout:
+    """Symbols at the projected seats (a core member's ring included in its radius), labels in the page's language
+    beside them, the sea names, and a viewBox that holds all of it."""
+    top = max((counts or {}).values(), default=0) or 1
+    points, texts = {}, {}
+    for pid, (x, y) in project(plan).items():
+        r = 4.5 + 4.5 * math.sqrt(counts.get(pid, 0) / top) if counts is not None else (9.0 if pid in highlight else 7.0)
+        points[pid] = (x, y, r + (3.5 if _is_core_member(plan, pid) else 0))
+        texts[pid] = wrap(plan.places[pid].name[lang]) + ((str(counts.get(pid, 0)),) if counts is not None else ())
+    to_xy = projection(plan)
+    seas = []
+    for key, lat, lon in SEAS:
+        sx, sy = to_xy(lat, lon)
+        w = text_width(t(key, lang), FONT * 0.9)
+        seas.append((key, sx, sy, Box(sx - w / 2, sy - FONT, w, FONT * 1.2)))
+    labels = place_labels(points, texts, [b for *_, b in seas])
+    boxes = [lab.box for lab in labels.values()] + [Box(x - r, y - r, 2 * r, 2 * r) for x, y, r in points.values()]
+    boxes += [b for *_, b in seas]
+    x0, y0 = min(b.x for b in boxes) - PAD, min(b.y for b in boxes) - PAD
+    x1, y1 = max(b.x + b.w for b in boxes) + PAD, max(b.y + b.h for b in boxes) + PAD
+    return Layout(points, labels, tuple(seas), Box(x0, y0, x1 - x0, y1 - y0))
+
+
+def map_svg(plan: Plan, lang: str, url: str, title: str, *, highlight: Collection[str] = (),
+            counts: Mapping[str, int] | None = None, uid: str = "lp-map") -> str:
+    """The map as one <svg>: a linked symbol and label per city and zone; highlighted places stand out and the
+    others are muted (when highlight is given); with counts, symbol size and a number show each place's count."""
+    lay = layout(plan, lang, highlight=highlight, counts=counts)
+    colors = region_colors(plan)
+    regions = [p for p in plan.places.values() if p.kind == REGION_KIND]
+    v = lay.view
+    x0, y0, x1, y1 = v.x, v.y, v.x + v.w, v.y + v.h
+    defs = "".join(f'<pattern id="{uid}-hatch-{i}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">'
+                   f'<rect width="5" height="5" fill="#fff"/><rect width="2.5" height="5" fill="{colors[r.id]}"/></pattern>'
+                   for i, r in enumerate(regions))
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="lp-map__svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" '
+           f'width="{x1 - x0:.0f}" height="{y1 - y0:.0f}" role="group" aria-labelledby="{uid}-title">',
+           f'<title id="{uid}-title">{esc(title)}</title><defs>{defs}</defs>']
+    for key, sx, sy, _ in lay.seas:
+        out.append(f'<text x="{sx:.1f}" y="{sy:.1f}" text-anchor="middle" class="lp-map__sea">{esc(t(key, lang))}</text>')
+    nx, ny = x1 - PAD - 8, y0 + PAD + 4
+    out.append(f'<g class="lp-map__north" aria-hidden="true"><path fill="none" stroke="#1a1a1a" d="M{nx:.1f} {ny + 18:.1f}L{nx:.1f} {ny:.1f}M{nx - 4:.1f} {ny + 6:.1f}L{nx:.1f} {ny:.1f}L{nx + 4:.1f} {ny + 6:.1f}"/>'
+               f'<text x="{nx:.1f}" y="{ny + 30:.1f}" text-anchor="middle">{esc(t("north", lang))}</text></g>')
+    for pid, (x, y, rr) in lay.points.items():  # registry order: the same order as the text alternative
+        p = plan.places[pid]
+        shown = regions_shown(plan, pid)
+        core = _is_core_member(plan, pid)
+        r = rr - (3.5 if core else 0)
+        fills = [_fill(uid, colors, regions, rg.id, ms.sourced) for rg, ms in shown]
+        state = "" if not highlight else (" lp-map__place--on" if pid in highlight else " lp-map__place--off")
+        lab = lay.labels[pid]
+        name_lines = len(lab.lines) - (1 if counts is not None else 0)
+        name_lab = Label(lab.lines[:name_lines], lab.x, lab.y, lab.anchor, lab.box)
+        current = ' aria-current="page"' if page("place", pid) == url else ""
+        attrs = (f' data-place="{esc(pid)}" data-regions="{esc(" ".join(rg.id for rg, _ in plan.regions_of(pid)))}"'
+                 f' data-unsourced="{esc(" ".join(rg.id for rg, ms in plan.regions_of(pid) if not ms.sourced))}"')
+        if counts is not None:
+            attrs += f' data-count="{counts.get(pid, 0)}"'
+        link = (f'<a href="{esc(rel(lang, url, lang, page("place", pid)))}"{current}>'
+                f'{_symbol(uid, p, x, y, r, fills, core)}{_text(name_lab, "lp-map__label")}</a>')
+        count = _text(lab, "lp-map__count", name_lines) if counts is not None else ""
+        out.append(f'<g class="lp-map__place{state}"{attrs}>{link}{count}</g>')
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _swatch(inner: str) -> str:
+    return f'<svg class="lp-map__key" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">{inner}</svg>'
+
+
+def map_legend(plan: Plan, lang: str, url: str, *, highlight: Collection[str] = (), counts: bool = False,
+               uid: str = "lp-map") -> str:
+    """The key, in the page's language: each region and core (a link to its page), then the symbols."""
+    colors = region_colors(plan)
+    items = []
+    for p in plan.places.values():
+        if p.kind not in (REGION_KIND, CORE_KIND):
+            continue
+        key = (f'<circle cx="10" cy="10" r="7.5" fill="none" stroke="#1a1a1a" stroke-width="1.5"/><circle cx="10" cy="10" r="4.5" fill="#fff" stroke="#1a1a1a"/>'
+               if p.kind == CORE_KIND else f'<circle cx="10" cy="10" r="7" fill="{colors[p.id]}" stroke="#1a1a1a"/>')
+        current = ' aria-current="page"' if page("place", p.id) == url else ""
+        members = {ms.place for ms in p.members}
+        on = ' class="lp-map__legend-on"' if current or (highlight and set(highlight) <= members) else ""
+        items.append(f'<li{on}>{_swatch(key)}{a(rel(lang, url, lang, page("place", p.id)), esc(p.name[lang]), "", current)}</li>')
+    regions = [p for p in plan.places.values() if p.kind == REGION_KIND]
+    edge = '<circle cx="10" cy="10" r="7" fill="none" stroke="#1a1a1a"/>'
+    if len(regions) > 1:
+        items.append(f'<li>{_swatch(_wedges(10, 10, 7, [colors[regions[0].id], colors[regions[1].id]]) + edge)}{esc(t("map_two_regions", lang))}</li>')
+    if regions:
+        hatch = f'<circle cx="10" cy="10" r="7" fill="url(#{uid}-hatch-0)" stroke="#1a1a1a"/>'
+        items.append(f'<li>{_swatch(hatch)}{esc(t("map_unsourced", lang))}</li>')
+    diamond = '<polygon points="10,1 19,10 10,19 1,10" fill="#fff" stroke="#1a1a1a"/>'
+    items.append(f'<li>{_swatch(diamond)}{esc(t("map_zone", lang))}</li>')
+    if counts:
+        sizes = '<circle cx="6" cy="14" r="3.5" fill="#fff" stroke="#1a1a1a"/><circle cx="13" cy="9" r="6.5" fill="#fff" stroke="#1a1a1a"/>'
+        items.append(f'<li>{_swatch(sizes)}{esc(t("map_counts", lang))}</li>')
+    return f'<ul class="lp-map__legend">{"".join(items)}</ul>'
+
+
+def membership_text(plan: Plan, lang: str, url: str, region: Place, ms: Membership) -> str:
+    """A region as a link, marked when the membership has no source."""
+    mark = "" if ms.sourced else f' <span class="lp-unsourced">({esc(t("unsourced", lang))})</span>'
+    return a(rel(lang, url, lang, page("place", region.id)), esc(region.name[lang])) + mark
+
+
+def map_table(plan: Plan, lang: str, url: str, counts: Mapping[str, int] | None = None) -> str:
+    """The map's facts as a table: each city and the zone, the regions it belongs to, and its count if any."""
+    sep = "、" if lang == "zh" else "; "
+    rows = []
+    for pid in project(plan):
+        p = plan.places[pid]
+        regs = sep.join(membership_text(plan, lang, url, rg, ms) for rg, ms in plan.regions_of(pid)) or esc(t("none", lang))
+        cells = [f'<th scope="row">{a(rel(lang, url, lang, page("place", pid)), esc(p.name[lang]))}</th>',
+                 f"<td>{esc(plan.place_kinds[p.kind].label[lang])}</td>", f"<td>{regs}</td>"]
+        if counts is not None:
+            cells.append(f'<td class="lp-num">{counts.get(pid, 0)}</td>')
+        rows.append(f'<tr data-place="{esc(pid)}">{"".join(cells)}</tr>')
+    head = [t("name", lang), t("kind", lang), t("map_regions", lang)] + ([t("map_count_col", lang)] if counts is not None else [])
+    ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
+    return f'<div class="lp-table-wrap"><table class="lp-map__table"><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def map_figure(plan: Plan, lang: str, url: str, title: str, *, highlight: Collection[str] = (),
+               counts: Mapping[str, int] | None = None, open_table: bool = False, uid: str = "lp-map") -> str:
+    """The map with its caption, key and text alternative: one HTML block for a page."""
+    note = esc(t("map_note", lang)) + " " + a(rel(lang, url, lang, page("places") + "#map-sources"), esc(t("map_sources", lang)))
+    table = map_table(plan, lang, url, counts)
+    return (f'<figure class="lp-map" data-search-exclude="1">{map_svg(plan, lang, url, title, highlight=highlight, counts=counts, uid=uid)}'
+            f'<figcaption><strong>{esc(title)}</strong> {map_legend(plan, lang, url, highlight=highlight, counts=counts is not None, uid=uid)}'
+            f'<p class="lp-map__note">{note}</p></figcaption></figure>'
+            f'<details class="lp-map__alt"{" open" if open_table else ""}><summary>{esc(t("map_text", lang))}</summary>{table}</details>')
+
+
+def sources_list(plan: Plan, lang: str, url: str) -> str:
+    """Every source cited for the map, each with an anchor that memberships and seats link to."""
+    items = []
+    for s in plan.sources.values():
+        title = f"《{esc(s.title.zh)}》" if lang == "zh" else f"“{esc(s.title.en)}”"
+        link = f" {a(s.url, esc(s.url), 'lp-url')}" if s.url else ""
+        note = f' <span class="lp-src-note">{esc(s.note[lang])}</span>' if s.note else ""
+        items.append(f'<li id="src-{esc(s.id)}">{esc(s.issuer[lang])}. {title}. {esc(s.date)}.{link}{note}</li>')
+    return f'<ol class="lp-sources" data-search-exclude="1">{"".join(items)}</ol>'
+
+
+def source_refs(plan: Plan, lang: str, url: str, ids: Collection[str]) -> str:
+    """Links to sources in the list on the places index, by their issuer."""
+    sep = "、" if lang == "zh" else "; "
+    return sep.join(a(rel(lang, url, lang, page("places") + f"#src-{sid}"), esc(plan.sources[sid].issuer[lang])) for sid in ids)
+
+
+def place_facts(plan: Plan, lang: str, url: str, place_id: str) -> str:
+    """<dt>/<dd> pairs for a place page: where the map draws it and which regions it belongs to, with sources."""
+    p = plan.places[place_id]
+    out = []
+    if p.seat:
+        s = p.seat
+        ref = f" {esc(s.ref)}" if s.ref else ""
+        note = f' <span class="lp-src-note">{esc(s.note[lang])}</span>' if s.note else ""
+        out.append(f'<dt>{esc(t("map_seat", lang))}</dt><dd>{s.lat:.2f}° N, {s.lon:.2f}° E '
+                   f'({source_refs(plan, lang, url, [s.source])}{ref}){note}</dd>')
+    regs = plan.regions_of(place_id)
+    if regs:
+        sep = "、" if lang == "zh" else "; "
+        items = []
+        for rg, ms in regs:
+            cite = f" ({esc(t('sources_cited', lang))}: {source_refs(plan, lang, url, ms.sources)})" if ms.sources else ""
+            items.append(membership_text(plan, lang, url, rg, ms) + cite)
+        out.append(f'<dt>{esc(t("map_regions", lang))}</dt><dd>{sep.join(items)}</dd>')
+    return "".join(out)
+
+
+def members_html(plan: Plan, lang: str, url: str, region_id: str) -> str:
+    """A region's or core's members as a list, each with its sources or marked as unsourced, with the notes."""
+    p = plan.places[region_id]
+    items = []
+    for ms in p.members:
+        member = plan.places[ms.place]
+        link = a(rel(lang, url, lang, page("place", member.id)), esc(member.name[lang]))
+        if ms.sourced:
+            cite = f'{esc(t("sources_cited", lang))}: {source_refs(plan, lang, url, ms.sources)}'
+        else:
+            cite = f'<span class="lp-unsourced">{esc(t("unsourced", lang))}</span>'
+        note = f' <span class="lp-src-note">{esc(ms.note[lang])}</span>' if ms.note else ""
+        items.append(f'<li data-place="{esc(member.id)}">{link} — {cite}.{note}</li>')
+    note = f'<p class="lp-src-note">{esc(p.members_note[lang])}</p>' if p.members_note else ""
+    return f'<ul class="lp-members">{"".join(items)}</ul>{note}'
