@@ -13,7 +13,7 @@ from typing import Any, Iterator
 
 import jsonschema
 
-from . import yamlio
+from . import releases, yamlio
 from .model import (
     Chapter, Group, Item, Label, Measure, MeasureUnit, Notice, Paragraph, Place, Plan,
     Responsibility, Section, Target, Term, Text, Unit,
@@ -31,6 +31,7 @@ SINGLE_FILES = {
     "targets.yaml": "targetsFile",
     "glossary.yaml": "glossaryFile",
     "vocabularies.yaml": "vocabulariesFile",
+    "releases.yaml": "releasesFile",
 }
 CHAPTER_DEF = "chapter"
 CN_DIGITS = "一二三四五六七八九"
@@ -228,6 +229,8 @@ def load_plan(plan_dir: Path | str = PLAN_DIR, schema_path: Path | str = SCHEMA_
     if c.problems:
         raise PlanError(c.problems)
     plan = _build(sources, c)
+    if not c.problems:
+        releases.attach(plan, sources["releases.yaml"], c, Path(plan_dir), load_schema(Path(schema_path)))
     if c.problems:
         raise PlanError(c.problems)
     return plan

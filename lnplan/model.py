@@ -174,6 +174,26 @@ class MeasureUnit:
     multiplier: int
 
 
+@dataclass(frozen=True)
+class Change:
+    """One record's change between two versions of the dataset."""
+    record: str  # measure, unit, place or target
+    id: str
+    change: str  # added, removed or changed
+    fields: tuple[str, ...] = ()  # what changed: for a measure text, translation, responsibility, places, targets
+
+
+@dataclass(frozen=True)
+class Release:
+    """One published version of the dataset, as plan/releases.yaml records it."""
+    version: str
+    date: str
+    schema_version: str
+    summary: Text
+    corrections: tuple[str, ...]
+    changes: tuple[Change, ...]
+
+
 @dataclass(eq=False)  # identity hash: downloads are cached per loaded plan
 class Plan:
     notice: Notice
@@ -190,6 +210,8 @@ class Plan:
     comparators: dict[str, Label]
     measure_units: dict[str, MeasureUnit]
     raw: dict = field(repr=False, default_factory=dict)  # the validated source data, file by file
+    releases: tuple[Release, ...] = ()  # oldest first (plan/releases.yaml)
+    snapshots: dict = field(repr=False, default_factory=dict)  # each release's recorded data, by version
 
     # ---- derived indexes (built once per loaded plan, so every page costs O(its own content)) ----
     @cached_property

@@ -1,0 +1,181 @@
+"""Versions of the dataset: plan/releases.yaml is checked with file:line errors, a release is cut by a command,
+and the changes between two versions are computed from the model, by record id."""
+import shutil
+
+import pytest
+
+from lnplan import releases, yamlio
+from lnplan.__main__ import main
+from lnplan.loader import PLAN_DIR
+from lnplan.loader import PlanError, load_plan
+from lnplan.model import Change
+
+
+class Result:
+    def __init__(self, returncode, captured):
+        self.returncode, self.stdout, self.stderr = returncode, captured.out, captured.err
+
+
+@pytest.fixture
+def run(capsys):
+    """The command line, in this process (as `python -m lnplan ...`)."""
+    def call(*args) -> Result:
+        capsys.readouterr()
+        code = main(list(args))
+        return Result(code, capsys.readouterr())
+    return call
+
+
+def release(run, plan_copy, version, *extra):
+    return run("release", version, "--date", "2026-12-01", "--summary-zh", "测试版本", "--summary-en", "Test release", "--plan", str(plan_copy.dir), *extra)
+
+
+def second_version(plan_copy):
+    """Edit the copied plan as a maintainer would between two releases (1.0.0 → 1.1.0)."""
+    def chapter2(d):
+        items = d["sections"][0]["items"]
+        items[0]["text"]["en"] += " Revised."                                   # 2.1.1: translation
+        r = items[0]["responsibility"]                                          # 2.1.1: responsibility
+        r["raw"] = r["raw"].replace("省商务厅、", "")
+        r["groups"][1]["units"].remove("commerce")
+        items[2]["text"]["zh"] += "加强协同。"                                    # 2.1.3: Chinese text
+        items.append({"id": "2.1.6", "number": "6", "title": {"zh": "建设测试中心", "en": "Build a test center"},   # 2.1.6: added
+                      "text": {"zh": "在营口建设测试中心。", "en": "Build a test center in Yingkou."},
+                      "responsibility": {"raw": "省新设局", "groups": [{"units": ["new-bureau"], "etc": False}]},
+                      "places": ["yingkou"]})
+    plan_copy.edit("chapters/2.yaml", chapter2)
+    plan_copy.edit("units.yaml", lambda d: (
+        d["units"].append({"id": "new-bureau", "name": {"zh": "省新设局", "en": "Provincial New Bureau"},
+                           "full_name": {"zh": "辽宁省新设局", "en": "Liaoning Provincial New Bureau"}, "kind": "provincial-agency"}),
+        next(u for u in d["units"] if u["id"] == "commerce")["full_name"].__setitem__("en", "Department of Commerce of Liaoning Province")))
+    plan_copy.edit("targets.yaml", lambda d: next(t for t in d["targets"] if t["id"] == "2.1.2-t1").__setitem__("value", 65))
+
+
+@pytest.fixture(scope="module")
+def released_dir(tmp_path_factory):
+    """A copy of the plan edited as second_version() does, with release 1.1.0 cut (once for this module)."""
+    dest = tmp_path_factory.mktemp("released") / "plan"
+    shutil.copytree(PLAN_DIR, dest)
+
+    class Copy:
+        dir = dest
+
+        def edit(self, rel, change):
+            data, _ = yamlio.load((dest / rel).read_text(encoding="utf-8"))
+            change(data)
+            (dest / rel).write_text(yamlio.dump(data), encoding="utf-8")
+    second_version(Copy())
+    assert main(["release", "1.1.0", "--date", "2026-12-01", "--summary-zh", "测试版本", "--summary-en", "Test release", "--plan", str(dest)]) == 0
+    return dest
+
+
+@pytest.fixture
+def released(plan_copy, released_dir):
+    """A writable copy of released_dir."""
+    shutil.rmtree(plan_copy.dir)
+    shutil.copytree(released_dir, plan_copy.dir)
+    return plan_copy
+
+
+def test_the_real_plan_has_a_first_release(plan):
+    first = plan.releases[0]
+    assert (first.version, first.changes) == ("1.0.0", ())
+    assert first.summary.zh and first.summary.en
+    snap = plan.snapshots["1.0.0"]  # the edition as first published
+    assert (len(snap["measures"]), len(snap["units"]), len(snap["places"]), len(snap["targets"])) == (78, 33, 20, 54)
+
+
+def test_diff_of_two_versions_reports_each_change_by_id(plan_copy):
+    old = load_plan(plan_copy.dir)
+    second_version(plan_copy)
+    new = load_plan(plan_copy.dir)
+    d = releases.diff(releases.snapshot(old, "1.0.0", "1.0.0"), releases.snapshot(new, "1.1.0", "1.0.0"))
+    assert set(d.changes) == {
+        Change("measure", "2.1.1", "changed", ("translation", "responsibility")),
+        Change("measure", "2.1.2", "changed", ("targets",)),
+        Change("measure", "2.1.3", "changed", ("text",)),
+        Change("measure", "2.1.6", "added"),
+        Change("unit", "new-bureau", "added"),
+        Change("unit", "commerce", "changed", ("full_name.en",)),
+        Change("target", "2.1.2-t1", "changed", ("value",)),
+    }
+    assert d.schema is None and releases.required_bump(d)[0] == "minor"
+
+
+def test_release_command_records_the_changes_and_a_snapshot(run, plan_copy):
+    second_version(plan_copy)
+    pending = releases.unreleased(load_plan(plan_copy.dir))
+    assert Change("measure", "2.1.6", "added") in pending.changes  # shown as unreleased before the release
+
+    r = release(run, plan_copy, "1.0.1")
+    assert r.returncode == 1 and "release it as a minor version" in r.stderr and "records were added" in r.stderr
+    assert not (plan_copy.dir / "releases" / "1.0.1.json").exists()
+
+    r = release(run, plan_copy, "1.1.0")
+    assert r.returncode == 0, r.stderr
+    assert "2 added, 5 changed, 0 removed" in r.stdout
+    plan = load_plan(plan_copy.dir)
+    latest = plan.releases[-1]
+    assert (latest.version, latest.date, latest.summary.en) == ("1.1.0", "2026-12-01", "Test release")
+    assert Change("measure", "2.1.1", "changed", ("translation", "responsibility")) in latest.changes
+    assert not releases.unreleased(plan)  # the plan is now as released
+    assert "- record: measure\n        id: 2.1.6\n        change: added\n" in plan_copy.read("releases.yaml")
+    assert releases.version(plan) == ("1.1.0", "2026-12-01")
+
+    r = release(run, plan_copy, "1.2.0")
+    assert r.returncode == 1 and "nothing changed since 1.1.0" in r.stderr
+
+
+def test_removing_a_record_needs_a_major_version(run, plan_copy):
+    plan_copy.edit("targets.yaml", lambda d: d["targets"].pop(0))
+    r = release(run, plan_copy, "1.1.0")
+    assert r.returncode == 1 and "records were removed (target " in r.stderr
+    assert "release it as a major version" in r.stderr
+    assert release(run, plan_copy, "2.0.0").returncode == 0
+
+
+def test_release_refuses_an_unknown_correction(run, plan_copy):
+    plan_copy.edit("targets.yaml", lambda d: d["targets"][0].__setitem__("aspirational", not d["targets"][0]["aspirational"]))
+    r = release(run, plan_copy, "1.0.1", "--correction", "c-1")
+    assert r.returncode == 1 and "unknown correction id(s): c-1" in r.stderr
+
+
+def second_entry_line(text: str) -> int:
+    return [i for i, line in enumerate(text.splitlines(), 1) if line.startswith("  - version:")][1]
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda r: r.__setitem__("version", "1.0"), "does not have the expected form"),
+    (lambda r: r.__setitem__("version", "0.9.0"), "version 0.9.0 is not greater than the previous release's 1.0.0"),
+    (lambda r: r.__setitem__("date", "2026-01-01"), "date 2026-01-01 is before the previous release's 2026-11-26"),
+    (lambda r: r["changes"].pop(), "the changes listed for 1.1.0 are not the difference between the snapshots of 1.0.0 and 1.1.0"),
+    (lambda r: r["corrections"].append("typo-1"), "unknown correction 'typo-1'"),
+])
+def test_releases_file_errors_name_file_line_and_fix(run, released, edit, message):
+    plan_copy = released
+    plan_copy.edit("releases.yaml", lambda d: edit(d["releases"][1]))
+    r = run("validate", "--plan", str(plan_copy.dir))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert message in r.stderr, r.stderr
+    assert "releases.yaml:" in r.stderr and "releases[1]" in r.stderr
+    line = r.stderr.split("releases.yaml:", 1)[1].split(":", 1)[0]
+    assert line.isdigit() and int(line) >= second_entry_line(plan_copy.read("releases.yaml"))
+
+
+def test_a_missing_or_edited_snapshot_is_an_error(released):
+    plan_copy = released
+    snap = plan_copy.dir / "releases" / "1.1.0.json"
+    snap.write_text(snap.read_text(encoding="utf-8").replace('"format": 1', '"format": 2'), encoding="utf-8")
+    with pytest.raises(PlanError, match=r"snapshot plan/releases/1\.1\.0\.json\['format'\]"):
+        load_plan(plan_copy.dir)
+    snap.unlink()
+    with pytest.raises(PlanError, match=r"no snapshot plan/releases/1\.1\.0\.json for release 1\.1\.0"):
+        load_plan(plan_copy.dir)
+
+
+def test_history_of_a_measure(released_dir):
+    plan = load_plan(released_dir)
+    h = releases.history(plan)
+    assert [(e.release.version, e.change.change) for e in h["measure", "2.1.1"]] == [("1.0.0", "added"), ("1.1.0", "changed")]
+    assert [(e.release.version, e.change.change) for e in h["measure", "2.1.6"]] == [("1.1.0", "added")]
+    assert [e.release.version for e in h["measure", "2.2.1"]] == ["1.0.0"]
