@@ -11,11 +11,12 @@ from functools import lru_cache
 
 import xlsxwriter
 
+from . import releases
 from .loader import load_schema
 from .model import LANGS, Measure, Plan, Target, Unit
 from .urls import absolute, page, target_url
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # the shape of plan.json; the dataset's own version is the latest release (lnplan.releases)
 FIXED_DATE = dt.datetime(2022, 1, 31)
 
 
@@ -63,8 +64,11 @@ def plan_json(plan: Plan) -> dict:
     raw_units = {u["id"]: u for u in raw["units.yaml"]["units"]}
     raw_places = {p["id"]: p for p in raw["places.yaml"]["places"]}
     raw_targets = {t["id"]: t for t in raw["targets.yaml"]["targets"]}
+    version, release_date = releases.version(plan)
     return {
         "schema_version": SCHEMA_VERSION,
+        "version": version,
+        "release_date": release_date,
         "document": raw["document.yaml"],
         "chapters": [raw[f"chapters/{c.id}.yaml"] for c in plan.chapters],
         "measures": [measure_record(plan, m) for m in plan.measures.values()],
@@ -76,6 +80,7 @@ def plan_json(plan: Plan) -> dict:
         "targets": [target_record(plan, t, raw_targets[t.id]) for t in plan.targets.values()],
         "glossary": raw["glossary.yaml"]["terms"],
         "vocabularies": raw["vocabularies.yaml"],
+        "releases": raw["releases.yaml"]["releases"],
     }
 
 
@@ -250,6 +255,7 @@ TYPES = {"lead_count": "integer", "co_responsible_count": "integer", "measure_co
 
 
 def datapackage(plan: Plan) -> dict:
+    version, release_date = releases.version(plan)
     def res(name, path, fields, pk, fks=(), title=""):
         schema = {"fields": _fields(fields, TYPES, FIELD_DOCS), "primaryKey": pk, "missingValues": [""]}
         if fks:
@@ -261,8 +267,7 @@ def datapackage(plan: Plan) -> dict:
         "name": "liaoning-one-circle-one-belt-two-zones-2022",
         "title": "Liaoning “One Circle, One Belt and Two Zones” three-year action plan (2022)",
         "description": "The plan's measures, responsible units, places and quantitative targets. The Chinese text is authoritative; the English is an unofficial translation.",
-        "version": SCHEMA_VERSION,
-        "created": "2022-01-31T00:00:00Z",
+        **({"version": version, "created": f"{release_date}T00:00:00Z"} if version else {}),
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0 (dataset structure and English translation)"}],
         "resources": [
             res("measures", "measures.csv", MEASURE_FIELDS, ["id"], [("lead_unit", "units")], "Measures"),

@@ -179,3 +179,15 @@ def test_history_of_a_measure(released_dir):
     assert [(e.release.version, e.change.change) for e in h["measure", "2.1.1"]] == [("1.0.0", "added"), ("1.1.0", "changed")]
     assert [(e.release.version, e.change.change) for e in h["measure", "2.1.6"]] == [("1.1.0", "added")]
     assert [e.release.version for e in h["measure", "2.2.1"]] == ["1.0.0"]
+
+
+def test_version_and_date_in_plan_json_and_the_data_package(plan):
+    import json
+    from lnplan.export import SCHEMA_VERSION, downloads
+    files = downloads(plan)
+    doc, package = json.loads(files["data/plan.json"]), json.loads(files["data/datapackage.json"])
+    latest = plan.releases[-1]
+    assert (doc["version"], doc["release_date"]) == (latest.version, latest.date)
+    assert doc["schema_version"] == SCHEMA_VERSION  # versioned separately from the data
+    assert (package["version"], package["created"]) == (latest.version, latest.date + "T00:00:00Z")
+    assert [r["version"] for r in doc["releases"]] == [r.version for r in plan.releases]
