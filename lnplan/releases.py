@@ -23,6 +23,7 @@ import jsonschema
 
 from . import yamlio
 from .model import Change, Plan, Release, Text
+from .urls import page
 
 RELEASES_FILE = "releases.yaml"
 SNAPSHOT_DIR = "releases"
@@ -175,6 +176,15 @@ def correction_ids(plan: Plan) -> set[str]:
     an `id`), a release's correction ids are checked against them. Until then no id is known."""
     records = getattr(plan, "corrections", None) or ()
     return set(records) if isinstance(records, dict) else {r.id for r in records}
+
+
+def correction_href(correction_id: str) -> str | None:
+    """Where a correction is shown (relative to a language root): the corrections page, once urls.page knows
+    that page kind (branch `text`), with the record's id as its anchor; until then a correction has no link."""
+    try:
+        return page("corrections") + "#" + correction_id
+    except KeyError:
+        return None
 
 
 # ---- loading and checking plan/releases.yaml (called by the loader) -------------------------------

@@ -52,7 +52,7 @@ def _src(url: str) -> str:
 
 def page_specs(plan: Plan) -> list[PageSpec]:
     specs = [("home", ""), ("plan", ""), *[("chapter", c.id) for c in plan.chapters], ("units", ""), ("places", ""),
-             ("targets", ""), ("charts", ""), ("glossary", ""), ("data", ""), ("about", ""),
+             ("targets", ""), ("charts", ""), ("glossary", ""), ("data", ""), ("changes", ""), ("about", ""),
              *[("measure", m) for m in plan.measures], *[("unit", u) for u in plan.units], *[("place", p) for p in plan.places]]
     return [PageSpec(_src(page(kind, ident)), page(kind, ident), kind, ident) for kind, ident in specs]
 
@@ -75,6 +75,7 @@ def nav(plan: Plan, lang: str) -> list:
         {e(t("nav_charts", lang)): "charts.md"},
         {e(t("nav_glossary", lang)): "glossary.md"},
         {e(t("nav_data", lang)): "data.md"},
+        {e(t("nav_changes", lang)): "changes.md"},
         {e(t("nav_about", lang)): "about.md"},
     ]
 
@@ -84,7 +85,7 @@ def render_page(plan: Plan, lang: str, kind: str, ident: str, url: str, canonica
         raise ValueError(f"unknown language {lang!r}; expected 'zh' or 'en'")
     simple = {"home": overview.home_page, "plan": pages.plan_index_page, "units": pages.units_index_page,
               "places": pages.places_index_page, "targets": pages.targets_page, "charts": overview.charts_page,
-              "glossary": pages.glossary_page, "about": overview.about_page}
+              "glossary": pages.glossary_page, "about": overview.about_page, "changes": overview.changes_page}
     if kind in simple:
         return simple[kind](plan, lang, url)
     if kind == "data":

@@ -191,3 +191,30 @@ def test_version_and_date_in_plan_json_and_the_data_package(plan):
     assert doc["schema_version"] == SCHEMA_VERSION  # versioned separately from the data
     assert (package["version"], package["created"]) == (latest.version, latest.date + "T00:00:00Z")
     assert [r["version"] for r in doc["releases"]] == [r.version for r in plan.releases]
+
+
+def test_changes_page_lists_releases_newest_first_with_changes_by_id(released_dir):
+    from lnplan.site import render_page
+    plan = load_plan(released_dir)
+    for lang, what in (("en", "English translation, responsibility"), ("zh", "英文译文、责任单位")):
+        out = render_page(plan, lang, "changes", "", "changes/").markdown
+        assert out.index("{ #v1-1-0 }") < out.index("{ #v1-0-0 }")
+        assert "{ #unreleased }" not in out  # the copy is as released
+        row = out.split('<tr id="v1-1-0-measure-2-1-1">', 1)[1].split("</tr>", 1)[0]
+        assert 'href="../measures/2.1.1/"' in row and what in row
+        assert '<tr id="v1-1-0-unit-new-bureau">' in out and '<tr id="v1-1-0-target-2-1-2-t1">' in out
+    measure = render_page(plan, "en", "measure", "2.1.1", "measures/2.1.1/").markdown
+    assert "Last changed: 1.1.0 (2026-12-01)" in measure
+    assert 'href="../../changes/#v1-1-0-measure-2-1-1"' in measure and 'href="../../changes/#v1-0-0"' in measure
+    assert "Unchanged since 1.0.0 (2026-11-26)." in render_page(plan, "en", "measure", "2.2.1", "measures/2.2.1/").markdown
+
+
+def test_unreleased_changes_are_shown_as_such(released):
+    from lnplan.site import render_page
+    released.edit("chapters/2.yaml", lambda d: d["sections"][0]["items"][1]["text"].__setitem__("en", "Rewritten."))
+    plan = load_plan(released.dir)
+    out = render_page(plan, "en", "changes", "", "changes/").markdown
+    assert out.index("{ #unreleased }") < out.index("{ #v1-1-0 }")
+    assert '<tr id="unreleased-measure-2-1-2">' in out
+    measure = render_page(plan, "zh", "measure", "2.1.2", "measures/2.1.2/").markdown
+    assert "最近修改：尚未发布的修改" in measure and 'href="../../changes/#unreleased-measure-2-1-2"' in measure

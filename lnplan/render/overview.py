@@ -6,6 +6,8 @@ from collections import Counter
 from ..export import digest, downloads
 from ..loader import load_schema
 from ..model import Plan
+from ..releases import version
+from . import history
 from .html import a, block, esc, heading, human_size, rel
 from .i18n import t
 from .pages import Ctx, Rendered, jsonld, lang_switch_note, place_link, title_with_number, unit_link
@@ -176,6 +178,19 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     out.append(block(f'<p>{esc({"zh": "由 schema/plan.schema.json 自动生成。", "en": "Generated from schema/plan.schema.json."}[lang])}</p>'))
     out.append(data_dictionary(lang))
     return Rendered("".join(out), intro[lang][:160], jsonld(c, c.t("nav_data"), intro[lang][:160], "Dataset"))
+
+
+def version_line(c) -> str:
+    v, date = version(c.plan)
+    return c.t("current_version", version=v, date=date) if v else c.t("not_released")
+
+
+def changes_page(plan: Plan, lang: str, url: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    out = [heading(1, c.t("nav_changes")), lang_switch_note(c)]
+    out.append(block(f'<p>{esc(c.t("changes_intro"))}</p><p class="lp-version"><strong>{esc(version_line(c))}</strong></p>'))
+    out.append(history.releases_sections(c))
+    return Rendered("".join(out), c.t("changes_intro")[:160], jsonld(c, c.t("nav_changes"), c.t("changes_intro")[:160]))
 
 
 ABOUT = {

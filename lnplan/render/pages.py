@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..model import Measure, Paragraph, Plan, Target
 from ..urls import page, target_anchor, target_url
+from .history import measure_history
 from .html import a, block, esc, heading, rel
 from .i18n import t
 
@@ -252,6 +253,7 @@ def measure_page(plan: Plan, lang: str, url: str, measure_id: str, canonical_url
     out.append(heading(2, c.t("cite"), "cite"))
     out.append(block(f'<blockquote class="lp-cite"><p>{esc(cite)}</p></blockquote>'
                      f'<p>{a(c.to(measure_anchor_url(m)), esc(c.t("in_context")))}</p>'))
+    out.append(measure_history(c, m.id))
     desc = description(m.text[lang])
     return Rendered("".join(out), desc, jsonld(c, f"{m.id} {m.title[lang]}", desc, "WebPage", identifier=m.id))
 
