@@ -5,6 +5,7 @@ from collections import Counter
 
 from ..export import digest, downloads
 from ..loader import load_schema
+from ..feed import FEED_FILE
 from ..model import Plan
 from ..releases import version
 from . import history
@@ -158,7 +159,7 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     files = downloads(plan)
     intro = {"zh": "以下文件均由 plan/ 目录中的数据在构建时生成。CSV 为带 BOM 的 UTF-8,可直接用 Excel 或 WPS 打开。各单位的任务分工表见各单位页面。编号稳定,可用于引用。",
              "en": "Every file below is generated at build time from the data in plan/. CSV files are UTF-8 with a byte-order mark, so Excel and WPS open them correctly. Each unit's own task-division table is linked from its page. Ids are stable and safe to cite."}
-    out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>")]
+    out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>"), version_block(c)]
     rows = []
     for path, data in files.items():
         if path.startswith("data/units/"):
@@ -185,10 +186,18 @@ def version_line(c) -> str:
     return c.t("current_version", version=v, date=date) if v else c.t("not_released")
 
 
+def version_block(c) -> str:
+    """The dataset's version and where its changes are: the changes page and this language's Atom feed."""
+    feed = rel(c.lang, c.url, c.lang, FEED_FILE)
+    return block(f'<p class="lp-version"><strong>{esc(version_line(c))}</strong> · {a(c.link("changes"), esc(c.t("nav_changes")))} · '
+                 f'<a href="{esc(feed)}" type="application/atom+xml">{esc(c.t("feed_link"))}</a></p>')
+
+
 def changes_page(plan: Plan, lang: str, url: str) -> Rendered:
     c = Ctx(plan, lang, url)
     out = [heading(1, c.t("nav_changes")), lang_switch_note(c)]
-    out.append(block(f'<p>{esc(c.t("changes_intro"))}</p><p class="lp-version"><strong>{esc(version_line(c))}</strong></p>'))
+    out.append(block(f'<p>{esc(c.t("changes_intro"))}</p>'))
+    out.append(version_block(c))
     out.append(history.releases_sections(c))
     return Rendered("".join(out), c.t("changes_intro")[:160], jsonld(c, c.t("nav_changes"), c.t("changes_intro")[:160]))
 
