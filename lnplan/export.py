@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import xlsxwriter
 
-from . import releases
+from . import database, releases
 from .loader import load_schema
 from .model import LANGS, Measure, Plan, Target, Unit
 from .urls import absolute, page, target_url
@@ -283,8 +283,10 @@ def datapackage(plan: Plan) -> dict:
 @lru_cache(maxsize=4)
 def downloads(plan: Plan) -> dict[str, bytes]:
     """Every download, by its path under the site root."""
+    doc = plan_json(plan)
+    version, _ = releases.version(plan)
     files: dict[str, bytes] = {
-        "data/plan.json": _json(plan_json(plan)),
+        "data/plan.json": _json(doc),
         "data/plan.schema.json": _json(load_schema()),
         "data/measures.csv": measures_csv(plan),
         "data/units.csv": units_csv(plan),
@@ -292,6 +294,8 @@ def downloads(plan: Plan) -> dict[str, bytes]:
         "data/targets.csv": targets_csv(plan),
         "data/assignments.csv": assignments_csv(plan),
         "data/datapackage.json": _json(datapackage(plan)),
+        "data/plan.sqlite": database.build(plan, doc),
+        "data/plan.metadata.json": _json(database.metadata(plan, version)),
     }
     allm = list(plan.measures.values())
     files["data/tasks.csv"] = tasks_csv(plan, allm, "zh")

@@ -111,6 +111,10 @@ FILE_DOCS = {
     "data/tasks.csv": ("全文任务分工表(中文)。", "Task-division table of the whole plan (Chinese)."),
     "data/tasks.en.csv": ("全文任务分工表(英文)。", "Task-division table of the whole plan (English)."),
     "data/tasks.xlsx": ("全文任务分工表(Excel,中英两个工作表)。", "Task-division table of the whole plan (Excel, a sheet per language)."),
+    "data/plan.sqlite": ("SQLite 数据库：措施、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分词，检索词至少三个字符）。",
+                         "SQLite database: measures, units, places, targets, assignments, releases and changes as tables with foreign keys, indexes and full-text search in both languages (trigram: queries of three or more characters)."),
+    "data/plan.metadata.json": ("plan.sqlite 的 Datasette 元数据（标题、许可、来源、各列说明）：datasette plan.sqlite --metadata plan.metadata.json",
+                                "Datasette metadata for plan.sqlite (titles, licence, source, every column's description): datasette plan.sqlite --metadata plan.metadata.json"),
 }
 DICT_DEFS = ("exportMeasure", "exportResponsibility", "group", "exportUnit", "exportPlace", "exportTarget", "term", "text", "url")
 
