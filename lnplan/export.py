@@ -280,6 +280,27 @@ def datapackage(plan: Plan) -> dict:
     }
 
 
+# ---- static API: one small document per record ------------------------------------
+
+API_KINDS = ("measures", "units", "places", "targets")
+
+
+def api_path(kind: str, ident: str) -> str:
+    """Stable URL of a record's document, from the site root: data/api/measures/2.1.1.json."""
+    return f"data/api/{kind}/{ident}.json"
+
+
+def api_files(doc: dict) -> dict[str, bytes]:
+    """Each measure, unit, place and target of plan.json as its own document, and an index listing them
+    (with each document's SHA-256, so a client fetches only what changed since it last looked)."""
+    files = {api_path(kind, rec["id"]): _json(rec) for kind in API_KINDS for rec in doc[kind]}
+    index = {"schema_version": doc["schema_version"], "version": doc["version"], "release_date": doc["release_date"], "plan": "data/plan.json",
+             **{kind: [{"id": rec["id"], "url": api_path(kind, rec["id"]), "sha256": digest(files[api_path(kind, rec["id"])])} for rec in doc[kind]]
+                for kind in API_KINDS}}
+    files["data/api/index.json"] = _json(index)
+    return files
+
+
 @lru_cache(maxsize=4)
 def downloads(plan: Plan) -> dict[str, bytes]:
     """Every download, by its path under the site root."""
@@ -307,6 +328,7 @@ def downloads(plan: Plan) -> dict[str, bytes]:
         files[f"data/units/{u.id}.en.csv"] = tasks_csv(plan, ms, "en")
         files[f"data/units/{u.id}.xlsx"] = tasks_xlsx(plan, ms, {"zh": f"{u.name.zh} 任务分工表", "en": f"{u.name.en}: task division"})
         files[f"data/units/{u.id}.json"] = unit_tasks_json(plan, u)
+    files.update(api_files(doc))
     return files
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..export import digest, downloads
+from ..export import api_path, digest, downloads
 from ..loader import load_schema
 from ..feed import FEED_FILE
 from ..model import Plan
@@ -111,11 +111,21 @@ FILE_DOCS = {
     "data/tasks.csv": ("全文任务分工表(中文)。", "Task-division table of the whole plan (Chinese)."),
     "data/tasks.en.csv": ("全文任务分工表(英文)。", "Task-division table of the whole plan (English)."),
     "data/tasks.xlsx": ("全文任务分工表(Excel,中英两个工作表)。", "Task-division table of the whole plan (Excel, a sheet per language)."),
+    "data/api/index.json": ("静态 API 索引：每项措施、单位、地点和目标各有一个小 JSON 文档（data/api/<类别>/<编号>.json），内容与 plan.json 中的记录相同，并附 SHA-256。",
+                            "Static API index: every measure, unit, place and target as its own small JSON document (data/api/<kind>/<id>.json), the same record as in plan.json, with its SHA-256."),
     "data/plan.sqlite": ("SQLite 数据库：措施、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分词，检索词至少三个字符）。",
                          "SQLite database: measures, units, places, targets, assignments, releases and changes as tables with foreign keys, indexes and full-text search in both languages (trigram: queries of three or more characters)."),
     "data/plan.metadata.json": ("plan.sqlite 的 Datasette 元数据（标题、许可、来源、各列说明）：datasette plan.sqlite --metadata plan.metadata.json",
                                 "Datasette metadata for plan.sqlite (titles, licence, source, every column's description): datasette plan.sqlite --metadata plan.metadata.json"),
 }
+# Files per record are reached from their record's page or from an index, not listed one by one.
+PER_RECORD = ("data/units/", "data/api/", "data/cite/")
+
+
+def listed_on_data_page(path: str) -> bool:
+    return path in FILE_DOCS or not path.startswith(PER_RECORD)
+
+
 DICT_DEFS = ("exportMeasure", "exportResponsibility", "group", "exportUnit", "exportPlace", "exportTarget", "term", "text", "url")
 
 PY_EXAMPLE = """import json, urllib.request
@@ -166,8 +176,8 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>"), version_block(c)]
     rows = []
     for path, data in files.items():
-        if path.startswith("data/units/"):
-            continue  # each unit's files are linked from its own page
+        if not listed_on_data_page(path):
+            continue
         if path not in FILE_DOCS:
             raise KeyError(f"download {path} has no description in FILE_DOCS; add one so the data page lists it")
         dzh, den = FILE_DOCS[path]
@@ -175,6 +185,7 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
                     f'<td class="lp-num">{esc(human_size(len(data)))}</td><td><code class="lp-sha">{digest(data)}</code></td></tr>')
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("file"), c.t("description"), c.t("size"), "SHA-256"))
     out.append(block(f'<div class="lp-table-wrap lp-files"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    out.append(api_section(c, files))
     out.append(heading(2, "Python", "python"))
     out.append(block(f'<pre><code class="language-python">{esc(PY_EXAMPLE.format(base=site_url))}</code></pre>'))
     out.append(heading(2, "JavaScript", "javascript"))
@@ -188,6 +199,17 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
 def version_line(c) -> str:
     v, date = version(c.plan)
     return c.t("current_version", version=v, date=date) if v else c.t("not_released")
+
+
+def api_section(c, files: dict[str, bytes]) -> str:
+    """The static API: where each record's document is, with one example of each kind."""
+    plan = c.plan
+    examples = [api_path(kind, ident) for kind, ident in (("measures", next(iter(plan.measures), None)), ("units", next(iter(plan.units), None)),
+                                                           ("places", next(iter(plan.places), None)), ("targets", next(iter(plan.targets), None)))
+                if ident is not None]
+    links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", p))}"><code>{esc(p)}</code></a>' for p in examples if p in files)
+    return (heading(2, c.t("api_heading"), "api")
+            + block(f'<p>{esc(c.t("api_intro"))}</p><p>{a(rel(c.lang, c.url, "zh", "data/api/index.json"), "<code>data/api/index.json</code>")} · {links}</p>'))
 
 
 def version_block(c) -> str:
