@@ -42,6 +42,6 @@ def on_files(files: Files, config) -> Files:
         files.append(File.generated(config, spec.src, content=stub(spec)))
     files.append(File.generated(config, FEED_FILE, content=atom(plan, config.extra["lang"], config.extra["site_root"])))
     if config.extra.get("downloads"):
-        for path, data in downloads(plan).items():
+        for path, data in downloads(plan, config.extra["site_root"]).items():
             files.append(File.generated(config, path, content=data))
     return files

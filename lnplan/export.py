@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import xlsxwriter
 
-from . import database, releases
+from . import cite, database, releases
 from .loader import load_schema
 from .model import LANGS, Measure, Plan, Target, Unit
 from .urls import absolute, page, target_url
@@ -302,8 +302,9 @@ def api_files(doc: dict) -> dict[str, bytes]:
 
 
 @lru_cache(maxsize=4)
-def downloads(plan: Plan) -> dict[str, bytes]:
-    """Every download, by its path under the site root."""
+def downloads(plan: Plan, site_url: str = "") -> dict[str, bytes]:
+    """Every download, by its path under the site root. site_url (the public address) goes into the citation
+    files, which reference managers need absolute; without it they carry no URL."""
     doc = plan_json(plan)
     version, _ = releases.version(plan)
     files: dict[str, bytes] = {
@@ -329,6 +330,7 @@ def downloads(plan: Plan) -> dict[str, bytes]:
         files[f"data/units/{u.id}.xlsx"] = tasks_xlsx(plan, ms, {"zh": f"{u.name.zh} 任务分工表", "en": f"{u.name.en}: task division"})
         files[f"data/units/{u.id}.json"] = unit_tasks_json(plan, u)
     files.update(api_files(doc))
+    files.update(cite.files(plan, site_url))
     return files
 
 

@@ -86,6 +86,8 @@ def render_page(plan: Plan, lang: str, kind: str, ident: str, url: str, canonica
     simple = {"home": overview.home_page, "plan": pages.plan_index_page, "units": pages.units_index_page,
               "places": pages.places_index_page, "targets": pages.targets_page, "charts": overview.charts_page,
               "glossary": pages.glossary_page, "about": overview.about_page, "changes": overview.changes_page}
+    if kind in ("home", "plan"):  # the plan as schema.org Legislation needs the public address
+        return simple[kind](plan, lang, url, site_root)
     if kind in simple:
         return simple[kind](plan, lang, url)
     if kind == "data":
@@ -95,7 +97,7 @@ def render_page(plan: Plan, lang: str, kind: str, ident: str, url: str, canonica
     if kind == "measure":
         if ident not in plan.measures:
             raise KeyError(f"unknown measure {ident!r}")
-        return pages.measure_page(plan, lang, url, ident, canonical_url)
+        return pages.measure_page(plan, lang, url, ident, canonical_url, site_root)
     if kind == "unit":
         if ident not in plan.units:
             raise KeyError(f"unknown unit {ident!r}")

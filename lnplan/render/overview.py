@@ -11,12 +11,12 @@ from ..releases import version
 from . import history
 from .html import a, block, esc, heading, human_size, rel
 from .i18n import t
-from .pages import Ctx, Rendered, jsonld, lang_switch_note, place_link, title_with_number, unit_link
+from .pages import Ctx, Rendered, jsonld, lang_switch_note, place_link, plan_jsonld, title_with_number, unit_link
 
 REGIONS = ("shenyang-metropolitan-area", "coastal-economic-belt", "western-liaoning-pilot-zone", "eastern-liaoning-green-economic-zone")
 
 
-def home_page(plan: Plan, lang: str, url: str) -> Rendered:
+def home_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
     out = [heading(1, plan.title[lang]), lang_switch_note(c)]
     out.append(block(f'<p class="lp-lede">{esc(c.t("issued"))}. {esc(plan.preamble[lang])}</p>'))
@@ -49,7 +49,7 @@ def home_page(plan: Plan, lang: str, url: str) -> Rendered:
         out.append(heading(2, c.t(key), key.replace("_", "-")))
         out.append(block('<ul class="lp-entry">' + "".join(f"<li>{a(h, esc(label))}</li>" for label, h in links) + "</ul>"))
     desc = plan.preamble[lang][:160]
-    return Rendered("".join(out), desc, jsonld(c, plan.title[lang], desc, "Legislation"))
+    return Rendered("".join(out), desc, plan_jsonld(c, site_root, desc))
 
 
 def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
@@ -113,6 +113,8 @@ FILE_DOCS = {
     "data/tasks.xlsx": ("全文任务分工表(Excel,中英两个工作表)。", "Task-division table of the whole plan (Excel, a sheet per language)."),
     "data/api/index.json": ("静态 API 索引：每项措施、单位、地点和目标各有一个小 JSON 文档（data/api/<类别>/<编号>.json），内容与 plan.json 中的记录相同，并附 SHA-256。",
                             "Static API index: every measure, unit, place and target as its own small JSON document (data/api/<kind>/<id>.json), the same record as in plan.json, with its SHA-256."),
+    "data/plan.bib": ("整个方案的 BibTeX 引用（中英文各一条）；各措施的引用文件见措施页面。", "BibTeX citation of the whole plan (one entry per language); each measure's citation files are on its page."),
+    "data/plan.csl.json": ("整个方案的 CSL-JSON 引用（Zotero、Mendeley 等可导入）。", "CSL-JSON citation of the whole plan (imports into Zotero, Mendeley and other reference managers)."),
     "data/plan.sqlite": ("SQLite 数据库：措施、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分词，检索词至少三个字符）。",
                          "SQLite database: measures, units, places, targets, assignments, releases and changes as tables with foreign keys, indexes and full-text search in both languages (trigram: queries of three or more characters)."),
     "data/plan.metadata.json": ("plan.sqlite 的 Datasette 元数据（标题、许可、来源、各列说明）：datasette plan.sqlite --metadata plan.metadata.json",
@@ -170,7 +172,7 @@ def data_dictionary(lang: str) -> str:
 
 def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
-    files = downloads(plan)
+    files = downloads(plan, site_url)
     intro = {"zh": "以下文件均由 plan/ 目录中的数据在构建时生成。CSV 为带 BOM 的 UTF-8,可直接用 Excel 或 WPS 打开。各单位的任务分工表见各单位页面。编号稳定,可用于引用。",
              "en": "Every file below is generated at build time from the data in plan/. CSV files are UTF-8 with a byte-order mark, so Excel and WPS open them correctly. Each unit's own task-division table is linked from its page. Ids are stable and safe to cite."}
     out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>"), version_block(c)]
