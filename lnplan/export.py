@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import xlsxwriter
 
-from . import cite, database, releases
+from . import cite, database, releases, tmx
 from .loader import load_schema
 from .model import LANGS, Measure, Plan, Target, Unit
 from .urls import absolute, page, target_url
@@ -318,6 +318,7 @@ def downloads(plan: Plan, site_url: str = "") -> dict[str, bytes]:
         "data/datapackage.json": _json(datapackage(plan)),
         "data/plan.sqlite": database.build(plan, doc),
         "data/plan.metadata.json": _json(database.metadata(plan, version)),
+        "data/plan.tmx": tmx.tmx(plan),
     }
     allm = list(plan.measures.values())
     files["data/tasks.csv"] = tasks_csv(plan, allm, "zh")

@@ -115,6 +115,8 @@ FILE_DOCS = {
                             "Static API index: every measure, unit, place and target as its own small JSON document (data/api/<kind>/<id>.json), the same record as in plan.json, with its SHA-256."),
     "data/plan.bib": ("整个方案的 BibTeX 引用（中英文各一条）；各措施的引用文件见措施页面。", "BibTeX citation of the whole plan (one entry per language); each measure's citation files are on its page."),
     "data/plan.csl.json": ("整个方案的 CSL-JSON 引用（Zotero、Mendeley 等可导入）。", "CSL-JSON citation of the whole plan (imports into Zotero, Mendeley and other reference managers)."),
+    "data/plan.tmx": ("中英平行文本（TMX 1.4b 翻译记忆库）：每个标题和每段文本一对，附编号，供译者和计算机辅助翻译工具使用。",
+                      "Chinese–English parallel text as a TMX 1.4b translation memory: one unit per title and text, with its id, for translators and CAT tools."),
     "data/plan.sqlite": ("SQLite 数据库：措施、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分词，检索词至少三个字符）。",
                          "SQLite database: measures, units, places, targets, assignments, releases and changes as tables with foreign keys, indexes and full-text search in both languages (trigram: queries of three or more characters)."),
     "data/plan.metadata.json": ("plan.sqlite 的 Datasette 元数据（标题、许可、来源、各列说明）：datasette plan.sqlite --metadata plan.metadata.json",
