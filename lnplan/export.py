@@ -254,16 +254,33 @@ TYPES = {"lead_count": "integer", "co_responsible_count": "integer", "measure_co
          "aspirational": "boolean", "annual": "boolean", "group": "integer", "position": "integer", "group_etc": "boolean"}
 
 
-def datapackage(plan: Plan) -> dict:
+# Downloads that are not tables, described in the data package as files (path under data/, format, media type, title).
+FILE_RESOURCES = [
+    ("plan", "plan.json", "json", "application/json", "The whole dataset in one document (validates against plan.schema.json)"),
+    ("sqlite", "plan.sqlite", "sqlite", "application/vnd.sqlite3", "SQLite database with full-text search"),
+    ("datasette-metadata", "plan.metadata.json", "json", "application/json", "Datasette metadata for plan.sqlite"),
+    ("api-index", "api/index.json", "json", "application/json", "Static API index: one document per measure, unit, place and target"),
+    ("translation-memory", "plan.tmx", "tmx", "application/x-tmx+xml", "Chinese–English text pairs (TMX 1.4b)"),
+    ("citation-bibtex", "plan.bib", "bib", "application/x-bibtex", "Citation of the plan (BibTeX)"),
+    ("citation-csl", "plan.csl.json", "json", "application/vnd.citationstyles.csl+json", "Citation of the plan (CSL-JSON)"),
+]
+
+
+def datapackage(plan: Plan, files: dict[str, bytes] | None = None) -> dict:
+    """The data package descriptor; with the files, each resource also records its size and SHA-256."""
     version, release_date = releases.version(plan)
+
+    def stats(path: str) -> dict:
+        data = (files or {}).get("data/" + path)
+        return {"bytes": len(data), "hash": "sha256:" + digest(data)} if data is not None else {}
     def res(name, path, fields, pk, fks=(), title=""):
         schema = {"fields": _fields(fields, TYPES, FIELD_DOCS), "primaryKey": pk, "missingValues": [""]}
         if fks:
             schema["foreignKeys"] = [{"fields": f, "reference": {"resource": r, "fields": "id"}} for f, r in fks]
         return {"name": name, "path": path, "title": title, "profile": "tabular-data-resource", "format": "csv",
-                "mediatype": "text/csv", "encoding": "utf-8-sig", "schema": schema}
+                "mediatype": "text/csv", "encoding": "utf-8-sig", "schema": schema, **stats(path)}
     return {
-        "profile": "tabular-data-package",
+        "profile": "data-package",
         "name": "liaoning-one-circle-one-belt-two-zones-2022",
         "title": "Liaoning “One Circle, One Belt and Two Zones” three-year action plan (2022)",
         "description": "The plan's measures, responsible units, places and quantitative targets. The Chinese text is authoritative; the English is an unofficial translation.",
@@ -276,6 +293,8 @@ def datapackage(plan: Plan) -> dict:
             res("targets", "targets.csv", TARGET_FIELDS, ["id"], [("measure", "measures")], "Quantitative targets"),
             res("assignments", "assignments.csv", ASSIGNMENT_FIELDS, ["measure", "unit"], [("measure", "measures"), ("unit", "units")],
                 "Responsibility assignments, one row per measure and unit"),
+            *({"name": name, "path": path, "title": title, "profile": "data-resource", "format": fmt, "mediatype": mediatype, **stats(path)}
+              for name, path, fmt, mediatype, title in FILE_RESOURCES),
         ],
     }
 
@@ -315,7 +334,7 @@ def downloads(plan: Plan, site_url: str = "") -> dict[str, bytes]:
         "data/places.csv": places_csv(plan),
         "data/targets.csv": targets_csv(plan),
         "data/assignments.csv": assignments_csv(plan),
-        "data/datapackage.json": _json(datapackage(plan)),
+        "data/datapackage.json": b"",  # below, once the files it describes exist
         "data/plan.sqlite": database.build(plan, doc),
         "data/plan.metadata.json": _json(database.metadata(plan, version)),
         "data/plan.tmx": tmx.tmx(plan),
@@ -332,6 +351,7 @@ def downloads(plan: Plan, site_url: str = "") -> dict[str, bytes]:
         files[f"data/units/{u.id}.json"] = unit_tasks_json(plan, u)
     files.update(api_files(doc))
     files.update(cite.files(plan, site_url))
+    files["data/datapackage.json"] = _json(datapackage(plan, files))
     return files
 
 

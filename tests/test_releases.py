@@ -218,3 +218,12 @@ def test_unreleased_changes_are_shown_as_such(released):
     assert '<tr id="unreleased-measure-2-1-2">' in out
     measure = render_page(plan, "zh", "measure", "2.1.2", "measures/2.1.2/").markdown
     assert "最近修改：尚未发布的修改" in measure and 'href="../../changes/#unreleased-measure-2-1-2"' in measure
+
+
+def test_data_dictionary_documents_the_new_fields(plan):
+    from lnplan.site import render_page
+    out = render_page(plan, "en", "data", "", "data/").markdown
+    for field in ("release_date", "schema_version", "corrections", "sha256", "group_etc"):
+        assert f"<td><code>{field}</code></td>" in out, field
+    assert "{ #def-release }" in out and "{ #def-apiIndex }" in out
+    assert f"Current version: {plan.releases[-1].version}, released {plan.releases[-1].date}" in out

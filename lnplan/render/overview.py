@@ -130,7 +130,8 @@ def listed_on_data_page(path: str) -> bool:
     return path in FILE_DOCS or not path.startswith(PER_RECORD)
 
 
-DICT_DEFS = ("exportMeasure", "exportResponsibility", "group", "exportUnit", "exportPlace", "exportTarget", "term", "text", "url")
+DICT_DEFS = ("plan", "exportMeasure", "exportResponsibility", "group", "exportUnit", "exportPlace", "exportTarget", "term", "text", "url",
+             "release", "change", "apiIndex", "apiEntry", "assignment", "measurePlace", "targetScope")
 
 PY_EXAMPLE = """import json, urllib.request
 plan = json.load(urllib.request.urlopen("{base}data/plan.json"))
@@ -157,9 +158,9 @@ def data_dictionary(lang: str) -> str:
     schema = load_schema()
     out = []
     for name in DICT_DEFS:
-        d = schema["$defs"][name]
+        d = schema if name == "plan" else schema["$defs"][name]  # "plan": the top level of plan.json (version, releases, …)
         desc = d["x-description-zh"] if lang == "zh" else d["description"]
-        out.append(heading(3, name, "def-" + name))
+        out.append(heading(3, "plan.json" if name == "plan" else name, "def-" + name))
         rows = []
         for prop, spec in d.get("properties", {}).items():
             pdesc = spec.get("x-description-zh" if lang == "zh" else "description", "")
