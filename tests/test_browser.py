@@ -19,7 +19,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
-PAGES = ["", "plan/2/", "measures/2.1.1/", "units/commerce/", "places/shenyang/", "charts/", "targets/"]
+PAGES = ["", "plan/2/", "measures/2.1.1/", "units/commerce/", "places/shenyang/", "charts/", "targets/", "changes/", "data/"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -143,7 +143,8 @@ S: dict[str, dict[str, str]] = {
     "history": {"zh": "版本记录", "en": "Version history"},
     "first_published": {"zh": "首次发布", "en": "first published"},
     "last_changed": {"zh": "最近修改：{when}", "en": "Last changed: {when}"},
-    "unchanged_since": {"zh": "自 {when} 起未修改。", "en": "Unchanged since {when}."},
+    "unchanged_since": {"zh": "自{when}起未修改。", "en": "Unchanged since {when}."},
+    "file_in_lang": {"zh": "{format}（{language}）", "en": "{format} ({language})"},
 }
 
 

@@ -238,7 +238,8 @@ def citation_block(c: Ctx, m: Measure, canonical_url: str, site_root: str) -> st
     out = "".join(f'<p class="lp-label">{esc(forms[lang][0])}</p><blockquote class="lp-cite" lang="{lang}"><p>{esc(forms[lang][1])}</p></blockquote>'
                   for lang in order)
     links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", cite.cite_path(m.id, lang, ext)))}" download>{esc(label)}</a>'
-                       for lang in order for ext, label in (("bib", f"BibTeX ({c.t('lang_' + lang)})"), ("csl.json", f"CSL-JSON ({c.t('lang_' + lang)})")))
+                       for lang in order for ext, label in (("bib", c.t("file_in_lang", format="BibTeX", language=c.t("lang_" + lang))),
+                                                           ("csl.json", c.t("file_in_lang", format="CSL-JSON", language=c.t("lang_" + lang)))))
     return out + f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("cite_files"))}{esc(c.t("colon"))}</span>{links}</p>'
 
 
