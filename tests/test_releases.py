@@ -1,14 +1,17 @@
 """Versions of the dataset: plan/releases.yaml is checked with file:line errors, a release is cut by a command,
-and the changes between two versions are computed from the model, by record id."""
+and the changes between two versions are computed from the model, by record id.
+
+Each test starts from a copy of the real plan brought to a released state (any unreleased changes released as a
+baseline first), so the versions below are relative to that baseline, whatever main has released."""
+import re
 import shutil
 
 import pytest
 
 from lnplan import releases, yamlio
 from lnplan.__main__ import main
-from lnplan.loader import PLAN_DIR
-from lnplan.loader import PlanError, load_plan
-from lnplan.model import Change
+from lnplan.loader import PLAN_DIR, PlanError, load_plan
+from lnplan.model import Change, Text
 
 
 class Result:
@@ -26,12 +29,56 @@ def run(capsys):
     return call
 
 
-def release(run, plan_copy, version, *extra):
-    return run("release", version, "--date", "2026-12-01", "--summary-zh", "测试版本", "--summary-en", "Test release", "--plan", str(plan_copy.dir), *extra)
+def bumped(version: str, part: str) -> str:
+    major, minor, patch = releases.parse_version(version)
+    return {"major": f"{major + 1}.0.0", "minor": f"{major}.{minor + 1}.0", "patch": f"{major}.{minor}.{patch + 1}"}[part]
+
+
+class Editable:
+    def __init__(self, d):
+        self.dir = d
+
+    def edit(self, rel, change):
+        data, _ = yamlio.load((self.dir / rel).read_text(encoding="utf-8"))
+        change(data)
+        (self.dir / rel).write_text(yamlio.dump(data), encoding="utf-8")
+
+    def read(self, rel):
+        return (self.dir / rel).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def baseline_dir(tmp_path_factory):
+    """A copy of the plan with nothing unreleased: the real plan's pending changes, if any, released first."""
+    dest = tmp_path_factory.mktemp("baseline") / "plan"
+    shutil.copytree(PLAN_DIR, dest)
+    plan = load_plan(dest)
+    pending = releases.unreleased(plan)
+    if pending:
+        need, _ = releases.required_bump(pending)
+        releases.cut(dest, bumped(plan.releases[-1].version, need), plan.releases[-1].date, Text("基线", "Baseline"))
+    return dest
+
+
+@pytest.fixture(scope="module")
+def base(baseline_dir):
+    """The baseline's latest release."""
+    return load_plan(baseline_dir).releases[-1]
+
+
+@pytest.fixture
+def copy(tmp_path, baseline_dir):
+    """A writable copy of the baseline."""
+    shutil.copytree(baseline_dir, tmp_path / "plan")
+    return Editable(tmp_path / "plan")
+
+
+def release(run, plan_copy, version, date, *extra):
+    return run("release", version, "--date", date, "--summary-zh", "测试版本", "--summary-en", "Test release", "--plan", str(plan_copy.dir), *extra)
 
 
 def second_version(plan_copy):
-    """Edit the copied plan as a maintainer would between two releases (1.0.0 → 1.1.0)."""
+    """Edit the copied plan as a maintainer would between two releases."""
     def chapter2(d):
         items = d["sections"][0]["items"]
         items[0]["text"]["en"] += " Revised."                                   # 2.1.1: translation
@@ -52,29 +99,24 @@ def second_version(plan_copy):
 
 
 @pytest.fixture(scope="module")
-def released_dir(tmp_path_factory):
-    """A copy of the plan edited as second_version() does, with release 1.1.0 cut (once for this module)."""
+def released_dir(tmp_path_factory, baseline_dir, base):
+    """The baseline edited as second_version() does, with the next minor release cut (once for this module)."""
     dest = tmp_path_factory.mktemp("released") / "plan"
-    shutil.copytree(PLAN_DIR, dest)
-
-    class Copy:
-        dir = dest
-
-        def edit(self, rel, change):
-            data, _ = yamlio.load((dest / rel).read_text(encoding="utf-8"))
-            change(data)
-            (dest / rel).write_text(yamlio.dump(data), encoding="utf-8")
-    second_version(Copy())
-    assert main(["release", "1.1.0", "--date", "2026-12-01", "--summary-zh", "测试版本", "--summary-en", "Test release", "--plan", str(dest)]) == 0
+    shutil.copytree(baseline_dir, dest)
+    second_version(Editable(dest))
+    releases.cut(dest, bumped(base.version, "minor"), base.date, Text("测试版本", "Test release"))
     return dest
 
 
 @pytest.fixture
-def released(plan_copy, released_dir):
+def released(tmp_path, released_dir):
     """A writable copy of released_dir."""
-    shutil.rmtree(plan_copy.dir)
-    shutil.copytree(released_dir, plan_copy.dir)
-    return plan_copy
+    shutil.copytree(released_dir, tmp_path / "plan")
+    return Editable(tmp_path / "plan")
+
+
+def anchor(version: str) -> str:
+    return "v" + version.replace(".", "-")
 
 
 def test_the_real_plan_has_a_first_release(plan):
@@ -85,7 +127,8 @@ def test_the_real_plan_has_a_first_release(plan):
     assert (len(snap["measures"]), len(snap["units"]), len(snap["places"]), len(snap["targets"])) == (78, 33, 20, 54)
 
 
-def test_diff_of_two_versions_reports_each_change_by_id(plan_copy):
+def test_diff_of_two_versions_reports_each_change_by_id(copy):
+    plan_copy = copy
     old = load_plan(plan_copy.dir)
     second_version(plan_copy)
     new = load_plan(plan_copy.dir)
@@ -102,83 +145,90 @@ def test_diff_of_two_versions_reports_each_change_by_id(plan_copy):
     assert d.schema is None and releases.required_bump(d)[0] == "minor"
 
 
-def test_release_command_records_the_changes_and_a_snapshot(run, plan_copy):
+def test_release_command_records_the_changes_and_a_snapshot(run, copy, base):
+    plan_copy = copy
     second_version(plan_copy)
     pending = releases.unreleased(load_plan(plan_copy.dir))
     assert Change("measure", "2.1.6", "added") in pending.changes  # shown as unreleased before the release
 
-    r = release(run, plan_copy, "1.0.1")
-    assert r.returncode == 1 and "release it as a minor version" in r.stderr and "records were added" in r.stderr
-    assert not (plan_copy.dir / "releases" / "1.0.1.json").exists()
+    patch, minor = bumped(base.version, "patch"), bumped(base.version, "minor")
+    r = release(run, plan_copy, patch, base.date)
+    assert r.returncode == 1 and "records were added" in r.stderr and "release it as a minor version" in r.stderr
+    assert not (plan_copy.dir / "releases" / f"{patch}.json").exists()
 
-    r = release(run, plan_copy, "1.1.0")
+    r = release(run, plan_copy, minor, base.date)
     assert r.returncode == 0, r.stderr
     assert "2 added, 5 changed, 0 removed" in r.stdout
     plan = load_plan(plan_copy.dir)
     latest = plan.releases[-1]
-    assert (latest.version, latest.date, latest.summary.en) == ("1.1.0", "2026-12-01", "Test release")
+    assert (latest.version, latest.date, latest.summary.en) == (minor, base.date, "Test release")
     assert Change("measure", "2.1.1", "changed", ("translation", "responsibility")) in latest.changes
     assert not releases.unreleased(plan)  # the plan is now as released
     assert "- record: measure\n        id: 2.1.6\n        change: added\n" in plan_copy.read("releases.yaml")
-    assert releases.version(plan) == ("1.1.0", "2026-12-01")
+    assert releases.version(plan) == (minor, base.date)
 
-    r = release(run, plan_copy, "1.2.0")
-    assert r.returncode == 1 and "nothing changed since 1.1.0" in r.stderr
+    r = release(run, plan_copy, bumped(minor, "minor"), base.date)
+    assert r.returncode == 1 and f"nothing changed since {minor}" in r.stderr
 
 
-def test_removing_a_record_needs_a_major_version(run, plan_copy):
-    plan_copy.edit("targets.yaml", lambda d: d["targets"].pop(0))
-    r = release(run, plan_copy, "1.1.0")
+def test_removing_a_record_needs_a_major_version(run, copy, base):
+    copy.edit("targets.yaml", lambda d: d["targets"].pop(0))
+    r = release(run, copy, bumped(base.version, "minor"), base.date)
     assert r.returncode == 1 and "records were removed (target " in r.stderr
     assert "release it as a major version" in r.stderr
-    assert release(run, plan_copy, "2.0.0").returncode == 0
+    assert release(run, copy, bumped(base.version, "major"), base.date).returncode == 0
 
 
-def test_release_refuses_an_unknown_correction(run, plan_copy):
-    plan_copy.edit("targets.yaml", lambda d: d["targets"][0].__setitem__("aspirational", not d["targets"][0]["aspirational"]))
-    r = release(run, plan_copy, "1.0.1", "--correction", "c-1")
+def test_release_refuses_an_unknown_correction(run, copy, base):
+    copy.edit("targets.yaml", lambda d: d["targets"][0].__setitem__("aspirational", not d["targets"][0]["aspirational"]))
+    r = release(run, copy, bumped(base.version, "patch"), base.date, "--correction", "c-1")
     assert r.returncode == 1 and "unknown correction id(s): c-1" in r.stderr
 
 
-def second_entry_line(text: str) -> int:
-    return [i for i, line in enumerate(text.splitlines(), 1) if line.startswith("  - version:")][1]
+def last_entry_line(text: str) -> int:
+    return [i for i, line in enumerate(text.splitlines(), 1) if line.startswith("  - version:")][-1]
 
 
 @pytest.mark.parametrize("edit, message", [
-    (lambda r: r.__setitem__("version", "1.0"), "does not have the expected form"),
-    (lambda r: r.__setitem__("version", "0.9.0"), "version 0.9.0 is not greater than the previous release's 1.0.0"),
-    (lambda r: r.__setitem__("date", "2026-01-01"), "date 2026-01-01 is before the previous release's 2026-11-26"),
-    (lambda r: r["changes"].pop(), "the changes listed for 1.1.0 are not the difference between the snapshots of 1.0.0 and 1.1.0"),
-    (lambda r: r["corrections"].append("typo-1"), "unknown correction 'typo-1'"),
+    (lambda r, base: r.__setitem__("version", "1.0"), lambda base: "does not have the expected form"),
+    (lambda r, base: r.__setitem__("version", "0.0.1"), lambda base: f"version 0.0.1 is not greater than the previous release's {base.version}"),
+    (lambda r, base: r.__setitem__("date", "2000-01-01"), lambda base: f"date 2000-01-01 is before the previous release's {base.date}"),
+    (lambda r, base: r["changes"].pop(), lambda base: f"are not the difference between the snapshots of {base.version} and {bumped(base.version, 'minor')}"),
+    (lambda r, base: r["corrections"].append("typo-1"), lambda base: "unknown correction 'typo-1'"),
 ])
-def test_releases_file_errors_name_file_line_and_fix(run, released, edit, message):
-    plan_copy = released
-    plan_copy.edit("releases.yaml", lambda d: edit(d["releases"][1]))
-    r = run("validate", "--plan", str(plan_copy.dir))
+def test_releases_file_errors_name_file_line_and_fix(run, released, base, edit, message):
+    released.edit("releases.yaml", lambda d: edit(d["releases"][-1], base))
+    r = run("validate", "--plan", str(released.dir))
     assert r.returncode == 1 and "Traceback" not in r.stderr
-    assert message in r.stderr, r.stderr
-    assert "releases.yaml:" in r.stderr and "releases[1]" in r.stderr
+    assert message(base) in r.stderr, r.stderr
+    assert "releases.yaml:" in r.stderr and f"releases[{len(load_releases(released)) - 1}]" in r.stderr
     line = r.stderr.split("releases.yaml:", 1)[1].split(":", 1)[0]
-    assert line.isdigit() and int(line) >= second_entry_line(plan_copy.read("releases.yaml"))
+    assert line.isdigit() and int(line) >= last_entry_line(released.read("releases.yaml"))
 
 
-def test_a_missing_or_edited_snapshot_is_an_error(released):
-    plan_copy = released
-    snap = plan_copy.dir / "releases" / "1.1.0.json"
+def load_releases(plan_copy) -> list:
+    return yamlio.load(plan_copy.read("releases.yaml"))[0]["releases"]
+
+
+def test_a_missing_or_edited_snapshot_is_an_error(released, base):
+    v = bumped(base.version, "minor")
+    snap = released.dir / "releases" / f"{v}.json"
     snap.write_text(snap.read_text(encoding="utf-8").replace('"format": 1', '"format": 2'), encoding="utf-8")
-    with pytest.raises(PlanError, match=r"snapshot plan/releases/1\.1\.0\.json\['format'\]"):
-        load_plan(plan_copy.dir)
+    with pytest.raises(PlanError, match=re.escape(f"snapshot plan/releases/{v}.json['format']")):
+        load_plan(released.dir)
     snap.unlink()
-    with pytest.raises(PlanError, match=r"no snapshot plan/releases/1\.1\.0\.json for release 1\.1\.0"):
-        load_plan(plan_copy.dir)
+    with pytest.raises(PlanError, match=re.escape(f"no snapshot plan/releases/{v}.json for release {v}")):
+        load_plan(released.dir)
 
 
-def test_history_of_a_measure(released_dir):
+def test_history_of_a_measure(released_dir, base):
     plan = load_plan(released_dir)
     h = releases.history(plan)
-    assert [(e.release.version, e.change.change) for e in h["measure", "2.1.1"]] == [("1.0.0", "added"), ("1.1.0", "changed")]
-    assert [(e.release.version, e.change.change) for e in h["measure", "2.1.6"]] == [("1.1.0", "added")]
-    assert [e.release.version for e in h["measure", "2.2.1"]] == ["1.0.0"]
+    v = bumped(base.version, "minor")
+    assert (h["measure", "2.1.1"][0].release.version, h["measure", "2.1.1"][0].change.change) == ("1.0.0", "added")
+    assert (h["measure", "2.1.1"][-1].release.version, h["measure", "2.1.1"][-1].change.change) == (v, "changed")
+    assert [(e.release.version, e.change.change) for e in h["measure", "2.1.6"]] == [(v, "added")]
+    assert v not in [e.release.version for e in h["measure", "2.2.1"]]
 
 
 def test_version_and_date_in_plan_json_and_the_data_package(plan):
@@ -193,20 +243,22 @@ def test_version_and_date_in_plan_json_and_the_data_package(plan):
     assert [r["version"] for r in doc["releases"]] == [r.version for r in plan.releases]
 
 
-def test_changes_page_lists_releases_newest_first_with_changes_by_id(released_dir):
+def test_changes_page_lists_releases_newest_first_with_changes_by_id(released_dir, base):
     from lnplan.site import render_page
     plan = load_plan(released_dir)
+    v = anchor(bumped(base.version, "minor"))
     for lang, what in (("en", "English translation, responsibility"), ("zh", "英文译文、责任单位")):
         out = render_page(plan, lang, "changes", "", "changes/").markdown
-        assert out.index("{ #v1-1-0 }") < out.index("{ #v1-0-0 }")
+        assert out.index(f"{{ #{v} }}") < out.index("{ #v1-0-0 }")
         assert "{ #unreleased }" not in out  # the copy is as released
-        row = out.split('<tr id="v1-1-0-measure-2-1-1">', 1)[1].split("</tr>", 1)[0]
+        row = out.split(f'<tr id="{v}-measure-2-1-1">', 1)[1].split("</tr>", 1)[0]
         assert 'href="../measures/2.1.1/"' in row and what in row
-        assert '<tr id="v1-1-0-unit-new-bureau">' in out and '<tr id="v1-1-0-target-2-1-2-t1">' in out
+        assert f'<tr id="{v}-unit-new-bureau">' in out and f'<tr id="{v}-target-2-1-2-t1">' in out
     measure = render_page(plan, "en", "measure", "2.1.1", "measures/2.1.1/").markdown
-    assert "Last changed: 1.1.0 (2026-12-01)" in measure
-    assert 'href="../../changes/#v1-1-0-measure-2-1-1"' in measure and 'href="../../changes/#v1-0-0"' in measure
-    assert "Unchanged since 1.0.0 (2026-11-26)." in render_page(plan, "en", "measure", "2.2.1", "measures/2.2.1/").markdown
+    assert f"Last changed: {bumped(base.version, 'minor')} ({base.date})" in measure
+    assert f'href="../../changes/#{v}-measure-2-1-1"' in measure and 'href="../../changes/#v1-0-0"' in measure
+    other = render_page(plan, "en", "measure", "2.2.1", "measures/2.2.1/").markdown
+    assert f"#{v}-" not in other and re.search(r"(Unchanged since|Last changed:) \d+\.\d+\.\d+ \(", other)
 
 
 def test_unreleased_changes_are_shown_as_such(released):
@@ -214,7 +266,7 @@ def test_unreleased_changes_are_shown_as_such(released):
     released.edit("chapters/2.yaml", lambda d: d["sections"][0]["items"][1]["text"].__setitem__("en", "Rewritten."))
     plan = load_plan(released.dir)
     out = render_page(plan, "en", "changes", "", "changes/").markdown
-    assert out.index("{ #unreleased }") < out.index("{ #v1-1-0 }")
+    assert out.index("{ #unreleased }") < out.index("{ #v")
     assert '<tr id="unreleased-measure-2-1-2">' in out
     measure = render_page(plan, "zh", "measure", "2.1.2", "measures/2.1.2/").markdown
     assert "最近修改：尚未发布的修改" in measure and 'href="../../changes/#unreleased-measure-2-1-2"' in measure
