@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install validate fmt fmt-check build serve dev test test-fast browser-deps bench clean
+.PHONY: install validate fmt fmt-check release build serve dev test test-fast browser-deps bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv --clear $(VENV)
@@ -24,6 +24,12 @@ fmt: install
 	$(BIN)/python -m lnplan fmt
 fmt-check: install
 	$(BIN)/python -m lnplan fmt --check
+
+## Record a release of the dataset (snapshot + changelog entry in plan/releases.yaml):
+##   make release VERSION=1.1.0 SUMMARY_ZH='…' SUMMARY_EN='…' [CORRECTIONS='id …'] [DATE=YYYY-MM-DD]
+release: install
+	$(BIN)/python -m lnplan release "$(VERSION)" --summary-zh "$(SUMMARY_ZH)" --summary-en "$(SUMMARY_EN)" \
+	  $(if $(DATE),--date "$(DATE)") $(foreach c,$(CORRECTIONS),--correction "$(c)")
 
 ## Build both languages into site/ (validates first; writes nothing if anything fails).
 build: install

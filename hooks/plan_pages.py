@@ -12,7 +12,9 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from lnplan.export import downloads  # noqa: E402
+from lnplan.feed import FEED_FILE, atom  # noqa: E402
 from lnplan.loader import PlanError  # noqa: E402
+from lnplan.render.i18n import t  # noqa: E402
 from lnplan.site import MACRO_CALL, get_plan, nav, page_specs, stub  # noqa: E402
 
 
@@ -31,6 +33,7 @@ def on_config(config):
     # query for the name (e.g. 省商务厅) matches it whole instead of falling back to its first character.
     for unit in plan.units.values():
         jieba.add_word(unit.name.zh, freq=10**6)
+    config.extra["feed_title"] = t("feed_title", lang)  # the Atom feed's <link> in every page's <head>
     return config
 
 
@@ -38,8 +41,9 @@ def on_files(files: Files, config) -> Files:
     plan = _plan()
     for spec in page_specs(plan):
         files.append(File.generated(config, spec.src, content=stub(spec)))
+    files.append(File.generated(config, FEED_FILE, content=atom(plan, config.extra["lang"], config.extra["site_root"])))
     if config.extra.get("downloads"):
-        for path, data in downloads(plan).items():
+        for path, data in downloads(plan, config.extra["site_root"]).items():
             files.append(File.generated(config, path, content=data))
     return files
 

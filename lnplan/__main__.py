@@ -6,10 +6,14 @@
   punctuation [--check] [--plan DIR]
                             full-width punctuation in every Chinese field, as officially published
                             (--check: list what would change and exit 1 instead)
+  release VERSION --summary-zh TEXT --summary-en TEXT [--date YYYY-MM-DD] [--correction ID ...] [--plan DIR]
+                            record a release: snapshot the data into plan/releases/VERSION.json and add the
+                            release, with the changes since the previous one, to plan/releases.yaml
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import difflib
 import signal
 import sys
@@ -63,6 +67,12 @@ def cmd_validate(plan_dir: Path, source: Path | None) -> int:
             return 1
     print(f"ok: {len(plan.chapters)} chapters, {len(plan.measures)} measures, {len(plan.units)} units, "
           f"{len(plan.places)} places, {len(plan.targets)} targets, {len(plan.glossary)} glossary terms")
+    from .releases import unreleased, version
+    pending = unreleased(plan)
+    if pending:
+        schema = f", schema {pending.schema[0]} → {pending.schema[1]}" if pending.schema else ""
+        print(f"note: {len(pending.changes)} record(s) changed since release {version(plan)[0]}{schema} (not yet released); "
+              "record a release with: make release VERSION=… SUMMARY_ZH=… SUMMARY_EN=…")
     return 0
 
 
@@ -128,6 +138,27 @@ def cmd_punctuation(plan_dir: Path, check: bool) -> int:
     return 0
 
 
+def cmd_release(plan_dir: Path, version: str, date: str, summary_zh: str, summary_en: str, corrections: list[str]) -> int:
+    from .model import Text
+    from .releases import ReleaseError, cut
+
+    try:
+        release, d = cut(plan_dir, version, date, Text(summary_zh, summary_en), tuple(corrections))
+    except PlanError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in {plan_dir}; fix them before releasing.", file=sys.stderr)
+        return 1
+    except ReleaseError as exc:
+        print(f"release {version}: {exc}", file=sys.stderr)
+        return 1
+    counts = {k: sum(1 for c in d.changes if c.change == k) for k in ("added", "changed", "removed")}
+    schema = f"; schema {d.schema[0]} → {d.schema[1]}" if d.schema else ""
+    print(f"released {release.version} ({release.date}): {counts['added']} added, {counts['changed']} changed, "
+          f"{counts['removed']} removed{schema}; wrote {plan_dir / 'releases' / (version + '.json')} and {plan_dir / 'releases.yaml'}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lnplan", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -143,7 +174,16 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("synth")
     s.add_argument("factor", type=int)
     s.add_argument("out", type=Path)
+    r = sub.add_parser("release", help="record a release of the dataset")
+    r.add_argument("version", help="semantic version MAJOR.MINOR.PATCH, higher than the latest release")
+    r.add_argument("--summary-zh", required=True, help="what the release contains, in Chinese")
+    r.add_argument("--summary-en", required=True, help="what the release contains, in English")
+    r.add_argument("--date", default=dt.date.today().isoformat(), help="release date YYYY-MM-DD (default: today)")
+    r.add_argument("--correction", action="append", default=[], metavar="ID", help="id of a correction in plan/corrections.yaml this release contains (repeatable)")
+    r.add_argument("--plan", type=Path, default=PLAN_DIR)
     args = ap.parse_args(argv)
+    if args.cmd == "release":
+        return cmd_release(args.plan, args.version, args.date, args.summary_zh, args.summary_en, args.correction)
     if args.cmd == "validate":
         source, note = fidelity_source(args.plan, args.source)
         if note:

@@ -114,8 +114,15 @@ def _stop(jobs: list[subprocess.Popen]) -> None:
 
 
 def summarize(output: str) -> str:
-    """Engine output for the reader: a Python traceback is cut to its last line (what went wrong)."""
+    """Engine output for the reader: from the first warning or error on (not the INFO lines before it), and a
+    Python traceback cut to its last line (what went wrong)."""
     lines = output.rstrip().splitlines()
+    first = next((i for i, line in enumerate(lines) if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))), None)
+    if first is not None:
+        lines = lines[first:]
+    else:  # no warning: drop the INFO lines (and the lists they introduce)
+        lines = [line for line in lines if not line.startswith(("INFO", "  - "))]
+    output = "\n".join(lines)
     if "Traceback (most recent call last):" not in output:
         return "\n".join(lines)
     start = lines.index("Traceback (most recent call last):")
@@ -147,7 +154,7 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
         try:
             (Path(tmp) / OWNER).write_text(str(os.getpid()))
             zh, en = Path(tmp) / "site", Path(tmp) / "en"
-            flags = ["-q"] if quiet else []
+            flags = [] if quiet else ["-v"]  # the output is shown only on failure, so keep the warnings that say why
             for cfg, d in (("mkdocs.yml", zh), ("mkdocs.en.yml", en)):
                 jobs.append(subprocess.Popen([exe, "build", *flags, "-f", str(ROOT / cfg), "-d", str(d)], cwd=ROOT, env=env,
                                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

@@ -11,11 +11,12 @@ from functools import lru_cache
 
 import xlsxwriter
 
+from . import cite, database, releases, tmx
 from .loader import load_schema
 from .model import LANGS, Correction, Measure, Plan, Target, Unit
 from .urls import absolute, correction_url, page, target_url
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # the shape of plan.json; the dataset's own version is the latest release (lnplan.releases)
 FIXED_DATE = dt.datetime(2022, 1, 31)
 
 
@@ -96,8 +97,11 @@ def plan_json(plan: Plan) -> dict:
     raw_units = {u["id"]: u for u in raw["units.yaml"]["units"]}
     raw_places = {p["id"]: p for p in raw["places.yaml"]["places"]}
     raw_targets = {t["id"]: t for t in raw["targets.yaml"]["targets"]}
+    version, release_date = releases.version(plan)
     return {
         "schema_version": SCHEMA_VERSION,
+        "version": version,
+        "release_date": release_date,
         "document": raw["document.yaml"],
         "chapters": [raw[f"chapters/{c.id}.yaml"] for c in plan.chapters],
         "measures": [measure_record(plan, m) for m in plan.measures.values()],
@@ -113,6 +117,7 @@ def plan_json(plan: Plan) -> dict:
         "glossary": raw["glossary.yaml"]["terms"],
         "vocabularies": raw["vocabularies.yaml"],
         "corrections": [correction_record(plan, c) for c in plan.corrections],
+        "releases": raw["releases.yaml"]["releases"],
     }
 
 
@@ -379,21 +384,38 @@ TYPES = {"lat": "number", "lon": "number", "lead_count": "integer", "co_responsi
          "aspirational": "boolean", "annual": "boolean", "group": "integer", "position": "integer", "group_etc": "boolean"}
 
 
-def datapackage(plan: Plan) -> dict:
+# Downloads that are not tables, described in the data package as files (path under data/, format, media type, title).
+FILE_RESOURCES = [
+    ("plan", "plan.json", "json", "application/json", "The whole dataset in one document (validates against plan.schema.json)"),
+    ("sqlite", "plan.sqlite", "sqlite", "application/vnd.sqlite3", "SQLite database with full-text search"),
+    ("datasette-metadata", "plan.metadata.json", "json", "application/json", "Datasette metadata for plan.sqlite"),
+    ("api-index", "api/index.json", "json", "application/json", "Static API index: one document per measure, unit, place and target"),
+    ("translation-memory", "plan.tmx", "tmx", "application/x-tmx+xml", "Chinese–English text pairs (TMX 1.4b)"),
+    ("citation-bibtex", "plan.bib", "bib", "application/x-bibtex", "Citation of the plan (BibTeX)"),
+    ("citation-csl", "plan.csl.json", "json", "application/vnd.citationstyles.csl+json", "Citation of the plan (CSL-JSON)"),
+]
+
+
+def datapackage(plan: Plan, files: dict[str, bytes] | None = None) -> dict:
+    """The data package descriptor; with the files, each resource also records its size and SHA-256."""
+    version, release_date = releases.version(plan)
+
+    def stats(path: str) -> dict:
+        data = (files or {}).get("data/" + path)
+        return {"bytes": len(data), "hash": "sha256:" + digest(data)} if data is not None else {}
     def res(name, path, fields, pk, fks=(), title="", docs=FIELD_DOCS):
         schema = {"fields": _fields(fields, TYPES, docs), "primaryKey": pk, "missingValues": [""]}
         if fks:
             schema["foreignKeys"] = [{"fields": f, "reference": {"resource": r, "fields": "id"}} for f, r in fks]
         return {"name": name, "path": path, "title": title, "profile": "tabular-data-resource", "format": "csv",
-                "mediatype": "text/csv", "encoding": "utf-8-sig", "schema": schema}
+                "mediatype": "text/csv", "encoding": "utf-8-sig", "schema": schema, **stats(path)}
     return {
-        "profile": "tabular-data-package",
+        "profile": "data-package",
         "name": "liaoning-one-circle-one-belt-two-zones-2022",
         "title": "Liaoning “One Circle, One Belt and Two Zones” three-year action plan (2022)",
         "description": "The plan's measures, responsible units, places and quantitative targets. The Chinese text is authoritative; "
                        "the English is an unofficial translation. " + CSV_RULE["en"],
-        "version": SCHEMA_VERSION,
-        "created": "2022-01-31T00:00:00Z",
+        **({"version": version, "created": f"{release_date}T00:00:00Z"} if version else {}),
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0 (dataset structure and English translation)"}],
         "resources": [
             res("measures", "measures.csv", MEASURE_FIELDS, ["id"], [("lead_unit", "units")], "Measures"),
@@ -406,15 +428,41 @@ def datapackage(plan: Plan) -> dict:
                 [("measure", "measures"), ("place", "places")], "Why each measure lists each place, one row per place and form found"),
             res("corrections", "corrections.csv", CORRECTION_FIELDS, ["id"], (),
                 "Corrections this edition makes or notes; ids (C001, …) are stable", {**FIELD_DOCS, **CORRECTION_DOCS}),
+            *({"name": name, "path": path, "title": title, "profile": "data-resource", "format": fmt, "mediatype": mediatype, **stats(path)}
+              for name, path, fmt, mediatype, title in FILE_RESOURCES),
         ],
     }
 
 
+# ---- static API: one small document per record ------------------------------------
+
+API_KINDS = ("measures", "units", "places", "targets")
+
+
+def api_path(kind: str, ident: str) -> str:
+    """Stable URL of a record's document, from the site root: data/api/measures/2.1.1.json."""
+    return f"data/api/{kind}/{ident}.json"
+
+
+def api_files(doc: dict) -> dict[str, bytes]:
+    """Each measure, unit, place and target of plan.json as its own document, and an index listing them
+    (with each document's SHA-256, so a client fetches only what changed since it last looked)."""
+    files = {api_path(kind, rec["id"]): _json(rec) for kind in API_KINDS for rec in doc[kind]}
+    index = {"schema_version": doc["schema_version"], "version": doc["version"], "release_date": doc["release_date"], "plan": "data/plan.json",
+             **{kind: [{"id": rec["id"], "url": api_path(kind, rec["id"]), "sha256": digest(files[api_path(kind, rec["id"])])} for rec in doc[kind]]
+                for kind in API_KINDS}}
+    files["data/api/index.json"] = _json(index)
+    return files
+
+
 @lru_cache(maxsize=4)
-def downloads(plan: Plan) -> dict[str, bytes]:
-    """Every download, by its path under the site root."""
+def downloads(plan: Plan, site_url: str = "") -> dict[str, bytes]:
+    """Every download, by its path under the site root. site_url (the public address) goes into the citation
+    files, which reference managers need absolute; without it they carry no URL."""
+    doc = plan_json(plan)
+    version, _ = releases.version(plan)
     files: dict[str, bytes] = {
-        "data/plan.json": _json(plan_json(plan)),
+        "data/plan.json": _json(doc),
         "data/plan.schema.json": _json(load_schema()),
         "data/measures.csv": measures_csv(plan),
         "data/units.csv": units_csv(plan),
@@ -423,7 +471,10 @@ def downloads(plan: Plan) -> dict[str, bytes]:
         "data/assignments.csv": assignments_csv(plan),
         "data/measure_places.csv": measure_places_csv(plan),
         "data/corrections.csv": corrections_csv(plan),
-        "data/datapackage.json": _json(datapackage(plan)),
+        "data/datapackage.json": b"",  # below, once the files it describes exist
+        "data/plan.sqlite": database.build(plan, doc),
+        "data/plan.metadata.json": _json(database.metadata(plan, version)),
+        "data/plan.tmx": tmx.tmx(plan),
     }
     allm = list(plan.measures.values())
     files["data/tasks.csv"] = tasks_csv(plan, allm, "zh")
@@ -435,6 +486,9 @@ def downloads(plan: Plan) -> dict[str, bytes]:
         files[f"data/units/{u.id}.en.csv"] = tasks_csv(plan, ms, "en")
         files[f"data/units/{u.id}.xlsx"] = tasks_xlsx(plan, ms, {"zh": f"{u.name.zh} 任务分工表", "en": f"{u.name.en}: task division"})
         files[f"data/units/{u.id}.json"] = unit_tasks_json(plan, u)
+    files.update(api_files(doc))
+    files.update(cite.files(plan, site_url))
+    files["data/datapackage.json"] = _json(datapackage(plan, files))
     return files
 
 

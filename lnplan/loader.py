@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 import jsonschema
 
-from . import yamlio
+from . import releases, yamlio
 from .model import (
     Chapter, Correction, FactSource, Group, Item, Label, Measure, MeasureUnit, Membership, Notice, Paragraph, Place, PlaceName,
     PlaceReason, Plan, Responsibility, Seat, Section, Source, Target, Term, Text, Unit,
@@ -35,6 +35,7 @@ SINGLE_FILES = {
     "glossary.yaml": "glossaryFile",
     "vocabularies.yaml": "vocabulariesFile",
     "corrections.yaml": "correctionsFile",
+    "releases.yaml": "releasesFile",
 }
 CHAPTER_DEF = "chapter"
 # Liaoning's extent, 118°50′–125°47′ E and 38°43′–43°29′ N (as the province describes itself), widened a little:
@@ -272,14 +273,15 @@ def _unexpected_files(c: _Collector, plan_dir: Path, expected: list[str]) -> Non
     known = set(expected) | {"chapters"}
     for path in sorted(plan_dir.rglob("*")):
         rel = path.relative_to(plan_dir).as_posix()
-        if rel in known:
-            continue
+        if rel in known or rel == releases.SNAPSHOT_DIR or (
+                rel.startswith(releases.SNAPSHOT_DIR + "/") and path.suffix == ".json" and releases.SEMVER.fullmatch(path.stem)):
+            continue  # release snapshots: plan/releases/<version>.json
         if path.suffix == ".yml":
             hint = f"plan files end in .yaml: rename it to {path.with_suffix('.yaml').name}"
         elif rel.startswith("chapters/"):
             hint = "chapter files are named 1.yaml, 2.yaml, … after their chapter id"
         else:
-            hint = f"plan/ holds only {', '.join(SINGLE_FILES)} and chapters/N.yaml; move it elsewhere"
+            hint = f"plan/ holds only {', '.join(SINGLE_FILES)}, chapters/N.yaml and releases/VERSION.json; move it elsewhere"
         c.problems.append(Problem(c.display(rel), None, None, "", f"unexpected file, not part of the plan; {hint}"))
 
 
@@ -306,6 +308,8 @@ def load_plan(plan_dir: Path | str = PLAN_DIR, schema_path: Path | str = SCHEMA_
     if c.problems:
         raise PlanError(c.problems)
     plan = _build(sources, c)
+    if not c.problems:
+        releases.attach(plan, sources["releases.yaml"], c, Path(plan_dir), load_schema(Path(schema_path)))
     if c.problems:
         raise PlanError(c.problems)
     return plan

@@ -260,6 +260,26 @@ class Correction:
     measure: str | None = None  # the measure whose page shows what was corrected, if any
 
 
+@dataclass(frozen=True)
+class Change:
+    """One record's change between two versions of the dataset."""
+    record: str  # measure, unit, place or target
+    id: str
+    change: str  # added, removed or changed
+    fields: tuple[str, ...] = ()  # what changed: for a measure text, translation, responsibility, places, targets
+
+
+@dataclass(frozen=True)
+class Release:
+    """One published version of the dataset, as plan/releases.yaml records it."""
+    version: str
+    date: str
+    schema_version: str
+    summary: Text
+    corrections: tuple[str, ...]
+    changes: tuple[Change, ...]
+
+
 @dataclass(eq=False)  # identity hash: downloads are cached per loaded plan
 class Plan:
     notice: Notice
@@ -280,6 +300,8 @@ class Plan:
     place_name_kinds: dict[str, Label] = field(default_factory=dict)
     corrections: tuple[Correction, ...] = ()
     sources: dict[str, Source] = field(default_factory=dict)  # cited for seats and region memberships
+    releases: tuple[Release, ...] = ()  # oldest first (plan/releases.yaml)
+    snapshots: dict = field(repr=False, default_factory=dict)  # each release's recorded data, by version
 
     # ---- derived indexes (built once per loaded plan, so every page costs O(its own content)) ----
     @cached_property

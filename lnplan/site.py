@@ -52,7 +52,7 @@ def _src(url: str) -> str:
 
 def page_specs(plan: Plan) -> list[PageSpec]:
     specs = [("home", ""), ("plan", ""), *[("chapter", c.id) for c in plan.chapters], ("units", ""), ("places", ""),
-             ("targets", ""), ("charts", ""), ("glossary", ""), ("data", ""), ("about", ""), ("corrections", ""),
+             ("targets", ""), ("charts", ""), ("glossary", ""), ("data", ""), ("changes", ""), ("about", ""), ("corrections", ""),
              *[("measure", m) for m in plan.measures], *[("unit", u) for u in plan.units], *[("place", p) for p in plan.places]]
     out = [PageSpec(_src(page(kind, ident)), page(kind, ident), kind, ident) for kind, ident in specs]
     seen: dict[str, PageSpec] = {}
@@ -93,6 +93,7 @@ def nav(plan: Plan, lang: str) -> list:
         {e(t("nav_charts", lang)): "charts.md"},
         {e(t("nav_glossary", lang)): "glossary.md"},
         {e(t("nav_data", lang)): "data.md"},
+        {e(t("nav_changes", lang)): "changes.md"},
         {e(t("nav_about", lang)): "about.md"},
         {e(t("nav_corrections", lang)): "corrections.md"},
     ]
@@ -103,7 +104,10 @@ def render_page(plan: Plan, lang: str, kind: str, ident: str, url: str, canonica
         raise ValueError(f"unknown language {lang!r}; expected 'zh' or 'en'")
     simple = {"home": overview.home_page, "plan": pages.plan_index_page, "units": pages.units_index_page,
               "places": pages.places_index_page, "targets": pages.targets_page, "charts": overview.charts_page,
-              "glossary": pages.glossary_page, "about": overview.about_page, "corrections": overview.corrections_page}
+              "glossary": pages.glossary_page, "about": overview.about_page, "corrections": overview.corrections_page,
+              "changes": overview.changes_page}
+    if kind in ("home", "plan"):  # the plan as schema.org Legislation needs the public address
+        return simple[kind](plan, lang, url, site_root)
     if kind in simple:
         return simple[kind](plan, lang, url)
     if kind == "data":
@@ -113,7 +117,7 @@ def render_page(plan: Plan, lang: str, kind: str, ident: str, url: str, canonica
     if kind == "measure":
         if ident not in plan.measures:
             raise KeyError(f"unknown measure {ident!r}")
-        return pages.measure_page(plan, lang, url, ident, canonical_url)
+        return pages.measure_page(plan, lang, url, ident, canonical_url, site_root)
     if kind == "unit":
         if ident not in plan.units:
             raise KeyError(f"unknown unit {ident!r}")

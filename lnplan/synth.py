@@ -9,8 +9,9 @@ import re
 import shutil
 from pathlib import Path
 
-from . import yamlio
-from .loader import PLAN_DIR, load_plan, section_number
+from . import releases, yamlio
+from .loader import PLAN_DIR, section_number
+from .model import Text
 
 
 def _renumber(node, old: str, new: str):
@@ -55,5 +56,9 @@ def write_synthetic(factor: int, out: Path, plan_dir: Path = PLAN_DIR) -> Path:
         ch["sections"] = sections
         (out / "chapters" / path.name).write_text(yamlio.dump(ch), encoding="utf-8")
     (out / "targets.yaml").write_text(yamlio.dump({"targets": new_targets}), encoding="utf-8")
-    load_plan(out)  # the synthetic plan must be as valid as the real one
+    # A maintained synthetic plan: one first release of its own data (cut() validates it as fully as load_plan)
+    (out / releases.RELEASES_FILE).write_text(yamlio.dump({"releases": []}), encoding="utf-8")
+    shutil.rmtree(out / releases.SNAPSHOT_DIR, ignore_errors=True)
+    text = f"Synthetic plan, {factor} times the real one"
+    releases.cut(out, "1.0.0", "2026-11-26", Text(text, text))
     return out

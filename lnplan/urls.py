@@ -21,6 +21,7 @@ def page(kind: str, ident: str = "") -> str:
         "about": "about/",
         "charts": "charts/",
         "corrections": "corrections/",
+        "changes": "changes/",
     }[kind]
 
 

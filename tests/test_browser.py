@@ -18,7 +18,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
 PAGES = ["", "plan/2/", "measures/2.1.1/", "units/commerce/", "places/", "places/shenyang/", "places/western-liaoning-pilot-zone/",
-         "charts/", "targets/", "corrections/"]
+         "charts/", "targets/", "corrections/", "changes/", "data/"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

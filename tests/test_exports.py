@@ -84,14 +84,23 @@ def test_xlsx_opens_with_both_languages(files, tmp_path):
 
 def test_data_package_is_valid(files, tmp_path):
     frictionless = pytest.importorskip("frictionless")
-    for path, data in files.items():
-        if path.count("/") == 1:
-            (tmp_path / path.split("/")[1]).write_bytes(data)
+    package = json.loads(files["data/datapackage.json"])
+    for resource in package["resources"]:  # every file the package describes, where the site has it
+        (tmp_path / resource["path"]).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / resource["path"]).write_bytes(files["data/" + resource["path"]])
+    (tmp_path / "datapackage.json").write_bytes(files["data/datapackage.json"])
     report = frictionless.validate(tmp_path / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    package = json.loads(files["data/datapackage.json"])
     measures = next(r for r in package["resources"] if r["name"] == "measures")
     assert measures["schema"]["primaryKey"] == ["id"] and measures["schema"]["foreignKeys"][0]["reference"]["resource"] == "units"
+
+
+def test_data_package_describes_every_dataset_file_with_size_and_hash(files):
+    package = json.loads(files["data/datapackage.json"])
+    described = {r["path"]: r for r in package["resources"]}
+    for path in ("plan.json", "plan.sqlite", "plan.metadata.json", "api/index.json", "plan.tmx", "plan.bib", "plan.csl.json", "measures.csv"):
+        assert described[path]["bytes"] == len(files["data/" + path]), path  # frictionless checks the hash above
+    assert package["profile"] == "data-package" and described["measures.csv"]["profile"] == "tabular-data-resource"
 
 
 def test_outputs_are_byte_identical_between_builds(files):

@@ -189,7 +189,12 @@ def test_an_engine_traceback_is_cut_to_what_went_wrong():
 
     output = ("INFO - Building documentation...\nTraceback (most recent call last):\n  File \"x.py\", line 1, in <module>\n"
               "    f.write(data)\nOSError: [Errno 28] No space left on device\n")
-    assert summarize(output) == "INFO - Building documentation...\nOSError: [Errno 28] No space left on device"
+    assert summarize(output) == "OSError: [Errno 28] No space left on device"
+    # A page that fails to render: the INFO lines before it are dropped, mkdocs-macros' reason is kept.
+    macros = ("INFO - Cleaning site directory\nINFO - The following pages exist in the docs directory, but are not included "
+              "in the nav:\n  - measures/2.1.1.md\nWARNING -  [macros] - ERROR # _Macro Rendering Error_\n\n_File_: "
+              "`measures/2.1.1.md`\n\n_KeyError_: 'x'\n")
+    assert summarize(macros).startswith("WARNING -  [macros]") and "_File_: `measures/2.1.1.md`" in summarize(macros)
 
 
 def test_a_text_too_long_for_a_spreadsheet_cell_is_never_cut(plan):

@@ -127,8 +127,9 @@ def test_nav_titles_are_escaped(plan):
     assert "一、&lt;b&gt;x&lt;/b&gt;" in titles
 
 
-def test_data_page_lists_every_download_except_per_unit_files(plan):
+def test_data_page_lists_every_download_except_per_record_files(plan):
     out = render_page(plan, "zh", "data", "", "data/").markdown
     for path in downloads(plan):
         listed = f'href="{path.split("/", 1)[1]}" download' in out
-        assert listed != path.startswith("data/units/"), path
+        per_record = path.startswith(("data/units/", "data/api/", "data/cite/")) and path != "data/api/index.json"
+        assert listed != per_record, path

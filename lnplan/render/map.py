@@ -293,7 +293,7 @@ def map_legend(plan: Plan, lang: str, url: str, *, highlight: Collection[str] = 
     for p in plan.places.values():
         if p.kind not in (REGION_KIND, CORE_KIND):
             continue
-        key = (f'<circle cx="10" cy="10" r="7.5" fill="none" stroke="#1a1a1a" stroke-width="1.5"/><circle cx="10" cy="10" r="4.5" fill="#fff" stroke="#1a1a1a"/>'
+        key = ('<circle cx="10" cy="10" r="7.5" fill="none" stroke="#1a1a1a" stroke-width="1.5"/><circle cx="10" cy="10" r="4.5" fill="#fff" stroke="#1a1a1a"/>'
                if p.kind == CORE_KIND else f'<circle cx="10" cy="10" r="7" fill="{colors[p.id]}" stroke="#1a1a1a"/>')
         current = ' aria-current="page"' if page("place", p.id) == url else ""
         members = {ms.place for ms in p.members}

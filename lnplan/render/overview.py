@@ -3,19 +3,22 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..export import CSV_RULE, digest, downloads
+from ..export import CSV_RULE, api_path, digest, downloads
 from ..loader import load_schema
+from ..feed import FEED_FILE
 from ..model import Plan
+from ..releases import version
+from . import history
 from .corrections import KINDS, corrections_table
 from .html import a, block, esc, heading, human_size, rel
 from .i18n import t
 from .map import map_figure
-from .pages import Ctx, Rendered, jsonld, lang_switch_note, place_link, title_with_number, unit_link
+from .pages import Ctx, Rendered, jsonld, lang_switch_note, place_link, plan_jsonld, title_with_number, unit_link
 
 REGIONS = ("shenyang-metropolitan-area", "coastal-economic-belt", "western-liaoning-pilot-zone", "eastern-liaoning-green-economic-zone")
 
 
-def home_page(plan: Plan, lang: str, url: str) -> Rendered:
+def home_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
     out = [heading(1, plan.title[lang]), lang_switch_note(c)]
     out.append(block(f'<p class="lp-lede">{esc(c.t("issued"))}. {esc(plan.preamble[lang])}</p>'))
@@ -49,7 +52,7 @@ def home_page(plan: Plan, lang: str, url: str) -> Rendered:
         out.append(heading(2, c.t(key), key.replace("_", "-")))
         out.append(block('<ul class="lp-entry">' + "".join(f"<li>{a(h, esc(label))}</li>" for label, h in links) + "</ul>"))
     desc = plan.preamble[lang][:160]
-    return Rendered("".join(out), desc, jsonld(c, plan.title[lang], desc, "Legislation"))
+    return Rendered("".join(out), desc, plan_jsonld(c, site_root, desc))
 
 
 def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
@@ -114,10 +117,30 @@ FILE_DOCS = {
     "data/tasks.csv": ("全文任务分工表（中文）。", "Task-division table of the whole plan (Chinese)."),
     "data/tasks.en.csv": ("全文任务分工表（英文）。", "Task-division table of the whole plan (English)."),
     "data/tasks.xlsx": ("全文任务分工表（Excel，中英两个工作表）。", "Task-division table of the whole plan (Excel, a sheet per language)."),
+
+    "data/api/index.json": ("静态 API 索引：每项措施、单位、地点和目标各有一个小 JSON 文档（data/api/<类别>/<编号>.json），内容与 plan.json 中的记录相同，并附 SHA-256。",
+                            "Static API index: every measure, unit, place and target as its own small JSON document (data/api/<kind>/<id>.json), the same record as in plan.json, with its SHA-256."),
+    "data/plan.bib": ("整个方案的 BibTeX 引用（中英文各一条）；各措施的引用文件见措施页面。", "BibTeX citation of the whole plan (one entry per language); each measure's citation files are on its page."),
+    "data/plan.csl.json": ("整个方案的 CSL-JSON 引用（Zotero、Mendeley 等可导入）。", "CSL-JSON citation of the whole plan (imports into Zotero, Mendeley and other reference managers)."),
+    "data/plan.tmx": ("中英平行文本（TMX 1.4b 翻译记忆库）：每个标题和每段文本一对，附编号，供译者和计算机辅助翻译工具使用。",
+                      "Chinese–English parallel text as a TMX 1.4b translation memory: one unit per title and text, with its id, for translators and CAT tools."),
+    "data/plan.sqlite": ("SQLite 数据库：措施、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分词，检索词至少三个字符）。",
+                         "SQLite database: measures, units, places, targets, assignments, releases and changes as tables with foreign keys, indexes and full-text search in both languages (trigram: queries of three or more characters)."),
+    "data/plan.metadata.json": ("plan.sqlite 的 Datasette 元数据（标题、许可、来源、各列说明）：datasette plan.sqlite --metadata plan.metadata.json",
+                                "Datasette metadata for plan.sqlite (titles, licence, source, every column's description): datasette plan.sqlite --metadata plan.metadata.json"),
 }
-DICT_DEFS = ("exportMeasure", "exportResponsibility", "group", "exportPlaceReason", "exportUnit", "factSource", "exportPlace", "seat", "membership",
-             "regionOf", "source", "placeNamesFile", "placeName", "placeNameSource", "placeNameSourceEntry", "notPlace", "exportTarget", "term",
-             "exportCorrection", "text", "url")
+# Files per record are reached from their record's page or from an index, not listed one by one.
+PER_RECORD = ("data/units/", "data/api/", "data/cite/")
+
+
+def listed_on_data_page(path: str) -> bool:
+    return path in FILE_DOCS or not path.startswith(PER_RECORD)
+
+
+DICT_DEFS = ("plan", "exportMeasure", "exportResponsibility", "group", "exportPlaceReason", "exportUnit", "factSource", "exportPlace", "seat",
+             "membership", "regionOf", "source", "placeNamesFile", "placeName", "placeNameSource", "placeNameSourceEntry", "notPlace",
+             "exportTarget", "term", "exportCorrection", "text", "url", "release", "change", "apiIndex", "apiEntry", "assignment",
+             "measurePlace", "targetScope")
 
 PY_EXAMPLE = """import json, urllib.request
 plan = json.load(urllib.request.urlopen("{base}data/plan.json"))
@@ -146,9 +169,9 @@ def data_dictionary(lang: str) -> str:
     schema = load_schema()
     out = []
     for name in DICT_DEFS:
-        d = schema["$defs"][name]
+        d = schema if name == "plan" else schema["$defs"][name]  # "plan": the top level of plan.json (version, releases, …)
         desc = d["x-description-zh"] if lang == "zh" else d["description"]
-        out.append(heading(3, name, "def-" + name))
+        out.append(heading(3, "plan.json" if name == "plan" else name, "def-" + name))
         rows = []
         for prop, spec in d.get("properties", {}).items():
             pdesc = spec.get("x-description-zh" if lang == "zh" else "description", "")
@@ -163,14 +186,14 @@ def data_dictionary(lang: str) -> str:
 
 def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
-    files = downloads(plan)
+    files = downloads(plan, site_url)
     intro = {"zh": "以下文件均由 plan/ 目录中的数据在构建时生成。CSV 为带 BOM 的 UTF-8，可直接用 Excel 或 WPS 打开。各单位的任务分工表见各单位页面。编号稳定，可用于引用。",
              "en": "Every file below is generated at build time from the data in plan/. CSV files are UTF-8 with a byte-order mark, so Excel and WPS open them correctly. Each unit's own task-division table is linked from its page. Ids are stable and safe to cite."}
-    out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>")]
+    out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>"), version_block(c)]
     rows = []
     for path, data in files.items():
-        if path.startswith("data/units/"):
-            continue  # each unit's files are linked from its own page
+        if not listed_on_data_page(path):
+            continue
         if path not in FILE_DOCS:
             raise KeyError(f"download {path} has no description in FILE_DOCS; add one so the data page lists it")
         dzh, den = FILE_DOCS[path]
@@ -178,6 +201,7 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
                     f'<td class="lp-num">{esc(human_size(len(data)))}</td><td><code class="lp-sha">{digest(data)}</code></td></tr>')
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("file"), c.t("description"), c.t("size"), "SHA-256"))
     out.append(block(f'<div class="lp-table-wrap lp-files"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    out.append(api_section(c, files))
     out.append(heading(2, "Python", "python"))
     out.append(block(f'<pre><code class="language-python">{esc(PY_EXAMPLE.format(base=site_url))}</code></pre>'))
     out.append(heading(2, "JavaScript", "javascript"))
@@ -187,6 +211,38 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
                      f'<p id="csv-formulas">{esc(CSV_RULE[lang])}</p>'))
     out.append(data_dictionary(lang))
     return Rendered("".join(out), intro[lang][:160], jsonld(c, c.t("nav_data"), intro[lang][:160], "Dataset"))
+
+
+def version_line(c) -> str:
+    v, date = version(c.plan)
+    return c.t("current_version", version=v, date=date) if v else c.t("not_released")
+
+
+def api_section(c, files: dict[str, bytes]) -> str:
+    """The static API: where each record's document is, with one example of each kind."""
+    plan = c.plan
+    examples = [api_path(kind, ident) for kind, ident in (("measures", next(iter(plan.measures), None)), ("units", next(iter(plan.units), None)),
+                                                           ("places", next(iter(plan.places), None)), ("targets", next(iter(plan.targets), None)))
+                if ident is not None]
+    links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", p))}"><code>{esc(p)}</code></a>' for p in examples if p in files)
+    return (heading(2, c.t("api_heading"), "api")
+            + block(f'<p>{esc(c.t("api_intro"))}</p><p>{a(rel(c.lang, c.url, "zh", "data/api/index.json"), "<code>data/api/index.json</code>")} · {links}</p>'))
+
+
+def version_block(c) -> str:
+    """The dataset's version and where its changes are: the changes page and this language's Atom feed."""
+    feed = rel(c.lang, c.url, c.lang, FEED_FILE)
+    return block(f'<p class="lp-version"><strong>{esc(version_line(c))}</strong> · {a(c.link("changes"), esc(c.t("nav_changes")))} · '
+                 f'<a href="{esc(feed)}" type="application/atom+xml">{esc(c.t("feed_link"))}</a></p>')
+
+
+def changes_page(plan: Plan, lang: str, url: str) -> Rendered:
+    c = Ctx(plan, lang, url)
+    out = [heading(1, c.t("nav_changes")), lang_switch_note(c)]
+    out.append(block(f'<p>{esc(c.t("changes_intro"))}</p>'))
+    out.append(version_block(c))
+    out.append(history.releases_sections(c))
+    return Rendered("".join(out), c.t("changes_intro")[:160], jsonld(c, c.t("nav_changes"), c.t("changes_intro")[:160]))
 
 
 ABOUT = {

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import cite
 from ..model import Measure, Paragraph, Plan, Target
 from ..punctuation import clause_as_written
 from ..urls import page, target_anchor, target_url
 from .corrections import corrections_list, fact_source_html
+from .history import measure_history
 from .html import a, block, esc, heading, rel
 from .i18n import t
 from .map import map_figure, members_html, place_facts, sources_list
@@ -246,15 +248,21 @@ def chapter_page(plan: Plan, lang: str, url: str, chapter_id: str) -> Rendered:
     return Rendered("".join(out), description(first), jsonld(c, title, description(first)))
 
 
-def citation(c: Ctx, m: Measure, permalink: str) -> str:
-    p = c.plan
-    if c.lang == "zh":
-        return f"辽宁省人民政府《{p.title.zh}》（2022年1月31日）{m.citation.zh}：{m.title.zh}。{permalink}"
-    return (f"Liaoning Provincial People's Government, {p.title.en} (January 31, 2022), {m.citation.en}: "
-            f"“{m.title.en}”. Unofficial translation. {permalink}")
+def citation_block(c: Ctx, m: Measure, canonical_url: str, site_root: str) -> str:
+    """The measure's citation in GB/T 7714-2015 form and in English (this page's language first), and as
+    BibTeX and CSL-JSON files for reference managers."""
+    urls = {lang: cite.measure_url(site_root, lang, m.id) or (canonical_url if lang == c.lang else "") for lang in ("zh", "en")}
+    forms = {"zh": ("GB/T 7714-2015", cite.gbt7714(c.plan, m, urls["zh"])), "en": (c.t("cite_english"), cite.english(c.plan, m, urls["en"]))}
+    order = ("zh", "en") if c.lang == "zh" else ("en", "zh")
+    out = "".join(f'<p class="lp-label">{esc(forms[lang][0])}</p><blockquote class="lp-cite" lang="{lang}"><p>{esc(forms[lang][1])}</p></blockquote>'
+                  for lang in order)
+    links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", cite.cite_path(m.id, lang, ext)))}" download>{esc(label)}</a>'
+                       for lang in order for ext, label in (("bib", c.t("file_in_lang", format="BibTeX", language=c.t("lang_" + lang))),
+                                                           ("csl.json", c.t("file_in_lang", format="CSL-JSON", language=c.t("lang_" + lang)))))
+    return out + f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("cite_files"))}{esc(c.t("colon"))}</span>{links}</p>'
 
 
-def measure_page(plan: Plan, lang: str, url: str, measure_id: str, canonical_url: str = "") -> Rendered:
+def measure_page(plan: Plan, lang: str, url: str, measure_id: str, canonical_url: str = "", site_root: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
     m = plan.measures[measure_id]
     ch = plan.chapter_of(m.id)
@@ -267,13 +275,12 @@ def measure_page(plan: Plan, lang: str, url: str, measure_id: str, canonical_url
         crumbs.append(a(c.to(page("chapter", ch.id) + "#" + anchor(it.id)), esc(title_with_number(it.number, it.title[lang], lang, "item"))))
     out.append(block(f'<p class="lp-crumbs">{esc(m.citation[lang])} · {" › ".join(crumbs)}</p>'))
     out.append(measure_body(c, m, True))
-    cite = citation(c, m, canonical_url)
     out.append(heading(2, c.t("cite"), "cite"))
-    out.append(block(f'<blockquote class="lp-cite"><p>{esc(cite)}</p></blockquote>'
-                     f'<p>{a(c.to(measure_anchor_url(m)), esc(c.t("in_context")))}</p>'))
+    out.append(block(citation_block(c, m, canonical_url, site_root) + f'<p>{a(c.to(measure_anchor_url(m)), esc(c.t("in_context")))}</p>'))
     out.append(corrections_list(c, plan.corrections_for_measure(m.id), "corr_for_measure"))
+    out.append(measure_history(c, m.id))
     desc = description(m.text[lang])
-    return Rendered("".join(out), desc, jsonld(c, f"{m.id} {m.title[lang]}", desc, "WebPage", identifier=m.id))
+    return Rendered("".join(out), desc, {"@context": "https://schema.org", **cite.measure_legislation(plan, m, lang, site_root), "description": desc})
 
 
 def place_reason_text(c: Ctx, m: Measure, place_id: str) -> str:
@@ -475,7 +482,7 @@ def glossary_page(plan: Plan, lang: str, url: str) -> Rendered:
     return Rendered("".join(out), c.t("nav_glossary"), jsonld(c, c.t("nav_glossary"), c.t("nav_glossary")))
 
 
-def plan_index_page(plan: Plan, lang: str, url: str) -> Rendered:
+def plan_index_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
     n = plan.notice
     out = [heading(1, plan.title[lang]), lang_switch_note(c), heading(2, c.t("notice"), "notice")]
@@ -488,4 +495,9 @@ def plan_index_page(plan: Plan, lang: str, url: str) -> Rendered:
         secs = "".join(f'<li>{a(c.to(page("chapter", ch.id) + "#" + anchor(s.id)), esc(title_with_number(s.number, s.title[lang], lang, "section", s.id)))}</li>' for s in ch.sections)
         items.append(f'<li>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)))}<ul>{secs}</ul></li>')
     out.append(block(f'<ol class="lp-toc">{"".join(items)}</ol>'))
-    return Rendered("".join(out), description(plan.preamble[lang]), jsonld(c, plan.title[lang], description(plan.preamble[lang]), "Legislation"))
+    return Rendered("".join(out), description(plan.preamble[lang]), plan_jsonld(c, site_root, description(plan.preamble[lang])))
+
+
+def plan_jsonld(c: Ctx, site_root: str, desc: str) -> dict:
+    """The whole plan as schema.org Legislation (the English a translation of the Chinese)."""
+    return {"@context": "https://schema.org", **cite.plan_legislation(c.plan, c.lang, site_root), "description": desc}

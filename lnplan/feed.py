@@ -1,0 +1,91 @@
+"""The change feed: an Atom 1.0 feed per language (feed.xml, en/feed.xml), one entry per release, newest first.
+Built with xml.etree, so every text from plan/ is escaped by construction."""
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+
+from .model import Change, Plan, Release
+from .render.history import CHANGE_KEYS, RECORD_KEYS, fields_text, release_anchor, release_heading
+from .render.i18n import t
+from .urls import LANG_PREFIX, absolute, page, target_url
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_FILE = "feed.xml"
+
+
+def feed_path(lang: str) -> str:
+    """Where the feed is, from the site root: feed.xml, en/feed.xml."""
+    return LANG_PREFIX[lang] + FEED_FILE
+
+
+def _timestamp(date: str) -> str:
+    return f"{date}T00:00:00Z"
+
+
+def _record_url(plan: Plan, lang: str, change: Change) -> str | None:
+    kinds = {"measure": plan.measures, "unit": plan.units, "place": plan.places}
+    if change.record in kinds:
+        return absolute(lang, page(change.record, change.id)) if change.id in kinds[change.record] else None
+    return absolute(lang, target_url(change.id)) if change.id in plan.targets else None
+
+
+def _content(plan: Plan, lang: str, site_url: str, release: Release) -> str:
+    """The entry's content as HTML (escaped again by etree, as type="html" requires)."""
+    e = html.escape
+    parts = [f"<p>{e(release.summary[lang])}</p>"]
+    if release.corrections:
+        parts.append(f"<p>{e(t('corrections_in_release', lang) + t('colon', lang) + t('list_sep', lang).join(release.corrections))}</p>")
+    if release is plan.releases[0]:
+        snap = plan.snapshots[release.version]
+        parts.append(f"<p>{e(t('first_release', lang, **{k: len(snap[k]) for k in ('measures', 'units', 'places', 'targets')}))}</p>")
+    items = []
+    for ch in release.changes:
+        url = _record_url(plan, lang, ch)
+        record = f'<a href="{e(site_url + url)}">{e(ch.id)}</a>' if url else e(ch.id)
+        what = t(CHANGE_KEYS[ch.change], lang) + (t("colon", lang) + fields_text(ch, lang) if ch.fields else "")
+        items.append(f"<li>{e(t(RECORD_KEYS[ch.record], lang))} {record}{e(t('colon', lang))}{e(what)}</li>")
+    if items:
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    return "".join(parts)
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs) -> ET.Element:
+    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+@lru_cache(maxsize=8)
+def atom(plan: Plan, lang: str, site_url: str) -> bytes:
+    """The feed of one language for a site published at site_url (absolute, ending in /)."""
+    ET.register_namespace("", ATOM)
+    site_url = site_url if site_url.endswith("/") else site_url + "/"
+    changes_url = site_url + absolute(lang, page("changes"))
+    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN" if lang == "zh" else "en"})
+    _sub(root, "id", changes_url)
+    _sub(root, "title", t("feed_title", lang))
+    _sub(root, "subtitle", t("changes_intro", lang))
+    latest = plan.releases[-1].date if plan.releases else plan.notice.date
+    _sub(root, "updated", _timestamp(latest))
+    _sub(root, "link", rel="self", type="application/atom+xml", href=site_url + feed_path(lang))
+    _sub(root, "link", rel="alternate", type="text/html", hreflang="zh-CN" if lang == "zh" else "en", href=changes_url)
+    author = _sub(root, "author")
+    _sub(author, "name", t("feed_author", lang))
+    _sub(author, "uri", site_url + absolute(lang, page("about")))
+    _sub(root, "rights", t("feed_rights", lang))
+    _sub(root, "generator", "lnplan")
+    for release in reversed(plan.releases):
+        entry = _sub(root, "entry")
+        _sub(entry, "id", f"{changes_url}#{release_anchor(release)}")
+        _sub(entry, "title", t("feed_entry_title", lang, heading=release_heading(release, lang)))
+        _sub(entry, "updated", _timestamp(release.date))
+        _sub(entry, "published", _timestamp(release.date))
+        _sub(entry, "link", rel="alternate", type="text/html", href=f"{changes_url}#{release_anchor(release)}")
+        _sub(entry, "summary", release.summary[lang])
+        _sub(entry, "content", _content(plan, lang, site_url, release), type="html")
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+

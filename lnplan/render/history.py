@@ -1,0 +1,124 @@
+"""What changed, release by release: the changes page's tables and each measure's version history.
+All text from plan/ is escaped here; ids become anchors and links."""
+from __future__ import annotations
+
+from ..model import Change, Plan, Release
+from ..releases import Diff, correction_href, history, unreleased
+from ..urls import page, target_url
+from .html import a, block, esc, heading
+from .i18n import t
+
+RECORD_KEYS = {"measure": "record_measure", "unit": "record_unit", "place": "record_place", "target": "record_target"}
+CHANGE_KEYS = {"added": "change_added", "removed": "change_removed", "changed": "change_changed"}
+
+
+def release_anchor(release: Release | None) -> str:
+    return "v" + release.version.replace(".", "-") if release else "unreleased"
+
+
+def entry_anchor(release: Release | None, change: Change) -> str:
+    return f"{release_anchor(release)}-{change.record}-{change.id.replace('.', '-')}"
+
+
+def entry_url(release: Release | None, change: Change) -> str:
+    return page("changes") + "#" + entry_anchor(release, change)
+
+
+def release_heading(release: Release | None, lang: str) -> str:
+    return t("release_heading", lang, version=release.version, date=release.date) if release else t("unreleased", lang)
+
+
+def fields_text(change: Change, lang: str) -> str:
+    """What changed, in words: the measure's aspects, or a registry record's fields."""
+    if change.record == "measure":
+        return t("list_sep", lang).join(t("aspect_" + f, lang) for f in change.fields)
+    return ", ".join(change.fields)
+
+
+def record_link(c, change: Change) -> str:
+    """The record's page while it exists; a removed record shows its id only."""
+    plan: Plan = c.plan
+    label = esc(change.id)
+    if change.record == "measure" and change.id in plan.measures:
+        return a(c.link("measure", change.id), f"{label} {esc(plan.measures[change.id].title[c.lang])}")
+    if change.record == "unit" and change.id in plan.units:
+        return a(c.link("unit", change.id), esc(plan.units[change.id].name[c.lang]))
+    if change.record == "place" and change.id in plan.places:
+        return a(c.link("place", change.id), esc(plan.places[change.id].name[c.lang]))
+    if change.record == "target" and change.id in plan.targets:
+        return a(c.to(target_url(change.id)), label)
+    return label
+
+
+def changes_table(c, release: Release | None, changes: tuple[Change, ...]) -> str:
+    rows = []
+    for ch in changes:
+        rows.append(f'<tr id="{esc(entry_anchor(release, ch))}"><td>{esc(c.t(RECORD_KEYS[ch.record]))}</td><td>{record_link(c, ch)}</td>'
+                    f'<td>{esc(c.t(CHANGE_KEYS[ch.change]))}</td><td>{esc(fields_text(ch, c.lang))}</td></tr>')
+    head = "".join(f'<th scope="col">{esc(c.t(k))}</th>' for k in ("record", "id", "change", "what_changed"))
+    return f'<div class="lp-table-wrap lp-changes"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def corrections_html(c, release: Release) -> str:
+    if not release.corrections:
+        return ""
+    items = []
+    for cid in release.corrections:
+        href = correction_href(cid)
+        items.append(f"<li>{a(c.to(href), esc(cid)) if href else esc(cid)}</li>")
+    return f'<p class="lp-label">{esc(c.t("corrections_in_release") + c.t("colon"))}</p><ul class="lp-tags">{"".join(items)}</ul>'
+
+
+def first_release_text(c, release: Release) -> str:
+    snap = c.plan.snapshots[release.version]
+    return c.t("first_release", measures=len(snap["measures"]), units=len(snap["units"]), places=len(snap["places"]), targets=len(snap["targets"]))
+
+
+def release_section(c, release: Release | None, changes: tuple[Change, ...], schema: tuple[str, str] | None) -> str:
+    """One release on the changes page: heading, summary, corrections, and every change by record id."""
+    out = [heading(2, release_heading(release, c.lang), release_anchor(release))]
+    parts = [f"<p>{esc(release.summary[c.lang])}</p>" if release else f"<p>{esc(c.t('unreleased_note'))}</p>"]
+    if release:
+        parts.append(corrections_html(c, release))
+    if schema:
+        parts.append(f'<p>{esc(c.t("schema_changed", old=schema[0], new=schema[1]))}</p>')
+    if release is not None and release is c.plan.releases[0]:
+        parts.append(f"<p>{esc(first_release_text(c, release))}</p>")
+    elif changes:
+        parts.append(changes_table(c, release, changes))
+    out.append(block("".join(parts)))
+    return "".join(out)
+
+
+def releases_sections(c) -> str:
+    """Every release, newest first, after the changes not yet released (if any)."""
+    plan: Plan = c.plan
+    out = []
+    pending: Diff = unreleased(plan)
+    if pending:
+        out.append(release_section(c, None, pending.changes, pending.schema))
+    rels = plan.releases
+    for i in range(len(rels) - 1, -1, -1):
+        prev = rels[i - 1].schema_version if i else rels[i].schema_version
+        schema = (prev, rels[i].schema_version) if prev != rels[i].schema_version else None
+        out.append(release_section(c, rels[i], rels[i].changes, schema))
+    return "".join(out)
+
+
+def measure_history(c, measure_id: str) -> str:
+    """A measure page's version history: when it was first published and last changed, each entry linked."""
+    entries = history(c.plan).get(("measure", measure_id), [])
+    if not entries:
+        return ""
+    items = []
+    for e in entries:
+        what = c.t("first_published") if e.change.change == "added" and e.release is c.plan.releases[0] else c.t(CHANGE_KEYS[e.change.change])
+        if e.change.fields:
+            what += c.t("colon") + fields_text(e.change, c.lang)
+        link = a(c.to(entry_url(e.release, e.change)) if e.release is not c.plan.releases[0] else c.to(page("changes") + "#" + release_anchor(e.release)),
+                 esc(release_heading(e.release, c.lang)))
+        items.append(f"<li>{link}{esc(c.t('colon'))}{esc(what)}</li>")
+    last = entries[-1]
+    last_text = c.t("last_changed", when=release_heading(last.release, c.lang)) if len(entries) > 1 else c.t("unchanged_since", when=release_heading(entries[0].release, c.lang))
+    return (heading(2, c.t("history"), "history")
+            + block(f'<p class="lp-history-last">{esc(last_text)}</p><ul class="lp-history">{"".join(items)}</ul>'))
