@@ -152,7 +152,7 @@ def test_city_page_lists_every_implied_task_with_its_reason(plan):
     assert zh["3.1.2"] == "文本直接提及“本溪”" and en["3.1.2"] == "The text names Benxi (本溪)."
     # every measure listing Benxi is on the page, and the places index counts the same measures
     buckets = dict(pages.place_buckets(plan, "benxi"))
-    assert set(zh) == {m.id for k in ("why_relevant", "why_named") for m in buckets[k]}
+    assert set(zh) == {m.id for k in ("why_relevant", "why_region", "why_named") for m in buckets[k]}
     assert {m.id for m in plan.measures_naming("benxi")} <= {m.id for ms in buckets.values() for m in ms}
     index = render_page(plan, "en", "places", "", "places/").markdown
     assert re.search(rf'>Benxi</a></td><td>[^<]*</td><td class="lp-num">\d+</td><td class="lp-num">{len(plan.measures_naming("benxi"))}</td>', index)
@@ -185,3 +185,23 @@ def test_plan_json_and_csv_carry_the_reasons(plan):
 def test_data_dictionary_documents_the_reasons(plan):
     out = render_page(plan, "en", "data", "", "data/").markdown
     assert "<code>place_reasons</code>" in out and "def-placeName" in out and "named, short-form or within." in out
+
+
+def test_a_city_page_lists_relevant_city_tasks_of_its_regions_chapters(plan):
+    """相关市政府 in a region's chapter concerns every member city, even where the text does not name it."""
+    from lnplan.render.pages import place_buckets
+    from lnplan.site import render_page
+
+    relevant = {u.id for u in plan.units.values() if u.kind == "collective" and u.id != "all-city-governments"}
+    for place_id in ("jinzhou", "fushun", "dandong"):
+        listed = {m.id for _, ms in place_buckets(plan, place_id) for m in ms}
+        for region, ms in plan.regions_of(place_id):
+            for m in plan.measures.values():
+                if plan.chapter_of(m.id).region == region.id and relevant & set(m.responsibility.units):
+                    assert m.id in listed, (place_id, region.id, m.id)
+    region_tasks = dict(place_buckets(plan, "jinzhou"))["why_region"]
+    assert region_tasks and all(m.id.split(".")[0] in ("4", "5") for m in region_tasks)
+    page = render_page(plan, "en", "place", "jinzhou", "places/jinzhou/").markdown
+    unsourced = [region for region, ms in plan.regions_of("jinzhou") if not ms.sources]
+    for region in unsourced:  # a membership without a source says so on every card it puts there
+        assert f"This edition lists Jinzhou in the {region.name.en}, but found no source for that membership." in page

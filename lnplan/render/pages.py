@@ -3,6 +3,7 @@ returns Markdown (headings) with raw HTML blocks (content). All plan text is esc
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .. import cite
 from ..model import Measure, Paragraph, Plan, Target
@@ -316,12 +317,14 @@ def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "") -> 
             + tg_html + "</li>")
 
 
-def task_list(c: Ctx, measures: list[Measure], unit_id: str | None = None, place_id: str | None = None) -> str:
-    """Task cards; with place_id, each card says how the text names that place."""
+def task_list(c: Ctx, measures: list[Measure], unit_id: str | None = None, place_id: str | None = None,
+              reason: Callable[[Ctx, Measure, str], str] | None = None) -> str:
+    """Task cards; with place_id and reason, each card says why it is listed for that place (e.g. how the text
+    names it: place_reason_text)."""
     if not measures:
         return block(f"<p>{esc(c.t('none'))}</p>")
     return block('<ol class="lp-cards" data-search-exclude="1">' + "".join(
-        task_card(c, m, unit_id, place_reason_text(c, m, place_id) if place_id else "") for m in measures) + "</ol>")
+        task_card(c, m, unit_id, reason(c, m, place_id) if reason and place_id else "") for m in measures) + "</ol>")
 
 
 def unit_downloads(c: Ctx, unit_id: str) -> str:
@@ -379,9 +382,24 @@ def place_buckets(plan: Plan, place_id: str) -> list[tuple[str, list[Measure]]]:
     relevant = [m for m in plan.measures.values() if m.id not in taken and place_id in m.places
                 and relevant_ids & set(m.responsibility.units)]
     taken |= {m.id for m in relevant}
+    # 相关市政府 in the chapter on a region this place belongs to: the text need not name the place for it to be one
+    # of the "relevant" cities (membership from plan/places.yaml, with its source or marked unsourced).
+    regions = {region.id for region, _ in plan.regions_of(place_id)}
+    in_region = [m for m in plan.measures.values() if m.id not in taken and plan.chapter_of(m.id).region in regions
+                 and relevant_ids & set(m.responsibility.units)]
+    taken |= {m.id for m in in_region}
     named = [m for m in plan.measures.values() if m.id not in taken and place_id in m.places]
     return [("why_by_name_zone" if place.kind == "demonstration-zone" else "why_by_name", by_name),
-            ("why_all", everyone), ("why_relevant", relevant), ("why_named", named)]
+            ("why_all", everyone), ("why_relevant", relevant), ("why_region", in_region), ("why_named", named)]
+
+
+def region_reason_text(c: Ctx, m: Measure, place_id: str) -> str:
+    """Why a 相关市政府 measure in a region's chapter is listed for a member city: the region, and whether its
+    membership is sourced."""
+    region_id = c.plan.chapter_of(m.id).region
+    ms = next(ms for region, ms in c.plan.regions_of(place_id) if region.id == region_id)
+    key = "reason_region" if ms.sources else "reason_region_unsourced"
+    return c.t(key, place=c.plan.places[place_id].name[c.lang], region=c.plan.places[region_id].name[c.lang])
 
 
 def place_page(plan: Plan, lang: str, url: str, place_id: str) -> Rendered:
@@ -419,7 +437,8 @@ def place_page(plan: Plan, lang: str, url: str, place_id: str) -> Rendered:
                 continue
             out.append(heading(2, f"{c.t(key)} ({len(ms)})", key.replace("_", "-")))
             out.append(block(f'<p class="lp-why-note">{esc(c.t(key.replace("_zone", "") + "_note"))}</p>'))
-            out.append(task_list(c, ms, gov.id if gov else None, place_id if key in ("why_relevant", "why_named") else None))
+            reason = {"why_relevant": place_reason_text, "why_named": place_reason_text, "why_region": region_reason_text}.get(key)
+            out.append(task_list(c, ms, gov.id if gov else None, place_id, reason))
     else:
         ms = plan.measures_naming(place_id)
         out.append(heading(2, f"{c.t('why_named')} ({len(ms)})", "named"))
