@@ -1,8 +1,8 @@
 """Build the whole site (both languages) atomically.
 
 Validate plan/ first; build the Chinese edition and the English edition in parallel into a temporary
-directory; check every link; only then replace the output directory. A failure anywhere leaves the
-previous site untouched and prints what went wrong, without a traceback.
+directory; index both for search (Pagefind); check every link; only then replace the output directory.
+A failure anywhere leaves the previous site untouched and prints what went wrong, without a traceback.
 
   python -m lnplan.build [--out site] [--site-url URL] [--plan DIR] [--engine mkdocs|properdocs]
 """
@@ -16,7 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import checksite
+from . import checksite, searchindex
 from .__main__ import cmd_validate
 from .fidelity import SOURCE
 from .loader import PLAN_DIR, ROOT
@@ -52,6 +52,9 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
             print(f"Nothing was written to {out}.", file=sys.stderr)
             return 1
         shutil.move(str(en), str(zh / "en"))
+        if searchindex.index_site(zh) != 0:
+            print(f"The search index could not be built; nothing was written to {out}.", file=sys.stderr)
+            return 1
         problems = checksite.check(zh)
         if problems:
             print("\n".join(problems), file=sys.stderr)

@@ -20,6 +20,7 @@ def page(kind: str, ident: str = "") -> str:
         "data": "data/",
         "about": "about/",
         "charts": "charts/",
+        "search": "search/",
     }[kind]
 
 
