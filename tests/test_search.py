@@ -174,9 +174,11 @@ def test_nothing_is_loaded_for_search_until_the_reader_starts_one(browser, serve
 
 def test_the_header_box_works_from_the_keyboard(watched):  # noqa: F811
     w = watched("en/")
-    w.page.focus("#lp-search input[name=q]")
+    w.page.keyboard.press("/")  # as with Material's search, "/" goes to the box
+    assert w.page.evaluate("document.activeElement.name") == "q"
     w.page.keyboard.type("Dalian", delay=30)
-    w.page.wait_for_function("() => document.querySelector('.lp-search__results')?.dataset.state === 'done'", timeout=30000)
+    w.page.wait_for_function("() => { const r = document.querySelector('.lp-search__results');"
+                             " return r && r.dataset.state === 'done' && r.dataset.query === 'Dalian'; }", timeout=30000)
     w.page.keyboard.press("ArrowDown")
     assert w.page.evaluate("document.activeElement.closest('.lp-search__results') !== null")
     assert w.page.evaluate("document.activeElement.textContent") == "Dalian"
