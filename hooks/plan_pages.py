@@ -6,7 +6,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import jieba  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
@@ -14,8 +13,12 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 from lnplan.export import downloads  # noqa: E402
 from lnplan.feed import FEED_FILE, atom  # noqa: E402
 from lnplan.loader import PlanError  # noqa: E402
+from lnplan.render.html import esc  # noqa: E402
 from lnplan.render.i18n import t  # noqa: E402
+from lnplan.searchindex import entities_json  # noqa: E402
 from lnplan.site import MACRO_CALL, get_plan, nav, page_specs, stub  # noqa: E402
+
+ENTITIES = "search/entities.json"
 
 
 def _plan():
@@ -29,11 +32,9 @@ def on_config(config):
     plan = _plan()
     lang = config.extra["lang"]
     config.nav = nav(plan, lang)
-    # Search: the index is segmented by jieba at build time. Keep each unit's name one word, so that a
-    # query for the name (e.g. 省商务厅) matches it whole instead of falling back to its first character.
-    for unit in plan.units.values():
-        jieba.add_word(unit.name.zh, freq=10**6)
     config.extra["feed_title"] = t("feed_title", lang)  # the Atom feed's <link> in every page's <head>
+    # The header's search box (overrides/partials/search.html) prints these as they are: escape them here.
+    config.extra["search_ui"] = {k: esc(t(k, lang)) for k in ("search", "search_placeholder", "search_failed")}
     return config
 
 
@@ -42,6 +43,8 @@ def on_files(files: Files, config) -> Files:
     for spec in page_specs(plan):
         files.append(File.generated(config, spec.src, content=stub(spec)))
     files.append(File.generated(config, FEED_FILE, content=atom(plan, config.extra["lang"], config.extra["site_root"])))
+    # What the search script loads on first use: the plan's entities and its strings, in this language.
+    files.append(File.generated(config, ENTITIES, content=entities_json(plan, config.extra["lang"])))
     if config.extra.get("downloads"):
         for path, data in downloads(plan, config.extra["site_root"]).items():
             files.append(File.generated(config, path, content=data))

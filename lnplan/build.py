@@ -1,9 +1,9 @@
 """Build the whole site (both languages) atomically.
 
 Validate plan/ first; build the Chinese edition and the English edition in parallel into a temporary
-directory; check every link; only then replace the output directory. A failure anywhere (an invalid plan, a
-build error, Ctrl-C, a full disk, a read-only directory) leaves the previous site untouched and prints what went
-wrong in a line or two, without a traceback: exit 1, or 130 when interrupted.
+directory; index both for search (Pagefind); check every link; only then replace the output directory. A failure
+anywhere (an invalid plan, a build or indexing error, Ctrl-C, a full disk, a read-only directory) leaves the previous
+site untouched and prints what went wrong in a line or two, without a traceback: exit 1, or 130 when interrupted.
 
 The output directory must be a build output: one that does not exist yet, or one a previous build wrote (it
 holds the marker file .lnplan-site). The build refuses to replace the repository, plan/, docs/ or any other
@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import checksite
+from . import checksite, searchindex
 from .__main__ import cmd_validate, fidelity_source, run_cli
 from .loader import PLAN_DIR, ROOT
 
@@ -172,6 +172,9 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
         finally:
             _stop(jobs)  # interrupted or failed: no engine process outlives the build (before its directory goes)
         shutil.move(str(en), str(zh / "en"))
+        if searchindex.index_site(zh) != 0:
+            print(f"The search index could not be built; nothing was written to {out}.", file=sys.stderr)
+            return 1
         problems = checksite.check(zh)
         if problems:
             print("\n".join(problems), file=sys.stderr)

@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from .loader import PLAN_DIR, SCHEMA_PATH, chapter_files, load_plan, SINGLE_FILES
 from .model import Plan
-from .render import overview, pages
-from .render.html import esc
+from .render import overview, pages, searchpage
+from .render.html import block, esc
 from .render.i18n import t
+from .searchindex import search_attributes
 from .urls import page
 
 
@@ -53,6 +55,7 @@ def _src(url: str) -> str:
 def page_specs(plan: Plan) -> list[PageSpec]:
     specs = [("home", ""), ("plan", ""), *[("chapter", c.id) for c in plan.chapters], ("units", ""), ("places", ""),
              ("targets", ""), ("charts", ""), ("glossary", ""), ("data", ""), ("changes", ""), ("about", ""), ("corrections", ""),
+             ("search", ""),
              *[("measure", m) for m in plan.measures], *[("unit", u) for u in plan.units], *[("place", p) for p in plan.places]]
     out = [PageSpec(_src(page(kind, ident)), page(kind, ident), kind, ident) for kind, ident in specs]
     seen: dict[str, PageSpec] = {}
@@ -100,12 +103,23 @@ def nav(plan: Plan, lang: str) -> list:
 
 
 def render_page(plan: Plan, lang: str, kind: str, ident: str, url: str, canonical_url: str = "", site_root: str = "") -> pages.Rendered:
+    """Any page, with the search filters of its kind (so a page of a new kind is filterable without further work)."""
+    rendered = _render_page(plan, lang, kind, ident, url, canonical_url, site_root)
+    # Pagefind reads <dt>Kind</dt><dd>provincial…</dd> and adjacent <th> as one word: a space keeps them apart.
+    rendered.markdown = _CELL_END.sub(r"\1 ", rendered.markdown) + block(search_attributes(plan, kind, ident))
+    return rendered
+
+
+_CELL_END = re.compile(r"(</(?:dt|dd|th)>)(?=<)")
+
+
+def _render_page(plan: Plan, lang: str, kind: str, ident: str, url: str, canonical_url: str = "", site_root: str = "") -> pages.Rendered:
     if lang not in ("zh", "en"):
         raise ValueError(f"unknown language {lang!r}; expected 'zh' or 'en'")
     simple = {"home": overview.home_page, "plan": pages.plan_index_page, "units": pages.units_index_page,
               "places": pages.places_index_page, "targets": pages.targets_page, "charts": overview.charts_page,
               "glossary": pages.glossary_page, "about": overview.about_page, "corrections": overview.corrections_page,
-              "changes": overview.changes_page}
+              "changes": overview.changes_page, "search": searchpage.search_page}
     if kind in ("home", "plan"):  # the plan as schema.org Legislation needs the public address
         return simple[kind](plan, lang, url, site_root)
     if kind in simple:

@@ -22,6 +22,7 @@ def page(kind: str, ident: str = "") -> str:
         "charts": "charts/",
         "corrections": "corrections/",
         "changes": "changes/",
+        "search": "search/",
     }[kind]
 
 

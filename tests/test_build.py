@@ -1,4 +1,4 @@
-"""Full MkDocs builds: every page in both languages, separate search indexes, escaping end to end,
+"""Full MkDocs builds: every page in both languages, a search index per language, escaping end to end,
 pages generated from data, no third-party requests, a broken plan builds nothing."""
 import json
 import re
@@ -58,19 +58,36 @@ def test_open_graph_and_json_ld(built_site):
     assert ld["identifier"] == "2.1.1" and ld["isPartOf"]["legislationDate"] == "2022-01-31"
 
 
-def test_each_language_has_its_own_search_index(built_site):
-    zh = json.loads(read(built_site, "search/search_index.json"))
-    en = json.loads(read(built_site, "en/search/search_index.json"))
-    assert "\\u200b" in zh["config"]["separator"] and zh["config"]["pipeline"] == ["stopWordFilter"]
-    assert all(mark in zh["config"]["separator"] for mark in "，：；（）！？")  # published punctuation splits words
-    zh_text = " ".join(d["text"] + d["title"] for d in zh["docs"])
-    en_text = " ".join(d["text"] + d["title"] for d in en["docs"])
-    assert "\u200b省商务厅\u200b" in zh_text  # jieba segmented the text at build time, unit names whole
-    # Material's query side only keeps a Chinese query whole when no shorter index word starts it:
-    # a lone 省 in the index would turn every 省… unit name query into "省*".
-    assert not re.search(r"(^|[\s\u200b])省(?=[\s\u200b])", zh_text)
-    assert "marine economy" in en_text and "Dalian" in en_text
-    assert not re.search(r"[\u4e00-\u9fff]{4}", " ".join(d["title"] for d in en["docs"]))
+def test_each_language_has_its_own_search_index_and_entity_list(built_site, plan):
+    entry = json.loads(read(built_site, "pagefind/pagefind-entry.json"))
+    indexed = len(page_specs(plan)) - 1  # every page but the search page itself (and the 404 page)
+    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"zh": indexed, "en": indexed}
+    zh = json.loads(read(built_site, "search/entities.json"))
+    en = json.loads(read(built_site, "en/search/entities.json"))
+    assert ["unit", "units/commerce/", "省商务厅"] == next(e for e in zh["entities"] if e[1] == "units/commerce/")[:3]
+    assert "Provincial Department of Commerce" == next(e for e in en["entities"] if e[1] == "units/commerce/")[2]
+    assert zh["strings"]["search_none"] != en["strings"]["search_none"]
+
+
+def test_no_invisible_characters_in_any_page_or_search_file(built_site):
+    invisible = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+    files = [*built_site.rglob("*.html"), *built_site.rglob("entities.json")]
+    assert len(files) > 290
+    assert [str(f.relative_to(built_site)) for f in files if invisible.search(f.read_text(encoding="utf-8"))] == []
+
+
+def test_a_failed_search_index_builds_nothing(monkeypatch, tmp_path, capsys):
+    from lnplan import searchindex
+    from lnplan.loader import PLAN_DIR
+
+    monkeypatch.setattr(searchindex, "PAGEFIND_ARGS", ["--no-such-option"])
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "previous.html").write_text("the previous site", encoding="utf-8")
+    (out / ".lnplan-site").write_text("", encoding="utf-8")  # a site an earlier build wrote
+    assert build(out, SITE_URL, PLAN_DIR) == 1
+    assert "Pagefind failed" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == [".lnplan-site", "previous.html"]
 
 
 def test_links_anchors_and_no_third_party_requests(built_site):
@@ -188,8 +205,12 @@ def test_properdocs_builds_the_same_pages(built_site, tmp_path):
     out = tmp_path / "site"
     assert build(out, SITE_URL, PLAN_DIR, engine="properdocs") == 0
     gen = re.compile(r'<meta name="generator" content="[^"]*">')
-    ours = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file())
-    theirs = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+    # Pagefind writes its filter chunks in hash-map order, under names that hash their bytes: compare what it indexed.
+    ours = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file() and "pagefind" not in p.parts)
+    theirs = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file() and "pagefind" not in p.parts)
     assert ours == theirs
+    entry = "pagefind/pagefind-entry.json"
+    assert json.loads(read(built_site, entry))["languages"].keys() == json.loads(read(out, entry))["languages"].keys()
+    assert {p.name for p in (built_site / "pagefind/fragment").iterdir()} == {p.name for p in (out / "pagefind/fragment").iterdir()}
     different = [str(p) for p in ours if p.suffix == ".html" and gen.sub("", read(built_site, p)) != gen.sub("", read(out, p))]
     assert different == []

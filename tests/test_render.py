@@ -66,7 +66,7 @@ def test_unknown_ids_raise(plan):
 
 def test_measure_shows_structured_responsibility(plan):
     out = render_page(plan, "zh", "measure", "2.1.1", "measures/2.1.1/").markdown
-    assert '<dt>牵头单位</dt><dd><a href="../../units/shenyang-government/" class="lp-unit lp-unit--lead"' in out
+    assert '<dt>牵头单位</dt> <dd><a href="../../units/shenyang-government/" class="lp-unit lp-unit--lead"' in out
     assert 'href="../../units/commerce/"' in out and '<span class="lp-etc">等</span>' in out
     assert 'href="../../places/shenyang/"' in out
     assert 'href="../../targets/#t-2-1-1-t1"' in out

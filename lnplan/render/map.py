@@ -342,7 +342,7 @@ def map_figure(plan: Plan, lang: str, url: str, title: str, *, highlight: Collec
     """The map with its caption, key and text alternative: one HTML block for a page."""
     note = esc(t("map_note", lang)) + " " + a(rel(lang, url, lang, page("places") + "#map-sources"), esc(t("map_sources", lang)))
     table = map_table(plan, lang, url, counts)
-    return (f'<figure class="lp-map" data-search-exclude="1">{map_svg(plan, lang, url, title, highlight=highlight, counts=counts, uid=uid)}'
+    return (f'<figure class="lp-map" data-pagefind-ignore>{map_svg(plan, lang, url, title, highlight=highlight, counts=counts, uid=uid)}'
             f'<figcaption><strong>{esc(title)}</strong> {map_legend(plan, lang, url, highlight=highlight, counts=counts is not None, uid=uid)}'
             f'<p class="lp-map__note">{note}</p></figcaption></figure>'
             f'<details class="lp-map__alt"{" open" if open_table else ""}><summary>{esc(t("map_text", lang))}</summary>{table}</details>')
@@ -356,7 +356,7 @@ def sources_list(plan: Plan, lang: str, url: str) -> str:
         link = f" {a(s.url, esc(s.url), 'lp-url')}" if s.url else ""
         note = f' <span class="lp-src-note">{esc(s.note[lang])}</span>' if s.note else ""
         items.append(f'<li id="src-{esc(s.id)}">{esc(s.issuer[lang])}. {title}. {esc(s.date)}.{link}{note}</li>')
-    return f'<ol class="lp-sources" data-search-exclude="1">{"".join(items)}</ol>'
+    return f'<ol class="lp-sources" data-pagefind-ignore>{"".join(items)}</ol>'
 
 
 def source_refs(plan: Plan, lang: str, url: str, ids: Collection[str]) -> str:

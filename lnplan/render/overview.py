@@ -42,7 +42,8 @@ def home_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Rendered:
                      + (f'<p><strong>{esc(c.t("positioning") + c.t("colon"))}</strong>{esc(pos.text[lang])}</p>' if pos else "")
                      + (f'<p><strong>{esc(c.t("goals") + c.t("colon"))}</strong>{esc(goal.text[lang])}</p>' if goal else "")
                      + f'<p>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)))}</p></li>')
-    out.append(block(f'<ul class="lp-regions">{"".join(cards)}</ul>'))
+    # The cards repeat chapter 1's text, which search finds there.
+    out.append(block(f'<ul class="lp-regions" data-pagefind-ignore>{"".join(cards)}</ul>'))
     entries = {
         "for_readers": [(c.t("nav_plan_index"), c.link("plan")), (c.t("nav_targets"), c.link("targets")), (c.t("nav_glossary"), c.link("glossary"))],
         "for_departments": [(c.t("nav_units"), c.link("units")), (c.t("nav_places"), c.link("places")), (c.t("nav_charts"), c.link("charts"))],
@@ -80,7 +81,7 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
             level = 0 if lead + co == 0 else 1 + round(3 * (lead + co) / maxv)
             cells.append(f'<td class="lp-heat lp-heat--{level}">{f"{lead} / {co}" if lead + co else ""}</td>')
         rows.append(f"<tr><th scope=\"row\">{unit_link(c, u.id)}</th>{''.join(cells)}</tr>")
-    out.append(block(f'<p class="lp-label">{esc(c.t("legend_lead_co"))}</p><div class="lp-table-wrap lp-matrix" data-search-exclude="1"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+    out.append(block(f'<p class="lp-label">{esc(c.t("legend_lead_co"))}</p><div class="lp-table-wrap lp-matrix" data-pagefind-ignore><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
     # tasks per unit: bars
     out.append(heading(2, c.t("tasks_per_unit"), "tasks-per-unit"))
     totals = sorted(plan.units.values(), key=lambda u: -(len(plan.lead_measures(u.id)) + len(plan.co_measures(u.id))))
@@ -91,7 +92,7 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
         bars.append(f'<li><span class="lp-bar__label">{unit_link(c, u.id)}</span><span class="lp-bar" role="img" aria-label="{esc(c.t("as_lead"))} {nl}, {esc(c.t("as_co"))} {nc}">'
                     f'<span class="lp-bar__lead" style="width:{100 * nl / top:.1f}%"></span><span class="lp-bar__co" style="width:{100 * nc / top:.1f}%"></span></span>'
                     f'<span class="lp-bar__n">{nl} + {nc}</span></li>')
-    out.append(block(f'<p class="lp-legend"><span class="lp-key lp-key--lead"></span> {esc(c.t("as_lead"))} <span class="lp-key lp-key--co"></span> {esc(c.t("as_co"))}</p><ul class="lp-bars" data-search-exclude="1">{"".join(bars)}</ul>'))
+    out.append(block(f'<p class="lp-legend"><span class="lp-key lp-key--lead"></span> {esc(c.t("as_lead"))} <span class="lp-key lp-key--co"></span> {esc(c.t("as_co"))}</p><ul class="lp-bars" data-pagefind-ignore>{"".join(bars)}</ul>'))
     # targets by region
     out.append(heading(2, c.t("targets_by_region"), "targets-by-region"))
     per = [(p, sum(1 for x in plan.targets.values() if x.scope[0] == p.id)) for p in plan.places.values()]

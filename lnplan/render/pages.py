@@ -161,8 +161,8 @@ def measure_body(c: Ctx, m: Measure, on_measure_page: bool) -> str:
         parts.append(f'<p class="lp-label">{esc(c.t("targets") + c.t("colon"))}</p>' + targets_table(c, tgs))
     if not on_measure_page:
         parts.append(f'<p class="lp-permalink">{a(c.link("measure", m.id), esc(c.t("permalink")) + " " + esc(m.id))}</p>')
-    # On chapter pages the measure's own page is what search should find: keep the index small.
-    exclude = "" if on_measure_page else ' data-search-exclude="1"'
+    # On chapter pages the measure's own page is what search should find: the text is indexed there once.
+    exclude = "" if on_measure_page else " data-pagefind-ignore"
     return block(f'<div class="lp-measure" data-measure="{esc(m.id)}"{exclude}>' + "".join(parts) + "</div>")
 
 
@@ -197,7 +197,7 @@ def lang_switch_note(c: Ctx) -> str:
     other = "en" if c.lang == "zh" else "zh"
     # Said once and plainly: on the English home and about pages (measure pages label the Chinese "authoritative").
     note = f' <span class="lp-unofficial">{esc(c.t("unofficial"))}</span>' if c.lang == "en" and c.url in ("", "about/") else ""
-    return block(f'<p class="lp-otherlang"><a href="{esc(rel(c.lang, c.url, other, c.url))}" hreflang="{other}" lang="{other}">{esc(c.t("other_lang"))}</a>{note}</p>')
+    return block(f'<p class="lp-otherlang" data-pagefind-ignore><a href="{esc(rel(c.lang, c.url, other, c.url))}" hreflang="{other}" lang="{other}">{esc(c.t("other_lang"))}</a>{note}</p>')
 
 
 def description(text: str, limit: int = 160) -> str:
@@ -323,7 +323,7 @@ def task_list(c: Ctx, measures: list[Measure], unit_id: str | None = None, place
     names it: place_reason_text)."""
     if not measures:
         return block(f"<p>{esc(c.t('none'))}</p>")
-    return block('<ol class="lp-cards" data-search-exclude="1">' + "".join(
+    return block('<ol class="lp-cards">' + "".join(
         task_card(c, m, unit_id, reason(c, m, place_id) if reason and place_id else "") for m in measures) + "</ol>")
 
 
