@@ -353,10 +353,16 @@ def cut(plan_dir: Path, version: str, date: str, summary: Text, corrections: tup
     path.parent.mkdir(exist_ok=True)
     path.write_bytes(snapshot_bytes(snap))
     releases_path = plan_dir / RELEASES_FILE
-    data, _ = yamlio.load(releases_path.read_text(encoding="utf-8"))
+    before = releases_path.read_text(encoding="utf-8")
+    data, _ = yamlio.load(before)
     entry = {"version": version, "date": date, "schema_version": SCHEMA_VERSION, "summary": {"zh": summary.zh, "en": summary.en},
              "corrections": list(corrections), "changes": change_entries(d)}
     data["releases"].append(entry)
     releases_path.write_text(yamlio.dump(data), encoding="utf-8")
-    load_plan(plan_dir)  # the recorded release must pass the same checks as every other
+    try:
+        load_plan(plan_dir)  # the recorded release must pass the same checks as every other
+    except BaseException:  # not recorded after all: put both files back as they were
+        releases_path.write_text(before, encoding="utf-8")
+        path.unlink(missing_ok=True)
+        raise
     return Release(version, date, SCHEMA_VERSION, summary, tuple(corrections), d.changes), d

@@ -196,7 +196,7 @@ def last_entry_line(text: str) -> int:
     (lambda r, base: r.__setitem__("version", "0.0.1"), lambda base: f"version 0.0.1 is not greater than the previous release's {base.version}"),
     (lambda r, base: r.__setitem__("date", "2000-01-01"), lambda base: f"date 2000-01-01 is before the previous release's {base.date}"),
     (lambda r, base: r["changes"].pop(), lambda base: f"are not the difference between the snapshots of {base.version} and {bumped(base.version, 'minor')}"),
-    (lambda r, base: r["corrections"].append("typo-1"), lambda base: "unknown correction 'typo-1'"),
+    (lambda r, base: r["corrections"].append("C999"), lambda base: "unknown correction 'C999'"),
 ])
 def test_releases_file_errors_name_file_line_and_fix(run, released, base, edit, message):
     released.edit("releases.yaml", lambda d: edit(d["releases"][-1], base))
@@ -281,3 +281,24 @@ def test_data_dictionary_documents_the_new_fields(plan):
         assert f"<td><code>{field}</code></td>" in out, field
     assert "{ #def-release }" in out and "{ #def-apiIndex }" in out
     assert f"Current version: {plan.releases[-1].version}, released {plan.releases[-1].date}" in out
+
+
+def test_a_release_that_fails_its_checks_writes_nothing(run, copy, base, monkeypatch):
+    from lnplan import loader
+
+    second_version(copy)
+    before = (copy.dir / "releases.yaml").read_text(encoding="utf-8")
+    version = bumped(base.version, "minor")
+    real = loader.load_plan
+    calls = []
+
+    def load_then_fail(*args, **kwargs):  # the check after writing finds a problem
+        calls.append(1)
+        if len(calls) > 1:
+            raise loader.PlanError([loader.Problem("releases.yaml", 1, 1, "releases", "injected")])
+        return real(*args, **kwargs)
+    monkeypatch.setattr(loader, "load_plan", load_then_fail)
+    with pytest.raises(loader.PlanError):
+        releases.cut(copy.dir, version, base.date, Text("测试版本", "Test release"))
+    assert (copy.dir / "releases.yaml").read_text(encoding="utf-8") == before
+    assert not (copy.dir / "releases" / f"{version}.json").exists()
