@@ -335,7 +335,15 @@ def hostile(tmp_path_factory):
     edit("glossary.yaml", lambda d: put(d["terms"][0]["note"], "en", "NOTE-EN"))
     edit("document.yaml", lambda d: (put(d["preamble"], "en", "PREAMBLE-EN"), put(d["notice"]["text"], "zh", "NOTICE-ZH")))
     # The payloads replace texts that translation and data corrections describe; keep only the source corrections.
-    edit("corrections.yaml", lambda d: d.__setitem__("corrections", [r for r in d["corrections"] if r["kind"] == "source"]))
+    def corrections(d):
+        d["corrections"] = [r for r in d["corrections"] if r["kind"] == "source"]
+        put(d["corrections"][0]["reason"], "en", "CORR-EN")  # the corrections page's table
+    edit("corrections.yaml", corrections)
+    edit("places.yaml", lambda d: put(d["sources"][0]["title"], "en", "SOURCE-EN"))  # the map's list of sources
+    edit("place_names.yaml", lambda d: put(next(n for n in d["names"] if n["form"] == "桓仁")["name"], "en", "FORM-EN"))  # card reasons
+    edit("releases.yaml", lambda d: put(d["releases"][-1]["summary"], "en", "RELEASE-EN"))  # changes page and feed
+    # The releases record the corrections they contain: keep those that are still there.
+    edit("releases.yaml", lambda d: [r.__setitem__("corrections", [c for c in r["corrections"] if c <= "C005"]) for r in d["releases"]])
     out = root / "site"
     r = run("lnplan.build", "--plan", str(plan_dir), "--out", str(out), timeout=900)
     assert r.returncode == 0, r.stderr
@@ -357,13 +365,16 @@ class _Parts(HTMLParser):
             self.parts.setdefault("description", []).append(a.get("content", ""))
         if tag == "nav":
             self.nav += 1
-        if tag in ("title", "h1", "h2", "h3", "td", "th", "script", "a", "p"):
+        if tag in ("title", "h1", "h2", "h3", "td", "th", "script", "a", "p", "li"):
             self.stack.append(tag)
         for k in ("title", "aria-label"):
             if k in a:
                 self.parts.setdefault("attribute", []).append(a[k])
 
     def handle_endtag(self, tag):
+        if tag in ("li", "p") and tag in self.stack:  # HTML closes these implicitly too
+            while self.stack[-1] != tag:
+                self.stack.pop()
         if tag == "nav":
             self.nav -= 1
         if self.stack and self.stack[-1] == tag:
@@ -398,7 +409,8 @@ def test_no_template_in_plan_text_was_evaluated(hostile):
     ("en/units/index.html", "UNIT-EN", "a"), ("units/index.html", "UNITFULL-ZH", "attribute"),
     ("en/places/dalian/index.html", "PLACE-EN", "h1"), ("en/targets/index.html", "METRIC-EN", "td"),
     ("en/glossary/index.html", "NOTE-EN", "td"), ("en/index.html", "PREAMBLE-EN", "description"),
-    ("plan/index.html", "NOTICE-ZH", "p"),
+    ("plan/index.html", "NOTICE-ZH", "p"), ("en/corrections/index.html", "CORR-EN", "td"), ("en/places/index.html", "SOURCE-EN", "li"),
+    ("en/places/benxi/index.html", "FORM-EN", "p"), ("en/changes/index.html", "RELEASE-EN", "p"),
 ])
 def test_hostile_text_is_shown_literally(hostile, page, tag, where):
     found = parts(hostile["site"], page).get(where, "")
@@ -441,3 +453,11 @@ def test_formulas_in_plan_text_are_text_cells_in_xlsx(hostile):
         assert all(c.data_type == "s" and FORMULA in c.value for c in cells), name
         starts = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("@SUM")]
         assert all(c.data_type == "s" for c in starts)
+
+
+def test_hostile_text_in_the_feed_is_text(hostile):
+    from xml.etree import ElementTree
+
+    feed = ElementTree.parse(hostile["site"] / "en" / "feed.xml").getroot()
+    texts = ["".join(e.itertext()) for e in feed.iter()]
+    assert any(hostile["texts"]["RELEASE-EN"] in t for t in texts)  # well-formed XML, the payload shown as written
