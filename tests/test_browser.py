@@ -100,6 +100,21 @@ def test_page_loads_cleanly_and_stays_on_localhost(watched, lang, path):
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
+def test_first_view_loads_only_the_page_and_its_fixed_assets(browser, server, lang):
+    """A page view costs the same however large the plan grows: nothing that lists the whole site (sitemap.xml,
+    feed.xml, a search index) is fetched, only the page and the theme's assets."""
+    w = Watched(browser, server)
+    requests = []
+    w.page.on("request", lambda r: requests.append(urlsplit(r.url).path))
+    w.page.goto(server + lang + "measures/2.1.1/", wait_until="networkidle")
+    w.page.wait_for_timeout(500)
+    page = "/" + lang + "measures/2.1.1/"
+    assert requests[0] == page
+    assert [p for p in requests[1:] if not p.startswith("/" + lang + "assets/")] == []
+    w.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
 @pytest.mark.parametrize("path", PAGES)
 def test_no_serious_accessibility_violations(watched, lang, path):
     assert AXE.exists(), "axe-core is missing: run `make browser-deps` (npm ci)"

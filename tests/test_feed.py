@@ -64,7 +64,7 @@ def test_every_page_links_its_languages_feed(built_site):
     assert len(pages) > 100
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        links = re.findall(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', html)
+        links = re.findall(r'<link rel="alternate feed" type="application/atom\+xml" title="[^"]+" href="([^"]+)">', html)
         assert len(links) == 1, page
         # 404 pages link from the site's root path (SITE_URL's path is /); every other page relatively
         feed = (built_site / links[0][1:] if links[0].startswith("/") else page.parent / links[0]).resolve()
