@@ -18,6 +18,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 from yaml.events import AliasEvent, CollectionStartEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
 
 Path = tuple  # a path into a document: keys and list indexes
@@ -45,12 +51,9 @@ def _mark(m: yaml.Mark | None) -> Mark | None:
     return Mark(m.line + 1, m.column + 1) if m is not None else None
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that leaves timestamps as strings and refuses what a plan file has no need of."""
-
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._depth = 0
+class _Strict(Composer, SafeConstructor, Resolver):
+    """Composing and constructing as PyYAML's SafeLoader does, but timestamps stay strings and what a plan file has
+    no need of is refused. The parser that feeds it events is chosen below."""
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -103,12 +106,41 @@ class _Loader(yaml.SafeLoader):
         return value
 
 
-_Loader.yaml_implicit_resolvers = {
+_Strict.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for key, resolvers in Resolver.yaml_implicit_resolvers.items()
 }
-_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
-_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Strict.add_constructor("tag:yaml.org,2002:float", _Strict.construct_yaml_float)
+_Strict.add_constructor("tag:yaml.org,2002:int", _Strict.construct_yaml_int)
+
+
+class _PyLoader(_Strict, Reader, Scanner, Parser):
+    """Events from PyYAML's pure-Python reader, scanner and parser: the reference for messages and positions."""
+
+    def __init__(self, stream):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+        self._depth = 0
+
+
+if yaml.__with_libyaml__:
+    from yaml.cyaml import CParser
+
+    class _FastLoader(_Strict, CParser):
+        """Events from libyaml (about four times faster); nodes are still composed and checked in Python."""
+
+        def __init__(self, stream):
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            self._depth = 0
+else:
+    _FastLoader = _PyLoader
 
 # Characters a plan file must not contain anywhere: C0/C1 controls (tab and line breaks excepted), and invisible
 # format characters (zero-width spaces and joiners, bidirectional controls, a byte-order mark inside the text,
@@ -135,6 +167,15 @@ def _describe(ch: str) -> str:
     return {"\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\t": "TAB"}.get(ch) or unicodedata.name(ch, "CONTROL CHARACTER")
 
 
+def _parse(loader_class: type, text: str) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+
+
 def load(text: str) -> tuple[Any, dict[Path, Mark]]:
     """Parse YAML text; return the data and the position of every node by its path."""
     bad = forbidden_characters(text)
@@ -143,15 +184,19 @@ def load(text: str) -> tuple[Any, dict[Path, Mark]]:
         more = f" ({len(bad) - 1} more in this file)" if len(bad) > 1 else ""
         raise YamlSyntaxError(f"invisible or control character {what} is not allowed in plan files; delete it{more}", mark)
     try:
-        loader = _Loader(text)
+        Reader(text)  # refuses characters YAML does not allow, with their position in the text
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. U+FFFE)
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         raise YamlSyntaxError(f"character U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} "
                               "is not allowed in YAML; delete it", Mark(line, column)) from None
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        try:
+            node, data = _parse(_FastLoader, text)
+        except yaml.YAMLError:
+            # libyaml words errors and places them differently (it stops at 1,000 nested brackets, not where the
+            # 33rd opens): a file it refuses is read again by the pure-Python parser, whose error is reported.
+            node, data = _parse(_PyLoader, text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
@@ -162,8 +207,6 @@ def load(text: str) -> tuple[Any, dict[Path, Mark]]:
         raise YamlSyntaxError(f"YAML error: {exc}", None) from None
     except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # a value PyYAML cannot construct
         raise YamlSyntaxError(f"a value cannot be read: {exc}", None) from None
-    finally:
-        loader.dispose()
     marks: dict[Path, Mark] = {}
 
     def walk(n: yaml.Node, path: Path) -> None:

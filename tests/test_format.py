@@ -29,3 +29,21 @@ def test_a_value_used_twice_is_written_out_twice():
     text = yamlio.dump({"a": [{"source": shared}, {"source": shared}]})
     assert "&" not in text and "*" not in text
     assert yamlio.load(text)[0] == {"a": [{"source": shared}, {"source": shared}]}
+
+
+def test_libyaml_and_pure_python_readers_agree_on_every_plan_file():
+    """The reader takes its events from libyaml for speed; the data and the line:column of every value, which
+    every error message quotes, must be what PyYAML's own parser gives."""
+    def nodes(loader_class, text):
+        node, data = yamlio._parse(loader_class, text)
+        marks, stack = [], [node]
+        while stack:
+            n = stack.pop()
+            marks.append((n.tag, n.start_mark.line, n.start_mark.column, n.end_mark.line, n.end_mark.column))
+            if isinstance(n.value, list):
+                stack += [x for item in n.value for x in (item if isinstance(item, tuple) else (item,))]
+        return data, marks
+
+    for path in plan_files(PLAN_DIR):
+        text = path.read_text(encoding="utf-8")
+        assert nodes(yamlio._FastLoader, text) == nodes(yamlio._PyLoader, text), path
