@@ -127,7 +127,7 @@ def _schema_doc(schema: dict, doc: tuple[str, ...]) -> tuple[str, str]:
     en, zh = node["description"], node["x-description-zh"]
     if lang:
         en += " (Chinese)" if lang == "zh" else " (English)"
-        zh += "(中文)" if lang == "zh" else "(英文)"
+        zh += "（中文）" if lang == "zh" else "（英文）"
     return en, zh
 
 

@@ -126,7 +126,7 @@ def plan_json(plan: Plan) -> dict:
 # spreadsheet shows as text; plan.json and the other JSON files carry the text unaltered.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_RULE = {
-    "zh": "为防止电子表格公式注入(OWASP“CSV 注入”指南),CSV 中以 = + - @ 制表符或回车开头的文本单元格前加一个单引号(')。plan.json 等 JSON 文件保留原文。",
+    "zh": "为防止电子表格公式注入（OWASP“CSV 注入”指南），CSV 中以 = + - @ 制表符或回车开头的文本单元格前加一个单引号（'）。plan.json 等 JSON 文件保留原文。",
     "en": "To prevent spreadsheet formula injection (OWASP “CSV Injection” guidance), a CSV text cell that would begin with = + - @, "
           "a tab or a carriage return is written with a leading apostrophe ('). plan.json and the other JSON files keep the text unaltered.",
 }

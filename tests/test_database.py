@@ -69,7 +69,7 @@ def test_datasette_metadata_describes_every_column_from_the_schema(plan, db):
         for column, text in table["columns"].items():
             en, zh = text.split(" / ")
             assert en and zh and en != zh, (name, column)
-    assert tables["measures"]["columns"]["title_zh"].startswith("Title") and "(中文)" in tables["measures"]["columns"]["title_zh"]
+    assert tables["measures"]["columns"]["title_zh"].startswith("Title") and "（中文）" in tables["measures"]["columns"]["title_zh"]
     assert tables["measures"]["fts_table"] == "measures_fts"
 
 

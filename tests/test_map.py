@@ -129,7 +129,7 @@ def test_legend_links_every_region_and_marks_unsourced(plan, lang):
     assert {"zh": "未找到出处", "en": "no source was found"}[lang] in legend
     table = re.search(r'<details class="lp-map__alt" open>.*?</details>', out, re.S).group()  # the text alternative
     assert table.count("<tr data-place=") == 15
-    assert {"zh": "(未找到出处)", "en": "(no source found)"}[lang] in table
+    assert {"zh": "（未找到出处）", "en": "(no source found)"}[lang] in table
 
 
 def test_region_page_highlights_its_members_and_lists_their_sources(plan):
@@ -152,7 +152,7 @@ def test_city_page_highlights_the_city_and_names_its_regions(plan):
     facts = re.search(r'<dl class="lp-facts">.*?</dl>', out, re.S).group()
     assert "40.13° N, 124.39° E" in facts and "2037886" in facts
     assert 'href="../coastal-economic-belt/"' in facts and 'href="../eastern-liaoning-green-economic-zone/"' in facts
-    assert "(未找到出处)" in facts  # the eastern zone membership has no source
+    assert "（未找到出处）" in facts  # the eastern zone membership has no source
 
 
 def test_places_index_map_counts_follow_the_city_pages(plan):

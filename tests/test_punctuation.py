@@ -1,6 +1,9 @@
 """Chinese punctuation as officially published: full-width in Chinese prose, ASCII where it belongs."""
+import json
+import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 
 import pytest
 
@@ -58,10 +61,21 @@ def test_the_command_converts_a_plan_and_check_then_passes(plan_copy):
     assert "立足新发展阶段，贯彻新发展理念" in plan_copy.read("document.yaml")
 
 
+def schema_chinese(node) -> list[str]:
+    """Every Chinese description and title in the schema (the data dictionary and the database metadata show them)."""
+    if isinstance(node, dict):
+        return [v for k, v in node.items() if k in ("x-description-zh", "x-title-zh")] + \
+            [s for v in node.values() for s in schema_chinese(v)]
+    return [s for v in node for s in schema_chinese(v)] if isinstance(node, list) else []
+
+
 def test_chinese_ui_strings_use_published_punctuation():
+    from lnplan.export import CSV_RULE
     from lnplan.render import i18n, overview
     texts = [v["zh"] for v in i18n.S.values()] + [zh for zh, _ in overview.FILE_DOCS.values()]
-    texts += [text for _, text in overview.ABOUT["zh"]]
+    texts += [text for _, text in overview.ABOUT["zh"]] + [CSV_RULE["zh"]]
+    texts += schema_chinese(json.loads((ROOT / "schema" / "plan.schema.json").read_text(encoding="utf-8")))
+    assert len(texts) > 500
     assert [s for s in texts if punctuation.to_fullwidth(s) != s] == []
 
 
@@ -71,3 +85,55 @@ def test_pages_print_the_clause_as_published(plan):
     assert "（责任单位：沈阳市政府，省发展改革委、省商务厅、省交通运输厅等）" in out
     zh = render_page(plan, "zh", "measure", "2.1.1", "measures/2.1.1/").markdown
     assert "高水平建设航空、铁路、公路、物流、信息枢纽网络，高起点规划" in zh and "网络,高起点" not in zh
+
+
+class ChineseReading(HTMLParser):
+    """The text of a page's <article> as a Chinese reader reads it: without English passages (lang="en…"), code,
+    SVG, and GB/T 7714 citations (whose ". " and ": " the standard prescribes). Elements are separated by a space."""
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, inside the article, left out)
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        a = dict(attrs)
+        parent = self.stack[-1] if self.stack else ("", False, False)
+        left_out = parent[2] or tag in ("code", "pre", "svg", "script", "style") or \
+            (a.get("lang") or "").startswith("en") or "lp-cite" in (a.get("class") or "").split()
+        self.stack.append((tag, parent[1] or tag == "article", left_out))
+        self.text.append(" ")
+
+    def handle_endtag(self, tag):
+        if any(t == tag for t, _, _ in self.stack):
+            while self.stack.pop()[0] != tag:
+                pass
+        self.text.append(" ")
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1][1] and not self.stack[-1][2]:
+            self.text.append(data)
+
+
+HAN = "[\u4e00-\u9fff]"
+ASCII_BESIDE_HAN = re.compile(rf"{HAN} ?[(),:;]|[(),:;] ?{HAN}|{HAN} \(\d")
+
+
+def test_chinese_pages_print_no_ascii_punctuation_beside_chinese(built_site):
+    """What the site adds around the plan text (labels, counts, sources, notes, the data dictionary) is in
+    published punctuation too: no ASCII ( ) , : ; next to a Chinese character on any Chinese page."""
+    bad, pages = [], 0
+    for f in sorted(built_site.rglob("*.html")):
+        rel = f.relative_to(built_site).as_posix()
+        if rel.startswith(("en/", "pagefind/")):
+            continue
+        reader = ChineseReading()
+        reader.feed(f.read_text(encoding="utf-8"))
+        text = re.sub(r"\s+", " ", "".join(reader.text))
+        pages += bool(text.strip())
+        bad += [(rel, text[max(0, m.start() - 15):m.end() + 15]) for m in ASCII_BESIDE_HAN.finditer(text)]
+    assert pages > 100
+    assert bad == []

@@ -79,7 +79,7 @@ def test_measure_shows_structured_responsibility(plan):
 def test_unit_page_lists_lead_then_co_tasks(plan):
     out = render_page(plan, "zh", "unit", "commerce", "units/commerce/").markdown
     lead, co = out.split("配合的任务")
-    assert f"## 牵头的任务 \\({len(plan.lead_measures('commerce'))}\\)" in lead  # Markdown-escaped heading
+    assert f"## 牵头的任务（{len(plan.lead_measures('commerce'))}）" in lead  # the count in published brackets
     assert re.findall(r'<span class="lp-id">([^<]+)</span>', lead) == [m.id for m in plan.lead_measures("commerce")]
     assert re.findall(r'<span class="lp-id">([^<]+)</span>', co) == [m.id for m in plan.co_measures("commerce")]
     assert "data/units/commerce.xlsx" in out

@@ -223,7 +223,6 @@ S: dict[str, dict[str, str]] = {
     "first_published": {"zh": "首次发布", "en": "first published"},
     "last_changed": {"zh": "最近修改：{when}", "en": "Last changed: {when}"},
     "unchanged_since": {"zh": "自{when}起未修改。", "en": "Unchanged since {when}."},
-    "file_in_lang": {"zh": "{format}（{language}）", "en": "{format} ({language})"},
     # search (the search page, the header's search box and docs/assets/search.js)
     "search": {"zh": "搜索", "en": "Search"},
     "search_placeholder": {"zh": "搜索单位、城市、编号…", "en": "Search units, cities, ids…"},
@@ -262,3 +261,14 @@ S: dict[str, dict[str, str]] = {
 def t(key: str, lang: str, **kw) -> str:
     text = S[key][lang]
     return text.format(**kw) if kw else text
+
+
+def paren(inner: str, lang: str) -> str:
+    """An aside in brackets, as each language prints it after a word: （…） in Chinese, " (…)" in English.
+    `inner` is returned as given (escaped HTML, or plain text that is escaped later)."""
+    return f"（{inner}）" if lang == "zh" else f" ({inner})"
+
+
+def group_sep(lang: str) -> str:
+    """Between items that themselves contain commas or lists: ； in Chinese, "; " in English."""
+    return "；" if lang == "zh" else "; "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Membership, Place, Plan
 from ..urls import page
 from .html import a, esc, rel
-from .i18n import t
+from .i18n import paren, t
 
 MAP_WIDTH = 300.0  # user units across the seats; the viewBox adds room for labels
 FONT = 13.0  # label size in user units
@@ -316,7 +316,7 @@ def map_legend(plan: Plan, lang: str, url: str, *, highlight: Collection[str] = 
 
 def membership_text(plan: Plan, lang: str, url: str, region: Place, ms: Membership) -> str:
     """A region as a link, marked when the membership has no source."""
-    mark = "" if ms.sourced else f' <span class="lp-unsourced">({esc(t("unsourced", lang))})</span>'
+    mark = "" if ms.sourced else f'<span class="lp-unsourced">{paren(esc(t("unsourced", lang)), lang)}</span>'
     return a(rel(lang, url, lang, page("place", region.id)), esc(region.name[lang])) + mark
 
 
@@ -373,14 +373,14 @@ def place_facts(plan: Plan, lang: str, url: str, place_id: str) -> str:
         s = p.seat
         ref = f" {esc(s.ref)}" if s.ref else ""
         note = f' <span class="lp-src-note">{esc(s.note[lang])}</span>' if s.note else ""
-        out.append(f'<dt>{esc(t("map_seat", lang))}</dt><dd>{s.lat:.2f}° N, {s.lon:.2f}° E '
-                   f'({source_refs(plan, lang, url, [s.source])}{ref}){note}</dd>')
+        out.append(f'<dt>{esc(t("map_seat", lang))}</dt><dd>{s.lat:.2f}° N, {s.lon:.2f}° E'
+                   f'{paren(source_refs(plan, lang, url, [s.source]) + ref, lang)}{note}</dd>')
     regs = plan.regions_of(place_id)
     if regs:
         sep = "、" if lang == "zh" else "; "
         items = []
         for rg, ms in regs:
-            cite = f" ({esc(t('sources_cited', lang))}: {source_refs(plan, lang, url, ms.sources)})" if ms.sources else ""
+            cite = paren(esc(t("sources_cited", lang) + t("colon", lang)) + source_refs(plan, lang, url, ms.sources), lang) if ms.sources else ""
             items.append(membership_text(plan, lang, url, rg, ms) + cite)
         out.append(f'<dt>{esc(t("map_regions", lang))}</dt><dd>{sep.join(items)}</dd>')
     return "".join(out)
@@ -394,7 +394,7 @@ def members_html(plan: Plan, lang: str, url: str, region_id: str) -> str:
         member = plan.places[ms.place]
         link = a(rel(lang, url, lang, page("place", member.id)), esc(member.name[lang]))
         if ms.sourced:
-            cite = f'{esc(t("sources_cited", lang))}: {source_refs(plan, lang, url, ms.sources)}'
+            cite = esc(t("sources_cited", lang) + t("colon", lang)) + source_refs(plan, lang, url, ms.sources)
         else:
             cite = f'<span class="lp-unsourced">{esc(t("unsourced", lang))}</span>'
         note = f' <span class="lp-src-note">{esc(ms.note[lang])}</span>' if ms.note else ""

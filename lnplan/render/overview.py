@@ -11,7 +11,7 @@ from ..releases import version
 from . import history
 from .corrections import KINDS, corrections_table
 from .html import a, block, esc, heading, human_size, rel
-from .i18n import t
+from .i18n import paren, t
 from .map import map_figure
 from .pages import Ctx, Rendered, jsonld, lang_switch_note, place_link, plan_jsonld, title_with_number, unit_link
 
@@ -281,7 +281,7 @@ def corrections_page(plan: Plan, lang: str, url: str) -> Rendered:
            heading(2, c.t("corr_report"), "report"), block(f'<p>{esc(c.t("corr_report_text"))}</p>')]
     for kind in KINDS:
         records = [r for r in plan.corrections if r.kind == kind]
-        out.append(heading(2, f"{c.t('corr_kind_' + kind)} ({len(records)})", kind))
+        out.append(heading(2, c.t("corr_kind_" + kind) + paren(str(len(records)), lang), kind))
         out.append(block(corrections_table(c, records) if records else f"<p>{esc(c.t('corr_none'))}</p>"))
     desc = c.t("corr_intro")[:160]
     return Rendered("".join(out), desc, jsonld(c, c.t("nav_corrections"), desc))

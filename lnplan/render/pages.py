@@ -12,7 +12,7 @@ from ..urls import page, target_anchor, target_url
 from .corrections import corrections_list, fact_source_html
 from .history import measure_history
 from .html import a, block, esc, heading, rel
-from .i18n import t
+from .i18n import group_sep, paren, t
 from .map import map_figure, members_html, place_facts, sources_list
 
 
@@ -62,7 +62,7 @@ def place_link(c: Ctx, place_id: str) -> str:
 def responsibility_html(c: Ctx, m: Measure) -> str:
     r = m.responsibility
     sep = "、" if c.lang == "zh" else ", "
-    gsep = "；" if c.lang == "zh" else "; "
+    gsep = group_sep(c.lang)
     groups = []
     for g in r.co_groups:
         if not g.units:  # only the lead was named in this group, then 等
@@ -137,8 +137,7 @@ def places_html(c: Ctx, place_ids, m: Measure | None = None) -> str:
 
     def item(p: str) -> str:
         forms = implied_forms(m, p) if m else []
-        left, right = ("（", "）") if c.lang == "zh" else (" (", ")")
-        via = f'<small>{left}<span lang="zh">{esc(sep.join(forms))}</span>{right}</small>' if forms else ""
+        via = "<small>" + paren(f'<span lang="zh">{esc(sep.join(forms))}</span>', c.lang) + "</small>" if forms else ""
         return f"<li>{place_link(c, p)}{via}</li>"
     items = "".join(item(p) for p in place_ids)
     return f'<div class="lp-places"><span class="lp-label">{esc(c.t("places") + c.t("colon"))}</span><ul class="lp-tags">{items}</ul></div>'
@@ -258,8 +257,8 @@ def citation_block(c: Ctx, m: Measure, canonical_url: str, site_root: str) -> st
     out = "".join(f'<p class="lp-label">{esc(forms[lang][0])}</p><blockquote class="lp-cite" lang="{lang}"><p>{esc(forms[lang][1])}</p></blockquote>'
                   for lang in order)
     links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", cite.cite_path(m.id, lang, ext)))}" download>{esc(label)}</a>'
-                       for lang in order for ext, label in (("bib", c.t("file_in_lang", format="BibTeX", language=c.t("lang_" + lang))),
-                                                           ("csl.json", c.t("file_in_lang", format="CSL-JSON", language=c.t("lang_" + lang)))))
+                       for lang in order for ext, label in (("bib", "BibTeX" + paren(c.t("lang_" + lang), c.lang)),
+                                                           ("csl.json", "CSL-JSON" + paren(c.t("lang_" + lang), c.lang))))
     return out + f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("cite_files"))}{esc(c.t("colon"))}</span>{links}</p>'
 
 
@@ -304,11 +303,11 @@ def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "") -> 
     ch = c.plan.chapter_of(m.id)
     others = [u for u in m.responsibility.units if u != unit_id]
     other_html = ("、" if c.lang == "zh" else ", ").join(
-        unit_link(c, u) + (f' <small>({esc(c.t("lead_marker"))})</small>' if u == m.responsibility.lead else "") for u in others)
+        unit_link(c, u) + (f'<small>{paren(esc(c.t("lead_marker")), c.lang)}</small>' if u == m.responsibility.lead else "") for u in others)
     tg = c.plan.targets_of(m.id)
     tg_html = ""
     if tg:
-        tg_html = f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets") + c.t("colon"))}</span>' + "; ".join(
+        tg_html = f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets") + c.t("colon"))}</span>' + group_sep(c.lang).join(
             f'<a href="{esc(c.to(target_url(x.id)))}">{esc(x.metric[c.lang])} {esc(value_text(c.plan, x, c.lang))}</a>' for x in tg) + "</p>"
     why_html = f'<p class="lp-card__reason">{esc(why)}</p>' if why else ""
     return (f'<li class="lp-card">{why_html}<p class="lp-card__title"><a href="{esc(c.link("measure", m.id))}"><span class="lp-id">{esc(m.id)}</span> {esc(m.title[c.lang])}</a></p>'
@@ -328,7 +327,8 @@ def task_list(c: Ctx, measures: list[Measure], unit_id: str | None = None, place
 
 
 def unit_downloads(c: Ctx, unit_id: str) -> str:
-    files = [(f"data/units/{unit_id}.csv", "CSV (中文)"), (f"data/units/{unit_id}.en.csv", "CSV (English)"),
+    files = [(f"data/units/{unit_id}.csv", "CSV" + paren(c.t("lang_zh"), c.lang)),
+             (f"data/units/{unit_id}.en.csv", "CSV" + paren(c.t("lang_en"), c.lang)),
              (f"data/units/{unit_id}.xlsx", "XLSX"), (f"data/units/{unit_id}.json", "JSON")]
     links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", f))}" download>{esc(label)}</a>' for f, label in files)
     return block(f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("downloads_for_unit") + c.t("colon"))}</span>{links}</p>')
@@ -347,9 +347,9 @@ def unit_page(plan: Plan, lang: str, url: str, unit_id: str) -> Rendered:
     facts += [fact_source_html(c, "source_name_en", u.name_en_source), fact_source_html(c, "source_kind", u.kind_source)]
     out.append(block(f'<dl class="lp-facts">{"".join(facts)}</dl>'))
     out.append(unit_downloads(c, unit_id))
-    out.append(heading(2, f"{c.t('tasks_as_lead')} ({len(lead)})", "lead"))
+    out.append(heading(2, c.t("tasks_as_lead") + paren(str(len(lead)), lang), "lead"))
     out.append(task_list(c, lead, unit_id))
-    out.append(heading(2, f"{c.t('tasks_as_co')} ({len(co)})", "co"))
+    out.append(heading(2, c.t("tasks_as_co") + paren(str(len(co)), lang), "co"))
     out.append(task_list(c, co, unit_id))
     out.append(corrections_list(c, plan.corrections_of("unit", unit_id), "corr_for_unit"))
     desc = f"{u.full_name[lang]}: {len(lead)} / {len(co)}"
@@ -429,19 +429,19 @@ def place_page(plan: Plan, lang: str, url: str, place_id: str) -> Rendered:
             out.append(paragraphs_block(c, paras))
     tg = [x for x in plan.targets.values() if place_id in x.scope]
     if tg:
-        out.append(heading(2, f"{c.t('targets_here')} ({len(tg)})", "targets"))
+        out.append(heading(2, c.t("targets_here") + paren(str(len(tg)), lang), "targets"))
         out.append(block(targets_table(c, tg, with_source=True, with_scope=False)))
     if p.kind in ("city", "demonstration-zone"):
         for key, ms in place_buckets(plan, place_id):
             if key == "why_all" and p.kind != "city":
                 continue
-            out.append(heading(2, f"{c.t(key)} ({len(ms)})", key.replace("_", "-")))
+            out.append(heading(2, c.t(key) + paren(str(len(ms)), lang), key.replace("_", "-")))
             out.append(block(f'<p class="lp-why-note">{esc(c.t(key.replace("_zone", "") + "_note"))}</p>'))
             reason = {"why_relevant": place_reason_text, "why_named": place_reason_text, "why_region": region_reason_text}.get(key)
             out.append(task_list(c, ms, gov.id if gov else None, place_id, reason))
     else:
         ms = plan.measures_naming(place_id)
-        out.append(heading(2, f"{c.t('why_named')} ({len(ms)})", "named"))
+        out.append(heading(2, c.t("why_named") + paren(str(len(ms)), lang), "named"))
         out.append(task_list(c, ms))
     desc = f"{p.full_name[lang]}"
     return Rendered("".join(out), desc, jsonld(c, p.name[lang], desc, "Place" if p.kind == "city" else "WebPage"))
@@ -476,7 +476,7 @@ def targets_page(plan: Plan, lang: str, url: str) -> Rendered:
         tg = [x for x in plan.targets.values() if x.scope[0] == p.id]
         if not tg:
             continue
-        out.append(heading(2, f"{p.name[lang]} ({len(tg)})", "r-" + p.id))
+        out.append(heading(2, p.name[lang] + paren(str(len(tg)), lang), "r-" + p.id))
         rows = []
         for x in tg:
             src = a(c.link("measure", x.measure), esc(x.source)) if x.measure else a(c.to(page("chapter", "1") + "#" + anchor(x.source)), esc(x.source))
