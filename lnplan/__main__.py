@@ -80,6 +80,12 @@ def plan_files(plan_dir: Path) -> list[Path]:
     return [plan_dir / f for f in [*SINGLE_FILES, *chapter_files(plan_dir)]]
 
 
+def syntax_error(path: Path, exc: yamlio.YamlSyntaxError) -> str:
+    """file:line:column: message, for a plan file the YAML reader refused."""
+    where = f":{exc.mark.line}:{exc.mark.column}" if exc.mark else ""
+    return f"{path}{where}: {exc.message}"
+
+
 def cmd_fmt(plan_dir: Path, check: bool) -> int:
     """Rewrite every plan file in canonical form. Every file is read and checked first; if any cannot be rewritten
     without losing something (a syntax error, a duplicate key, a comment), none is written."""
@@ -89,8 +95,7 @@ def cmd_fmt(plan_dir: Path, check: bool) -> int:
         try:
             data, _ = yamlio.load(text)  # refuses duplicate keys, which a rewrite would silently merge
         except yamlio.YamlSyntaxError as exc:
-            where = f":{exc.mark.line}:{exc.mark.column}" if exc.mark else ""
-            errors.append(f"{path}{where}: {exc.message}")
+            errors.append(syntax_error(path, exc))
             continue
         notes = yamlio.comments(text)
         if notes:
@@ -123,8 +128,7 @@ def cmd_punctuation(plan_dir: Path, check: bool) -> int:
         try:
             changes = punctuation.convert_file(path, write=not check)
         except yamlio.YamlSyntaxError as exc:
-            where = f":{exc.mark.line}:{exc.mark.column}" if exc.mark else ""
-            print(f"{path}{where}: {exc.message}", file=sys.stderr)
+            print(syntax_error(path, exc), file=sys.stderr)
             return 1
         total += len(changes)
         if check:

@@ -122,8 +122,7 @@ def summarize(output: str) -> str:
         lines = lines[first:]
     else:  # no warning: drop the INFO lines (and the lists they introduce)
         lines = [line for line in lines if not line.startswith(("INFO", "  - "))]
-    output = "\n".join(lines)
-    if "Traceback (most recent call last):" not in output:
+    if "Traceback (most recent call last):" not in lines:
         return "\n".join(lines)
     start = lines.index("Traceback (most recent call last):")
     last = next((line for line in reversed(lines) if line.strip() and not line.startswith(" ")), "")

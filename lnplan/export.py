@@ -78,17 +78,13 @@ def correction_target_page(c: Correction) -> str:
     return chapter + "#m-" + c.target.replace(".", "-") if "." in c.target else chapter  # the node's anchor
 
 
-def correction_target_url(plan: Plan, c: Correction) -> dict | None:
-    return {lang: absolute(lang, correction_target_page(c)) for lang in LANGS}
-
-
 def correction_record(plan: Plan, c: Correction) -> dict:
     rec = {"id": c.id, "date": c.date, "kind": c.kind, "target_type": c.target_type, "target": c.target, "field": c.field,
            "before": c.before, "after": c.after, "reason": _t(c.reason)}
     if c.source:
         rec["source"] = c.source
     rec["url"] = {lang: absolute(lang, correction_url(c.id)) for lang in LANGS}
-    rec["target_url"] = correction_target_url(plan, c)
+    rec["target_url"] = {lang: absolute(lang, correction_target_page(c)) for lang in LANGS}
     return rec
 
 

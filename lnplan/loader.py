@@ -352,12 +352,12 @@ def _build(src: dict[str, Any], c: _Collector) -> Plan:
             c.add("places.yaml", ("places", i, "kind"), f"unknown place kind '{p['kind']}'; expected one of: {', '.join(place_kinds)}")
         places.setdefault(p["id"], Place(p["id"], p["kind"], T(p["name"]), T(p["full_name"]), tuple(p["names"])))
     place_order = {pid: n for n, pid in enumerate(places)}
-    sources = _places_map_data(c, src["places.yaml"], places)
 
     def check_place(rel: str, path: tuple, pid: str) -> None:
         if pid not in places:
             c.add(rel, path, f"unknown place '{pid}'; expected an id from plan/places.yaml{_suggest(pid, places)}")
 
+    sources = _places_map_data(c, src["places.yaml"], places, check_place)
     place_names, name_kinds = _place_names(c, src["place_names.yaml"], check_place)
 
     # units
@@ -654,6 +654,13 @@ def correction_targets(src: dict) -> dict[tuple[str, str], tuple[str, tuple]]:
     return index
 
 
+def value_at(src: dict, rel: str, path: tuple) -> Any:
+    node: Any = src[rel]
+    for part in path:
+        node = node[part]
+    return node
+
+
 def correction_location(src: dict, index: dict, d: dict) -> tuple[str, tuple] | str:
     """(file, path) of the field a correction names, or a message saying what is wrong."""
     ttype, target = d["target_type"], d["target"]
@@ -663,9 +670,7 @@ def correction_location(src: dict, index: dict, d: dict) -> tuple[str, tuple] | 
                 else "'document'" if ttype == "document" else f"an id from plan/{REGISTRIES[ttype][0]}")
         return f"unknown {ttype} '{target}'; expected {want}{_suggest(target, ids)}"
     rel, path = index[(ttype, target)]
-    node: Any = src[rel]
-    for part in path:
-        node = node[part]
+    node = value_at(src, rel, path)
     for part in parse_field(d["field"]):
         ok = (isinstance(node, list) and isinstance(part, int) and part < len(node)) or \
              (isinstance(node, dict) and isinstance(part, str) and part in node)
@@ -675,13 +680,6 @@ def correction_location(src: dict, index: dict, d: dict) -> tuple[str, tuple] | 
         node = node[part]
         path = path + (part,)
     return rel, path
-
-
-def value_at(src: dict, rel: str, path: tuple) -> Any:
-    node: Any = src[rel]
-    for part in path:
-        node = node[part]
-    return node
 
 
 def _corrections(src: dict, c: _Collector, node_ids: dict, measures: dict, targets: dict) -> tuple[Correction, ...]:
@@ -719,7 +717,7 @@ def _corrections(src: dict, c: _Collector, node_ids: dict, measures: dict, targe
 
 
 
-def _places_map_data(c: _Collector, data: dict, places: dict[str, Place]) -> dict[str, Source]:
+def _places_map_data(c: _Collector, data: dict, places: dict[str, Place], check_place) -> dict[str, Source]:
     """Check the map data of plan/places.yaml (sources, seats, region members); add it to the places."""
     rel = "places.yaml"
     sraw = data["sources"]
@@ -755,9 +753,8 @@ def _places_map_data(c: _Collector, data: dict, places: dict[str, Place]) -> dic
         for j, ms in enumerate(members or []):
             mp = path + ("members", j)
             pid = ms["place"]
-            if pid not in places:
-                c.add(rel, mp + ("place",), f"unknown place '{pid}'; expected an id from plan/places.yaml{_suggest(pid, places)}")
-            elif places[pid].kind not in SEAT_KINDS:
+            check_place(rel, mp + ("place",), pid)
+            if pid in places and places[pid].kind not in SEAT_KINDS:
                 c.add(rel, mp + ("place",), f"'{pid}' is a {places[pid].kind}; members are cities or the demonstration zone")
             if pid in seen:
                 c.add(rel, mp + ("place",), f"'{pid}' is listed twice; list each member once")

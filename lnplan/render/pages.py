@@ -451,14 +451,15 @@ def places_index_page(plan: Plan, lang: str, url: str) -> Rendered:
     c = Ctx(plan, lang, url)
     out = [heading(1, c.t("nav_places")), lang_switch_note(c)]
     # The map: each city's symbol sized by the measures its page lists (named in the text or assigned to it).
-    counts = {pid: sum(len(ms) for _, ms in place_buckets(plan, pid)) for pid, p in plan.places.items() if p.seat}
+    buckets_of = {pid: dict(place_buckets(plan, pid)) for pid, p in plan.places.items() if p.seat}
+    counts = {pid: sum(map(len, buckets.values())) for pid, buckets in buckets_of.items()}
     out.append(block(map_figure(plan, lang, url, c.t("map_counts_title"), counts=counts, open_table=True)))
     for key, kinds in (("kind_region", ("region", "core")), ("kind_city", ("city", "demonstration-zone"))):
         out.append(heading(2, c.t(key), key.replace("_", "-")))
         rows = []
         for p in plan.places.values():
             if p.kind in kinds:
-                buckets = dict(place_buckets(plan, p.id)) if p.kind in ("city", "demonstration-zone") else {}
+                buckets = buckets_of.get(p.id, {})  # cities and the zone (the places with a seat)
                 by_name = len(buckets.get("why_by_name", buckets.get("why_by_name_zone", [])))
                 rows.append(f'<tr><td>{place_link(c, p.id)}</td><td>{esc(plan.place_kinds[p.kind].label[lang])}</td>'
                             f'<td class="lp-num">{by_name if buckets else "–"}</td><td class="lp-num">{len(plan.measures_naming(p.id))}</td></tr>')
