@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install validate fmt fmt-check release build serve dev test test-fast browser-deps bench clean
+.PHONY: install validate fmt fmt-check release build serve dev test test-fast browser-deps bench golden clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv --clear $(VENV)
@@ -57,6 +57,11 @@ test: install browser-deps
 ## Tests that need no browser.
 test-fast: install
 	$(BIN)/python -m pytest -m "not browser"
+
+## Record the hash of every page source and download in tests/golden.json after an intended output change
+## (tests/test_golden.py then proves that a refactoring changes none of them).
+golden: install
+	$(BIN)/python tests/golden.py --update
 
 ## Speed and size budgets: Lighthouse, page weight, build scaling, load time.
 bench: install browser-deps
