@@ -20,7 +20,7 @@ def define_env(env) -> None:
         plan = get_plan()
         spec = specs_by_src(plan).get(page.file.src_path)
         if spec is None:
-            raise KeyError(f"{page.file.src_path} is not a generated page; every page comes from lnplan.site.page_specs")
+            raise KeyError(f"{page.file.src_path} is not a generated page; every page comes from lnplan.urls.page_specs")
         rendered = render_page(plan, lang, spec.kind, spec.ident, page.url, page.canonical_url or "", site_root)
         # The theme prints page.meta.description into an attribute as it is (MkDocs does not autoescape).
         page.meta["description"] = esc(rendered.description)

@@ -14,8 +14,8 @@ from typing import Any, Callable
 
 import sqlite_utils
 
-from .loader import load_schema
 from .model import Plan
+from .schema import load_schema
 
 
 @dataclass(frozen=True)

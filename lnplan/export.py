@@ -12,11 +12,10 @@ from functools import lru_cache
 import xlsxwriter
 
 from . import cite, database, releases, tmx
-from .loader import load_schema
 from .model import LANGS, Correction, Measure, Plan, Target, Unit
-from .urls import absolute, correction_url, page, target_url
+from .schema import SCHEMA_VERSION, load_schema
+from .urls import absolute, correction_target_page, correction_url, record_urls, target_url
 
-SCHEMA_VERSION = "1.1.0"  # the shape of plan.json; the dataset's own version is the latest release (lnplan.releases)
 FIXED_DATE = dt.datetime(2022, 1, 31)
 
 
@@ -26,10 +25,6 @@ def _json(data) -> bytes:
 
 def _t(text) -> dict | None:
     return {"zh": text.zh, "en": text.en} if text is not None else None
-
-
-def _url(kind: str, ident: str = "") -> dict:
-    return {lang: absolute(lang, page(kind, ident)) for lang in LANGS}
 
 
 def base_value(plan: Plan, t: Target):
@@ -48,7 +43,7 @@ def measure_record(plan: Plan, m: Measure) -> dict:
                            "lead": r.lead, "co_responsible": list(r.co_responsible)},
         "places": list(m.places),
         "place_reasons": [{"place": r.place, "reason": r.reason, "form": r.form} for r in m.place_reasons],
-        "targets": [t.id for t in plan.targets_of(m.id)], "url": _url("measure", m.id),
+        "targets": [t.id for t in plan.targets_of(m.id)], "url": record_urls("measure", m.id),
     }
 
 
@@ -59,23 +54,6 @@ def target_record(plan: Plan, t: Target, raw: dict) -> dict:
     rec["base_value"] = base_value(plan, t)
     rec["url"] = {lang: absolute(lang, target_url(t.id)) for lang in LANGS}
     return rec
-
-
-def correction_target_page(c: Correction) -> str:
-    """The page (relative to a language root) that shows what a correction corrects: its measure, unit, place or
-    target, the glossary, the plan's index, or the chapter holding the text."""
-    if c.measure:
-        return page("measure", c.measure)
-    if c.target_type == "target":
-        return target_url(c.target)
-    if c.target_type in ("unit", "place"):
-        return page(c.target_type, c.target)
-    if c.target_type == "term":
-        return page("glossary") + "#g-" + c.target
-    if c.target_type == "document":
-        return page("plan")
-    chapter = page("chapter", c.target.split(".")[0])
-    return chapter + "#m-" + c.target.replace(".", "-") if "." in c.target else chapter  # the node's anchor
 
 
 def correction_record(plan: Plan, c: Correction) -> dict:
@@ -101,10 +79,10 @@ def plan_json(plan: Plan) -> dict:
         "document": raw["document.yaml"],
         "chapters": [raw[f"chapters/{c.id}.yaml"] for c in plan.chapters],
         "measures": [measure_record(plan, m) for m in plan.measures.values()],
-        "units": [{**raw_units[unit.id], "url": _url("unit", unit.id),
+        "units": [{**raw_units[unit.id], "url": record_urls("unit", unit.id),
                    "lead": [m.id for m in plan.lead_measures(unit.id)], "co_responsible": [m.id for m in plan.co_measures(unit.id)]}
                   for unit in plan.units.values()],
-        "places": [{**raw_places[place.id], "url": _url("place", place.id),
+        "places": [{**raw_places[place.id], "url": record_urls("place", place.id),
                     "measures": [m.id for m in plan.measures_naming(place.id)], "regions": regions_record(plan, place.id)}
                    for place in plan.places.values()],
         "sources": raw["places.yaml"]["sources"],
@@ -178,7 +156,7 @@ MEASURE_PLACE_FIELDS = ["measure", "place", "reason", "form", "form_kind"]
 def measures_csv(plan: Plan) -> bytes:
     rows = []
     for m in plan.measures.values():
-        r, u = m.responsibility, _url("measure", m.id)
+        r, u = m.responsibility, record_urls("measure", m.id)
         rows.append([m.id, m.chapter, m.section, m.item, m.citation.zh, m.citation.en, m.title.zh, m.title.en, m.text.zh, m.text.en,
                      r.raw, r.lead, _join(r.co_responsible), _join(m.places), _join(t.id for t in plan.targets_of(m.id)), u["zh"], u["en"]])
     return _csv(MEASURE_FIELDS, rows)
@@ -186,7 +164,7 @@ def measures_csv(plan: Plan) -> bytes:
 
 def units_csv(plan: Plan) -> bytes:
     rows = [[u.id, u.name.zh, u.name.en, u.full_name.zh, u.full_name.en, u.kind, u.place, len(plan.lead_measures(u.id)),
-             len(plan.co_measures(u.id)), *_url("unit", u.id).values(),
+             len(plan.co_measures(u.id)), *record_urls("unit", u.id).values(),
              u.name_en_source.status if u.name_en_source else None, u.name_en_source.url if u.name_en_source else None]
             for u in plan.units.values()]
     return _csv(UNIT_FIELDS, rows)
@@ -203,7 +181,7 @@ def places_csv(plan: Plan) -> bytes:
         seat = p.seat
         regions = plan.regions_of(p.id)
         rows.append([p.id, p.kind, p.name.zh, p.name.en, p.full_name.zh, p.full_name.en, len(plan.measures_naming(p.id)),
-                     *_url("place", p.id).values(), seat.lat if seat else None, seat.lon if seat else None,
+                     *record_urls("place", p.id).values(), seat.lat if seat else None, seat.lon if seat else None,
                      (seat.source + (f":{seat.ref}" if seat.ref else "")) if seat else None,
                      _join(r.id for r, _ in regions), _join(_cited(ms.sources) for _, ms in regions),
                      _join(ms.place for ms in p.members), _join(_cited(ms.sources) for ms in p.members)])
@@ -323,7 +301,7 @@ def unit_tasks_json(plan: Plan, unit: Unit) -> bytes:
         rec = measure_record(plan, m)
         return {k: rec[k] for k in ("id", "citation", "title", "text", "responsibility", "places", "targets", "url")}
     return _json({
-        "unit": {"id": unit.id, "name": _t(unit.name), "full_name": _t(unit.full_name), "kind": unit.kind, "url": _url("unit", unit.id)},
+        "unit": {"id": unit.id, "name": _t(unit.name), "full_name": _t(unit.full_name), "kind": unit.kind, "url": record_urls("unit", unit.id)},
         "lead": [task(m) for m in plan.lead_measures(unit.id)],
         "co_responsible": [task(m) for m in plan.co_measures(unit.id)],
     })

@@ -7,9 +7,8 @@ import xml.etree.ElementTree as ET
 from functools import lru_cache
 
 from .model import Change, Plan, Release
-from .render.history import CHANGE_KEYS, RECORD_KEYS, fields_text, release_anchor, release_heading
-from .render.i18n import t
-from .urls import LANG_PREFIX, absolute, page, target_url
+from .i18n import CHANGE_KEYS, RECORD_KEYS, fields_text, release_heading, t
+from .urls import LANG_PREFIX, absolute, page, release_anchor, target_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"

@@ -9,21 +9,19 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
 import jsonschema
 
 from . import releases, yamlio
+from .schema import ROOT, SCHEMA_PATH, load_schema
 from .model import (
     Chapter, Correction, FactSource, Group, Item, Label, Measure, MeasureUnit, Membership, Notice, Paragraph, Place, PlaceName,
     PlaceReason, Plan, Responsibility, Seat, Section, Source, Target, Term, Text, Unit,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 PLAN_DIR = ROOT / "plan"
-SCHEMA_PATH = ROOT / "schema" / "plan.schema.json"
 
 # file (relative to plan/) -> the $defs entry that describes it
 SINGLE_FILES = {
@@ -87,11 +85,6 @@ def format_path(path: tuple) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-@lru_cache(maxsize=None)
-def load_schema(path: Path = SCHEMA_PATH) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def _validator(defname: str, schema: dict) -> jsonschema.Draft202012Validator:

@@ -23,7 +23,7 @@ import jsonschema
 
 from . import yamlio
 from .model import Change, Plan, Release, Text
-from .urls import page
+from .schema import SCHEMA_VERSION
 
 RELEASES_FILE = "releases.yaml"
 SNAPSHOT_DIR = "releases"
@@ -169,23 +169,9 @@ def change_entries(d: Diff) -> list[dict]:
     return [{"record": c.record, "id": c.id, "change": c.change, **({"fields": list(c.fields)} if c.fields else {})} for c in d.changes]
 
 
-# ---- corrections: integration point with plan/corrections.yaml ------------------------------------
-
 def correction_ids(plan: Plan) -> set[str]:
-    """Ids of the corrections the model knows. plan/corrections.yaml (records with a stable `id`) is added
-    on another branch; once the model carries them as `plan.corrections` (a dict by id, or records with
-    an `id`), a release's correction ids are checked against them. Until then no id is known."""
-    records = getattr(plan, "corrections", None) or ()
-    return set(records) if isinstance(records, dict) else {r.id for r in records}
-
-
-def correction_href(correction_id: str) -> str | None:
-    """Where a correction is shown (relative to a language root): the corrections page, once urls.page knows
-    that page kind (branch `text`), with the record's id as its anchor; until then a correction has no link."""
-    try:
-        return page("corrections") + "#" + correction_id
-    except KeyError:
-        return None
+    """Ids of the records in plan/corrections.yaml, which a release may name."""
+    return {r.id for r in plan.corrections}
 
 
 # ---- loading and checking plan/releases.yaml (called by the loader) -------------------------------
@@ -273,7 +259,6 @@ def attach(plan: Plan, data: dict, c, plan_dir: Path, schema: dict) -> None:
 @lru_cache(maxsize=4)
 def unreleased(plan: Plan) -> Diff:
     """What changed in the model since the latest release (empty when the plan is as released)."""
-    from .export import SCHEMA_VERSION  # export imports the loader, which imports this module
     if not plan.releases:
         return Diff((), None)
     latest = plan.releases[-1].version
@@ -318,7 +303,6 @@ class ReleaseError(Exception):
 def cut(plan_dir: Path, version: str, date: str, summary: Text, corrections: tuple[str, ...] = ()) -> tuple[Release, Diff]:
     """Record a release of the plan in plan_dir: write its snapshot and append it to releases.yaml.
     Raises ReleaseError (with what to do) when the release would be wrong, PlanError when the plan is invalid."""
-    from .export import SCHEMA_VERSION
     from .loader import load_plan
 
     plan = load_plan(plan_dir)

@@ -15,9 +15,8 @@ from pathlib import Path
 
 from .model import Plan
 from .render.html import esc
-from .render.i18n import t
-from .render.pages import anchor
-from .urls import page, target_url
+from .i18n import t
+from .urls import node_anchor, page, page_specs, target_url, term_url
 
 PAGEFIND_DIR = "pagefind"
 # Pagefind indexes each page's <article> (Material's content element, so every page, including pages added
@@ -99,10 +98,10 @@ def entities(plan: Plan, lang: str) -> list[list]:
     for ch in plan.chapters:
         for s in ch.sections:
             if not s.measure:
-                out.append(_entity("section", page("chapter", ch.id) + "#" + anchor(s.id), f"{s.id} {s.title[lang]}", [s.id]))
+                out.append(_entity("section", page("chapter", ch.id) + "#" + node_anchor(s.id), f"{s.id} {s.title[lang]}", [s.id]))
             for it in s.items:
                 if not it.measure:
-                    out.append(_entity("section", page("chapter", ch.id) + "#" + anchor(it.id), f"{it.id} {it.title[lang]}", [it.id]))
+                    out.append(_entity("section", page("chapter", ch.id) + "#" + node_anchor(it.id), f"{it.id} {it.title[lang]}", [it.id]))
     for m in plan.measures.values():
         out.append(_entity("measure", page("measure", m.id), f"{m.id} {m.title[lang]}", [m.id], m.citation[lang]))
     for tg in plan.targets.values():
@@ -116,7 +115,7 @@ def entities(plan: Plan, lang: str) -> list[list]:
                  *(without_province(n) for n in (p.name.zh, p.name.en, p.full_name.zh, p.full_name.en))}
         out.append(_entity("place", page("place", p.id), p.name[lang], names, p.full_name[lang]))
     for g in plan.glossary:
-        out.append(_entity("term", page("glossary") + "#g-" + g.id, g.term[lang], [g.term.zh, g.term.en],
+        out.append(_entity("term", term_url(g.id), g.term[lang], [g.term.zh, g.term.en],
                            g.term.en if lang == "zh" else g.term.zh))
     _drop_shared_short_forms(out, plan)
     return out
@@ -172,7 +171,6 @@ def search_attributes(plan: Plan, kind: str, ident: str) -> str:
 
 @lru_cache(maxsize=4)
 def _order(plan: Plan) -> dict[tuple[str, str], int]:
-    from .site import page_specs
     return {(s.kind, s.ident): i for i, s in enumerate(page_specs(plan))}
 
 

@@ -1,27 +1,19 @@
-"""The site's page list and the one entry point that renders any page. Used by hooks/ and macros.py."""
+"""The one entry point that renders any page, the navigation, and the plan loaded once per build. Used by hooks/ and macros.py."""
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .loader import PLAN_DIR, SCHEMA_PATH, chapter_files, load_plan, SINGLE_FILES
+from .loader import PLAN_DIR, chapter_files, load_plan, SINGLE_FILES
+from .schema import SCHEMA_PATH
 from .model import Plan
 from .render import overview, pages, searchpage
 from .render.html import block, esc
-from .render.i18n import t
+from .i18n import t
 from .searchindex import search_attributes
-from .urls import page
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    src: str   # file under docs/ (generated)
-    url: str   # directory URL, relative to the language root
-    kind: str
-    ident: str = ""
+from .urls import PageSpec, page, page_specs, source_file
 
 
 def plan_dir() -> Path:
@@ -44,29 +36,6 @@ def get_plan() -> Plan:
     return _load(str(d), _fingerprint(d))
 
 
-def _src(url: str) -> str:
-    if url == "":
-        return "index.md"
-    if url in ("plan/", "units/", "places/"):
-        return url + "index.md"
-    return url.rstrip("/") + ".md"
-
-
-def page_specs(plan: Plan) -> list[PageSpec]:
-    specs = [("home", ""), ("plan", ""), *[("chapter", c.id) for c in plan.chapters], ("units", ""), ("places", ""),
-             ("targets", ""), ("charts", ""), ("glossary", ""), ("data", ""), ("changes", ""), ("about", ""), ("corrections", ""),
-             ("search", ""),
-             *[("measure", m) for m in plan.measures], *[("unit", u) for u in plan.units], *[("place", p) for p in plan.places]]
-    out = [PageSpec(_src(page(kind, ident)), page(kind, ident), kind, ident) for kind, ident in specs]
-    seen: dict[str, PageSpec] = {}
-    for spec in out:  # the validator reserves ids such as 'index'; this guards the page list itself
-        if spec.src in seen:
-            raise ValueError(f"two pages would be written to {spec.src}: {seen[spec.src].kind} {seen[spec.src].ident!r} "
-                             f"and {spec.kind} {spec.ident!r}")
-        seen[spec.src] = spec
-    return out
-
-
 MACRO_CALL = "{{ lp_page() }}"
 STUB = f"---\nrender_macros: true\n---\n{MACRO_CALL}\n"
 
@@ -86,7 +55,7 @@ def nav(plan: Plan, lang: str) -> list:
     """Navigation. Titles are escaped with esc(): the theme prints them as they are, and mkdocs-macros would render
     a page title that contained a Jinja delimiter (esc() encodes braces, so none can)."""
     e = esc
-    chapters = [{e(pages.title_with_number(c.number, c.title[lang], lang, "chapter", c.id)): _src(page("chapter", c.id))} for c in plan.chapters]
+    chapters = [{e(pages.title_with_number(c.number, c.title[lang], lang, "chapter", c.id)): source_file(page("chapter", c.id))} for c in plan.chapters]
     return [
         {e(t("nav_home", lang)): "index.md"},
         {e(t("nav_plan", lang)): [{e(t("nav_plan_index", lang)): "plan/index.md"}, *chapters]},

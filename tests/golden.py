@@ -25,7 +25,8 @@ def outputs(plan) -> dict[str, bytes]:
     from lnplan.export import downloads
     from lnplan.feed import atom
     from lnplan.searchindex import entities_json
-    from lnplan.site import nav, page_specs, render_page
+    from lnplan.site import nav, render_page
+    from lnplan.urls import page_specs
 
     out: dict[str, bytes] = {}
     for lang, root in (("zh", SITE_URL), ("en", SITE_URL + "en/")):

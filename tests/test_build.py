@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, SITE_URL
 from lnplan import checksite
 from lnplan.build import build
-from lnplan.site import page_specs
+from lnplan.urls import page_specs
 
 pytestmark = pytest.mark.build
 

@@ -10,7 +10,8 @@ import pytest
 
 from conftest import ROOT
 from lnplan.export import downloads
-from lnplan.site import page_specs, render_page
+from lnplan.site import render_page
+from lnplan.urls import page_specs
 
 
 def validate(plan_dir) -> subprocess.CompletedProcess:

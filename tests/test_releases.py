@@ -235,7 +235,8 @@ def test_history_of_a_measure(released_dir, base):
 
 def test_version_and_date_in_plan_json_and_the_data_package(plan):
     import json
-    from lnplan.export import SCHEMA_VERSION, downloads
+    from lnplan.export import downloads
+    from lnplan.schema import SCHEMA_VERSION
     files = downloads(plan)
     doc, package = json.loads(files["data/plan.json"]), json.loads(files["data/datapackage.json"])
     latest = plan.releases[-1]

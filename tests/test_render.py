@@ -9,7 +9,8 @@ from lnplan.model import Text
 from lnplan.render import pages
 from lnplan.export import downloads
 from lnplan.render.html import human_size, rel
-from lnplan.site import nav, page_specs, render_page, specs_by_src, stub
+from lnplan.site import nav, render_page, specs_by_src, stub
+from lnplan.urls import page_specs
 
 HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% raw %} a|b *bold* _x_ [link](http://x)"
 

@@ -1,7 +1,7 @@
 """The schema documents every field in both languages: the data dictionary is generated from it."""
 import jsonschema
 
-from lnplan.loader import load_schema
+from lnplan.schema import load_schema
 
 
 def walk(node, path=""):

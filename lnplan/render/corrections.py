@@ -3,9 +3,8 @@ the corrections of a measure or unit on its page, and where a unit's English nam
 Every function takes the page context (pages.Ctx) explicitly."""
 from __future__ import annotations
 
-from ..export import correction_target_page
 from ..model import Correction, FactSource
-from ..urls import correction_url
+from ..urls import correction_target_page, correction_url
 from .html import a, block, esc, heading
 
 KINDS = ("source", "translation", "data")

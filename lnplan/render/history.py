@@ -3,37 +3,10 @@ All text from plan/ is escaped here; ids become anchors and links."""
 from __future__ import annotations
 
 from ..model import Change, Plan, Release
-from ..releases import Diff, correction_href, history, unreleased
-from ..urls import page, target_url
+from ..i18n import CHANGE_KEYS, RECORD_KEYS, fields_text, release_heading
+from ..releases import Diff, history, unreleased
+from ..urls import correction_url, entry_anchor, entry_url, page, release_anchor, target_url
 from .html import a, block, esc, heading
-from .i18n import t
-
-RECORD_KEYS = {"measure": "record_measure", "unit": "record_unit", "place": "record_place", "target": "record_target"}
-CHANGE_KEYS = {"added": "change_added", "removed": "change_removed", "changed": "change_changed"}
-
-
-def release_anchor(release: Release | None) -> str:
-    return "v" + release.version.replace(".", "-") if release else "unreleased"
-
-
-def entry_anchor(release: Release | None, change: Change) -> str:
-    return f"{release_anchor(release)}-{change.record}-{change.id.replace('.', '-')}"
-
-
-def entry_url(release: Release | None, change: Change) -> str:
-    return page("changes") + "#" + entry_anchor(release, change)
-
-
-def release_heading(release: Release | None, lang: str) -> str:
-    return t("release_heading", lang, version=release.version, date=release.date) if release else t("unreleased", lang)
-
-
-def fields_text(change: Change, lang: str) -> str:
-    """What changed, in words: the measure's aspects, or a registry record's fields."""
-    if change.record == "measure":
-        return t("list_sep", lang).join(t("aspect_" + f, lang) for f in change.fields)
-    return ", ".join(change.fields)
-
 
 def record_link(c, change: Change) -> str:
     """The record's page while it exists; a removed record shows its id only."""
@@ -64,8 +37,7 @@ def corrections_html(c, release: Release) -> str:
         return ""
     items = []
     for cid in release.corrections:
-        href = correction_href(cid)
-        items.append(f"<li>{a(c.to(href), esc(cid)) if href else esc(cid)}</li>")
+        items.append(f"<li>{a(c.to(correction_url(cid)), esc(cid))}</li>")
     return f'<p class="lp-label">{esc(c.t("corrections_in_release") + c.t("colon"))}</p><ul class="lp-tags">{"".join(items)}</ul>'
 
 

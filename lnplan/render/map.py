@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Membership, Place, Plan
 from ..urls import page
 from .html import a, esc, rel
-from .i18n import paren, t
+from ..i18n import paren, t
 
 MAP_WIDTH = 300.0  # user units across the seats; the viewBox adds room for labels
 FONT = 13.0  # label size in user units

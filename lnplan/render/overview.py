@@ -4,14 +4,14 @@ from __future__ import annotations
 from collections import Counter
 
 from ..export import CSV_RULE, api_path, digest, downloads
-from ..loader import load_schema
 from ..feed import FEED_FILE
 from ..model import Plan
 from ..releases import version
+from ..schema import load_schema
 from . import history
 from .corrections import KINDS, corrections_table
 from .html import a, block, esc, heading, human_size, rel
-from .i18n import paren, t
+from ..i18n import paren, t
 from .map import map_figure
 from .pages import Ctx, Rendered, jsonld, lang_switch_note, place_link, plan_jsonld, title_with_number, unit_link
 

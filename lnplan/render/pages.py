@@ -8,11 +8,11 @@ from typing import Callable
 from .. import cite
 from ..model import Measure, Paragraph, Plan, Target
 from ..punctuation import clause_as_written
-from ..urls import page, target_anchor, target_url
+from ..urls import node_anchor, page, target_anchor, target_url, term_anchor
 from .corrections import corrections_list, fact_source_html
 from .history import measure_history
 from .html import a, block, esc, heading, rel
-from .i18n import group_sep, paren, t
+from ..i18n import group_sep, paren, t
 from .map import map_figure, members_html, place_facts, sources_list
 
 
@@ -40,12 +40,8 @@ class Ctx:
         return t(key, self.lang, **kw)
 
 
-def anchor(node_id: str) -> str:
-    return "m-" + node_id.replace(".", "-")
-
-
 def measure_anchor_url(m: Measure) -> str:
-    return page("chapter", m.chapter) + "#" + anchor(m.id)
+    return page("chapter", m.chapter) + "#" + node_anchor(m.id)
 
 
 # ---- fragments ------------------------------------------------------------------
@@ -116,7 +112,7 @@ def targets_table(c: Ctx, targets: list[Target], with_source: bool = False, with
             if tg.measure:
                 cells.append(a(c.link("measure", tg.measure), esc(tg.source)))
             else:
-                cells.append(a(c.to(page("chapter", "1") + "#" + anchor(tg.source)), esc(tg.source)))
+                cells.append(a(c.to(page("chapter", "1") + "#" + node_anchor(tg.source)), esc(tg.source)))
         rows.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
     ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
     return f'<div class="lp-table-wrap lp-targets"><table><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
@@ -166,7 +162,7 @@ def measure_body(c: Ctx, m: Measure, on_measure_page: bool) -> str:
 
 
 def paragraph_html(c: Ctx, p: Paragraph) -> str:
-    idattr = f' id="{anchor(p.id)}"' if p.id else ""
+    idattr = f' id="{node_anchor(p.id)}"' if p.id else ""
     if p.bullet:
         lead = f"<strong>{esc(p.lead[c.lang])}</strong>" if p.lead else ""
         sep = "。" if c.lang == "zh" else ". "
@@ -223,19 +219,19 @@ def chapter_page(plan: Plan, lang: str, url: str, chapter_id: str) -> Rendered:
         out.append(block(f'<p class="lp-region">{esc(t("region", lang) + t("colon", lang))}{place_link(c, ch.region)}</p>'))
     out.append(paragraphs_block(c, ch.paragraphs))
     for s in ch.sections:
-        out.append(heading(2, title_with_number(s.number, s.title[lang], lang, "section", s.id), anchor(s.id)))
+        out.append(heading(2, title_with_number(s.number, s.title[lang], lang, "section", s.id), node_anchor(s.id)))
         out.append(paragraphs_block(c, s.paragraphs))
         if s.measure:
             out.append(measure_body(c, s.measure, False))
         for it in s.items:
-            out.append(heading(3, title_with_number(it.number, it.title[lang], lang, "item"), anchor(it.id)))
+            out.append(heading(3, title_with_number(it.number, it.title[lang], lang, "item"), node_anchor(it.id)))
             if it.measure:
                 out.append(measure_body(c, it.measure, False))
             for m in it.paragraphs:
                 if m.own_title:
-                    out.append(heading(4, m.own_title[lang], anchor(m.id)))
+                    out.append(heading(4, m.own_title[lang], node_anchor(m.id)))
                 else:
-                    out.append(block(f'<span id="{anchor(m.id)}"></span>'))
+                    out.append(block(f'<span id="{node_anchor(m.id)}"></span>'))
                 out.append(measure_body(c, m, False))
     nav = []
     if int(chapter_id) > 1:
@@ -269,10 +265,10 @@ def measure_page(plan: Plan, lang: str, url: str, measure_id: str, canonical_url
     sec = ch.sections[int(m.section.split(".")[1]) - 1]
     out = [heading(1, f"{m.id} {m.title[lang]}"), lang_switch_note(c)]
     crumbs = [a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id))),
-              a(c.to(page("chapter", ch.id) + "#" + anchor(sec.id)), esc(title_with_number(sec.number, sec.title[lang], lang, "section", sec.id)))]
+              a(c.to(page("chapter", ch.id) + "#" + node_anchor(sec.id)), esc(title_with_number(sec.number, sec.title[lang], lang, "section", sec.id)))]
     if m.item and m.own_title:
         it = sec.items[int(m.item.split(".")[2]) - 1]
-        crumbs.append(a(c.to(page("chapter", ch.id) + "#" + anchor(it.id)), esc(title_with_number(it.number, it.title[lang], lang, "item"))))
+        crumbs.append(a(c.to(page("chapter", ch.id) + "#" + node_anchor(it.id)), esc(title_with_number(it.number, it.title[lang], lang, "item"))))
     out.append(block(f'<p class="lp-crumbs">{esc(m.citation[lang])} · {" › ".join(crumbs)}</p>'))
     out.append(measure_body(c, m, True))
     out.append(heading(2, c.t("cite"), "cite"))
@@ -480,7 +476,7 @@ def targets_page(plan: Plan, lang: str, url: str) -> Rendered:
         out.append(heading(2, p.name[lang] + paren(str(len(tg)), lang), "r-" + p.id))
         rows = []
         for x in tg:
-            src = a(c.link("measure", x.measure), esc(x.source)) if x.measure else a(c.to(page("chapter", "1") + "#" + anchor(x.source)), esc(x.source))
+            src = a(c.link("measure", x.measure), esc(x.source)) if x.measure else a(c.to(page("chapter", "1") + "#" + node_anchor(x.source)), esc(x.source))
             rows.append(f'<tr id="{target_anchor(x.id)}"><td>{esc(x.id)}</td><td>{esc(x.metric[lang])}</td><td>{esc(value_text(plan, x, lang))}</td>'
                         f'<td>{("、" if lang == "zh" else ", ").join(place_link(c, s) for s in x.scope)}</td>'
                         f'<td>{esc(c.t("yes") if x.aspirational else c.t("no"))}</td><td>{esc(c.t("yes") if x.annual else c.t("no"))}</td>'
@@ -495,7 +491,7 @@ def glossary_page(plan: Plan, lang: str, url: str) -> Rendered:
     c = Ctx(plan, lang, url)
     out = [heading(1, c.t("nav_glossary")), lang_switch_note(c)]
     rows = "".join(
-        f'<tr id="g-{esc(g.id)}"><td lang="zh">{esc(g.term.zh)}</td><td lang="en">{esc(g.term.en)}</td><td>{esc(g.note[lang]) if g.note else ""}</td></tr>'
+        f'<tr id="{esc(term_anchor(g.id))}"><td lang="zh">{esc(g.term.zh)}</td><td lang="en">{esc(g.term.en)}</td><td>{esc(g.note[lang]) if g.note else ""}</td></tr>'
         for g in plan.glossary)
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("term"), c.t("rendering"), c.t("note")))
     out.append(block(f'<div class="lp-table-wrap lp-glossary"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'))
@@ -512,7 +508,7 @@ def plan_index_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Ren
     out.append(block(f"<p>{esc(plan.preamble[lang])}</p>"))
     items = []
     for ch in plan.chapters:
-        secs = "".join(f'<li>{a(c.to(page("chapter", ch.id) + "#" + anchor(s.id)), esc(title_with_number(s.number, s.title[lang], lang, "section", s.id)))}</li>' for s in ch.sections)
+        secs = "".join(f'<li>{a(c.to(page("chapter", ch.id) + "#" + node_anchor(s.id)), esc(title_with_number(s.number, s.title[lang], lang, "section", s.id)))}</li>' for s in ch.sections)
         items.append(f'<li>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)))}<ul>{secs}</ul></li>')
     out.append(block(f'<ol class="lp-toc">{"".join(items)}</ol>'))
     return Rendered("".join(out), description(plan.preamble[lang]), plan_jsonld(c, site_root, description(plan.preamble[lang])))

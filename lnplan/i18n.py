@@ -272,3 +272,21 @@ def paren(inner: str, lang: str) -> str:
 def group_sep(lang: str) -> str:
     """Between items that themselves contain commas or lists: ； in Chinese, "; " in English."""
     return "；" if lang == "zh" else "; "
+
+
+# ---- releases and changes in words (the changes page, measure histories and the Atom feed) -------------
+
+RECORD_KEYS = {"measure": "record_measure", "unit": "record_unit", "place": "record_place", "target": "record_target"}
+CHANGE_KEYS = {"added": "change_added", "removed": "change_removed", "changed": "change_changed"}
+
+
+def release_heading(release, lang: str) -> str:
+    """'1.1.0（2026-11-27）', or the heading of the changes not yet released (release None)."""
+    return t("release_heading", lang, version=release.version, date=release.date) if release else t("unreleased", lang)
+
+
+def fields_text(change, lang: str) -> str:
+    """What changed, in words: the measure's aspects, or a registry record's fields."""
+    if change.record == "measure":
+        return t("list_sep", lang).join(t("aspect_" + f, lang) for f in change.fields)
+    return ", ".join(change.fields)
