@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 from lnplan.browser import BrowserNotFound, find_browser  # noqa: E402
 from lnplan.build import build  # noqa: E402
-from lnplan.loader import PLAN_DIR, load_plan  # noqa: E402
+from lnplan.loader import load_plan  # noqa: E402
+from lnplan.reading.files import PLAN_DIR  # noqa: E402
 from lnplan.synth import write_synthetic  # noqa: E402
 
 import search_bench  # noqa: E402

@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from lnplan.export import downloads  # noqa: E402
 from lnplan.feed import FEED_FILE, atom  # noqa: E402
-from lnplan.loader import PlanError  # noqa: E402
+from lnplan.reading.problems import PlanError  # noqa: E402
 from lnplan.render.html import esc  # noqa: E402
 from lnplan.i18n import t  # noqa: E402
 from lnplan.searchindex import entities_json  # noqa: E402

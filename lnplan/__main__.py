@@ -21,7 +21,9 @@ from typing import Callable
 from pathlib import Path
 
 from . import fidelity, punctuation, yamlio
-from .loader import PLAN_DIR, PlanError, chapter_files, format_path, load_plan, SINGLE_FILES
+from .loader import load_plan
+from .reading.files import PLAN_DIR, plan_files
+from .reading.problems import PlanError, format_path
 
 
 def fidelity_source(plan_dir: Path, explicit: Path | None) -> tuple[Path | None, str]:
@@ -74,10 +76,6 @@ def cmd_validate(plan_dir: Path, source: Path | None) -> int:
         print(f"note: {len(pending.changes)} record(s) changed since release {version(plan)[0]}{schema} (not yet released); "
               "record a release with: make release VERSION=… SUMMARY_ZH=… SUMMARY_EN=…")
     return 0
-
-
-def plan_files(plan_dir: Path) -> list[Path]:
-    return [plan_dir / f for f in [*SINGLE_FILES, *chapter_files(plan_dir)]]
 
 
 def syntax_error(path: Path, exc: yamlio.YamlSyntaxError) -> str:

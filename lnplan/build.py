@@ -26,7 +26,8 @@ from pathlib import Path
 
 from . import checksite, searchindex
 from .__main__ import cmd_validate, fidelity_source, run_cli
-from .loader import PLAN_DIR, ROOT
+from .reading.files import PLAN_DIR
+from .schema import ROOT
 
 REPRODUCIBLE_EPOCH = "1643587200"  # 2022-01-31: same bytes from one build to the next
 MARKER = ".lnplan-site"  # written into every site this command builds; only such a directory is ever replaced

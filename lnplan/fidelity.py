@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import yamlio
-from .loader import ROOT, correction_location, correction_targets, format_path, value_at
+from .reading.corrections import correction_location, correction_targets, value_at
+from .reading.problems import format_path
+from .schema import ROOT
 from .punctuation import TO_ASCII, clause_as_written
 
 SOURCE = ROOT / "source" / "plan.zh.txt"

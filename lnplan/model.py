@@ -18,6 +18,11 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
+def text_of(d: dict | None) -> Text | None:
+    """A {zh, en} mapping of a plan file as Text (None stays None)."""
+    return Text(d["zh"], d["en"]) if d is not None else None
+
+
 @dataclass(frozen=True)
 class Group:
     units: tuple[str, ...]
@@ -280,7 +285,7 @@ class Release:
     changes: tuple[Change, ...]
 
 
-@dataclass(eq=False)  # identity hash: downloads are cached per loaded plan
+@dataclass(frozen=True, eq=False)  # a loaded plan never changes, so what is derived from it is cached by identity
 class Plan:
     notice: Notice
     title: Text

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,13 +22,12 @@ import jsonschema
 
 from . import yamlio
 from .model import Change, Plan, Release, Text
+from .reading.files import SEMVER, SNAPSHOT_DIR
 from .schema import SCHEMA_VERSION
 
 RELEASES_FILE = "releases.yaml"
-SNAPSHOT_DIR = "releases"
 MAX_SNAPSHOT_BYTES = 8 * 1024 * 1024  # the real plan's snapshot is 171 KB; the 10x synthetic plan's about 1.7 MB
 SNAPSHOT_FORMAT = 1
-SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 RECORDS = ("measure", "unit", "place", "target")
 COLLECTION = {"measure": "measures", "unit": "units", "place": "places", "target": "targets"}
 MEASURE_ASPECTS = ("text", "translation", "responsibility", "places", "targets")
@@ -210,10 +208,10 @@ def _load_snapshot(c, rel: str, path: tuple, plan_dir: Path, version: str, schem
     return snap
 
 
-def attach(plan: Plan, data: dict, c, plan_dir: Path, schema: dict) -> None:
-    """Check plan/releases.yaml against its snapshots and the model; give the plan its releases."""
+def read_releases(c, data: dict, plan_dir: Path, schema: dict, known_corrections: set[str]) -> tuple[tuple[Release, ...], dict[str, dict]]:
+    """plan/releases.yaml checked against its snapshots and the corrections: the releases, oldest first, and each
+    release's snapshot by version."""
     entries = data["releases"]
-    known_corrections = correction_ids(plan)
     releases: list[Release] = []
     snapshots: dict[str, dict] = {}
     prev: dict | None = None
@@ -250,8 +248,7 @@ def attach(plan: Plan, data: dict, c, plan_dir: Path, schema: dict) -> None:
         releases.append(Release(version, date, r["schema_version"], Text(r["summary"]["zh"], r["summary"]["en"]),
                                 tuple(r["corrections"]), tuple(Change(x["record"], x["id"], x["change"], tuple(x.get("fields", ())))
                                                                for x in r["changes"])))
-    plan.releases = tuple(releases)
-    plan.snapshots = snapshots
+    return tuple(releases), snapshots
 
 
 # ---- what the site and the downloads ask -------------------------------------------------------------

@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .loader import PLAN_DIR, chapter_files, load_plan, SINGLE_FILES
+from .loader import load_plan
+from .reading.files import PLAN_DIR, plan_files
 from .schema import SCHEMA_PATH
 from .model import Plan
 from .render import overview, pages, searchpage
@@ -21,7 +22,7 @@ def plan_dir() -> Path:
 
 
 def _fingerprint(d: Path) -> tuple:
-    files = [d / f for f in [*SINGLE_FILES, *chapter_files(d)]] + [SCHEMA_PATH]
+    files = [*plan_files(d), SCHEMA_PATH]
     return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
 
 

@@ -10,7 +10,8 @@ import shutil
 from pathlib import Path
 
 from . import releases, yamlio
-from .loader import PLAN_DIR, section_number
+from .reading.files import PLAN_DIR
+from .reading.text import section_number
 from .model import Text
 
 

@@ -10,7 +10,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lnplan import yamlio  # noqa: E402
-from lnplan.loader import PLAN_DIR, load_plan  # noqa: E402
+from lnplan.loader import load_plan  # noqa: E402
+from lnplan.reading.files import PLAN_DIR  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -78,7 +78,7 @@ def test_no_invisible_characters_in_any_page_or_search_file(built_site):
 
 def test_a_failed_search_index_builds_nothing(monkeypatch, tmp_path, capsys):
     from lnplan import searchindex
-    from lnplan.loader import PLAN_DIR
+    from lnplan.reading.files import PLAN_DIR
 
     monkeypatch.setattr(searchindex, "PAGEFIND_ARGS", ["--no-such-option"])
     out = tmp_path / "site"
@@ -126,7 +126,7 @@ HOSTILE = "<script>alert(1)</script>{{ 7*7 }}{% raw %}|*bold*"
 def fixture_site(tmp_path_factory):
     """The plan plus one new measure (2.1.6) led by one new unit, and hostile text in measure 2.1.2."""
     from lnplan import yamlio
-    from lnplan.loader import PLAN_DIR
+    from lnplan.reading.files import PLAN_DIR
 
     root = tmp_path_factory.mktemp("fixture")
     plan_dir = root / "plan"
@@ -183,7 +183,7 @@ def test_hostile_text_shows_literally_everywhere(fixture_site, page):
 
 
 def test_a_broken_plan_builds_nothing_and_says_why(tmp_path):
-    from lnplan.loader import PLAN_DIR
+    from lnplan.reading.files import PLAN_DIR
 
     plan_dir = tmp_path / "plan"
     shutil.copytree(PLAN_DIR, plan_dir)
@@ -200,7 +200,7 @@ def test_a_broken_plan_builds_nothing_and_says_why(tmp_path):
 
 
 def test_properdocs_builds_the_same_pages(built_site, tmp_path):
-    from lnplan.loader import PLAN_DIR
+    from lnplan.reading.files import PLAN_DIR
 
     out = tmp_path / "site"
     assert build(out, SITE_URL, PLAN_DIR, engine="properdocs") == 0

@@ -98,7 +98,6 @@ def test_json_ld_describes_measures_and_the_plan_as_legislation(plan):
 def test_citation_text_is_escaped_on_the_page(plan):
     m = plan.measures["2.1.1"]
     bad = dataclasses.replace(m, title=Text("<b>x</b>", "<b>x</b>"))
-    p = dataclasses.replace(plan)
-    p.measures = {**plan.measures, "2.1.1": bad}
+    p = dataclasses.replace(plan, measures={**plan.measures, "2.1.1": bad})
     out = render_page(p, "en", "measure", "2.1.1", "measures/2.1.1/", "", SITE)
     assert "<b>x</b>" not in out.markdown and "“&lt;b&gt;x&lt;/b&gt;.”" in out.markdown

@@ -22,7 +22,7 @@ import pytest
 
 from conftest import ROOT, SITE_URL
 from lnplan import yamlio
-from lnplan.loader import PLAN_DIR
+from lnplan.reading.files import PLAN_DIR
 
 PY = sys.executable
 

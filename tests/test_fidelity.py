@@ -3,7 +3,8 @@ corrections; a look-alike character or an unrecorded change fails with file, lin
 import pytest
 
 from lnplan import fidelity
-from lnplan.loader import load_plan, read_sources
+from lnplan.loader import load_plan
+from lnplan.reading.files import read_sources
 
 SOURCE_TEXT = fidelity.SOURCE.read_text(encoding="utf-8")
 

@@ -5,7 +5,7 @@ import sys
 from conftest import ROOT
 from lnplan import yamlio
 from lnplan.__main__ import plan_files
-from lnplan.loader import PLAN_DIR
+from lnplan.reading.files import PLAN_DIR
 
 
 def test_every_plan_file_is_canonical():

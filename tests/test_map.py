@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 from lnplan import yamlio
 from lnplan.export import downloads
-from lnplan.loader import PLAN_DIR
+from lnplan.reading.files import PLAN_DIR
 from lnplan.model import Text
 from lnplan.render import map as lpmap
 from lnplan.render import pages
@@ -186,12 +186,11 @@ def test_labels_do_not_cover_each_other_or_other_symbols(plan, lang, counts):
 
 def hostile(plan, text):
     """The plan with a city name, a region name and a source issuer that carry markup."""
-    p = dataclasses.replace(plan)
-    p.places = {**plan.places, "fuxin": dataclasses.replace(plan.places["fuxin"], name=Text(text, text)),
-                "coastal-economic-belt": dataclasses.replace(plan.places["coastal-economic-belt"], name=Text(text, text))}
     src = plan.sources["geonames"]
-    p.sources = {**plan.sources, "geonames": dataclasses.replace(src, issuer=Text(text, text))}
-    return p
+    return dataclasses.replace(
+        plan, places={**plan.places, "fuxin": dataclasses.replace(plan.places["fuxin"], name=Text(text, text)),
+                      "coastal-economic-belt": dataclasses.replace(plan.places["coastal-economic-belt"], name=Text(text, text))},
+        sources={**plan.sources, "geonames": dataclasses.replace(src, issuer=Text(text, text))})
 
 
 @pytest.mark.parametrize("kind,ident,url", [("home", "", ""), ("places", "", "places/"), ("place", "fuxin", "places/fuxin/"),

@@ -11,7 +11,9 @@ import pytest
 from conftest import ROOT
 from lnplan import yamlio
 from lnplan.export import downloads
-from lnplan.loader import PlanError, form_occurs, load_plan, nfkc
+from lnplan.loader import load_plan
+from lnplan.reading.places import form_occurs, nfkc
+from lnplan.reading.problems import PlanError
 from lnplan.render import pages
 from lnplan.site import render_page
 from test_validate import assert_clean_failure, validate

@@ -10,7 +10,8 @@ import pytest
 from conftest import ROOT
 from lnplan import punctuation
 from lnplan.__main__ import plan_files
-from lnplan.loader import PLAN_DIR, resolve_clause
+from lnplan.reading.clauses import resolve_clause
+from lnplan.reading.files import PLAN_DIR
 from lnplan import yamlio
 
 

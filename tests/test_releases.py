@@ -10,7 +10,9 @@ import pytest
 
 from lnplan import releases, yamlio
 from lnplan.__main__ import main
-from lnplan.loader import PLAN_DIR, PlanError, load_plan
+from lnplan.loader import load_plan
+from lnplan.reading.files import PLAN_DIR
+from lnplan.reading.problems import PlanError
 from lnplan.model import Change, Text
 
 
@@ -286,6 +288,7 @@ def test_data_dictionary_documents_the_new_fields(plan):
 
 def test_a_release_that_fails_its_checks_writes_nothing(run, copy, base, monkeypatch):
     from lnplan import loader
+    from lnplan.reading.problems import PlanError, Problem
 
     second_version(copy)
     before = (copy.dir / "releases.yaml").read_text(encoding="utf-8")
@@ -296,10 +299,10 @@ def test_a_release_that_fails_its_checks_writes_nothing(run, copy, base, monkeyp
     def load_then_fail(*args, **kwargs):  # the check after writing finds a problem
         calls.append(1)
         if len(calls) > 1:
-            raise loader.PlanError([loader.Problem("releases.yaml", 1, 1, "releases", "injected")])
+            raise PlanError([Problem("releases.yaml", 1, 1, "releases", "injected")])
         return real(*args, **kwargs)
     monkeypatch.setattr(loader, "load_plan", load_then_fail)
-    with pytest.raises(loader.PlanError):
+    with pytest.raises(PlanError):
         releases.cut(copy.dir, version, base.date, Text("测试版本", "Test release"))
     assert (copy.dir / "releases.yaml").read_text(encoding="utf-8") == before
     assert not (copy.dir / "releases" / f"{version}.json").exists()

@@ -19,9 +19,7 @@ def hostile_plan(plan):
     """A copy of the plan whose measure 2.1.1 title and text contain markup and template syntax."""
     m = plan.measures["2.1.1"]
     bad = dataclasses.replace(m, text=Text(HOSTILE, HOSTILE), own_title=Text(HOSTILE, HOSTILE), title=Text(HOSTILE, HOSTILE))
-    new = dataclasses.replace(plan)
-    new.measures = {**plan.measures, "2.1.1": bad}
-    return new
+    return dataclasses.replace(plan, measures={**plan.measures, "2.1.1": bad})
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -121,9 +119,8 @@ def test_relative_links_cross_languages():
 
 
 def test_nav_titles_are_escaped(plan):
-    p = dataclasses.replace(plan)
     ch = plan.chapters[0]
-    p.chapters = (dataclasses.replace(ch, title=Text("<b>x</b>", "<b>x</b>")), *plan.chapters[1:])
+    p = dataclasses.replace(plan, chapters=(dataclasses.replace(ch, title=Text("<b>x</b>", "<b>x</b>")), *plan.chapters[1:]))
     titles = [list(x)[0] for x in nav(p, "zh")[1]["方案全文"]]
     assert "一、&lt;b&gt;x&lt;/b&gt;" in titles
 

@@ -64,9 +64,9 @@ def test_one_unit_per_pair_with_its_id(tus, plan):
 def test_text_is_escaped_by_construction(plan):
     hostile = "<seg>&amp; ]]> </tuv><script>"
     m = plan.measures["2.1.1"]
-    p = dataclasses.replace(plan)
-    p.measures = {**plan.measures, "2.1.1": dataclasses.replace(m, text=Text(hostile, hostile))}
-    p.chapters = tuple(dataclasses.replace(ch, sections=tuple(dataclasses.replace(s, items=tuple(
-        dataclasses.replace(it, measure=p.measures["2.1.1"]) if it.id == "2.1.1" else it for it in s.items)) for s in ch.sections))
-        for ch in plan.chapters)
+    measure = dataclasses.replace(m, text=Text(hostile, hostile))
+    p = dataclasses.replace(plan, measures={**plan.measures, "2.1.1": measure}, chapters=tuple(
+        dataclasses.replace(ch, sections=tuple(dataclasses.replace(s, items=tuple(
+            dataclasses.replace(it, measure=measure) if it.id == "2.1.1" else it for it in s.items)) for s in ch.sections))
+        for ch in plan.chapters))
     assert units(tmx(p))["2.1.1/text"] == (hostile, hostile)

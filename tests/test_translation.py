@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from lnplan.loader import read_sources
+from lnplan.reading.files import read_sources
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
