@@ -42,7 +42,7 @@ serve: build
 
 ## Live-reloading preview of one language while editing (LANG=en for English).
 dev: install
-	$(BIN)/mkdocs serve -f $(if $(filter en,$(LANG)),mkdocs.en.yml,mkdocs.yml) -a 127.0.0.1:8000
+	$(BIN)/python -m lnplan.dev --lang $(if $(filter en,$(LANG)),en,zh)
 
 ## A browser for the real-browser tests (CHROMIUM if set, else chromium, chromium-browser, google-chrome,
 ## google-chrome-stable on PATH; on Debian, chromium + chromium-driver installed when none works) and axe-core from npm.

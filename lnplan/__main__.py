@@ -15,67 +15,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
-import signal
 import sys
-from typing import Callable
 from pathlib import Path
 
-from . import fidelity, punctuation, yamlio
-from .loader import load_plan
+from . import punctuation, yamlio
+from .cli import run_cli
+from .validate import fidelity_source, validated
 from .reading.files import PLAN_DIR, plan_files
 from .reading.problems import PlanError, format_path
 
 
-def fidelity_source(plan_dir: Path, explicit: Path | None) -> tuple[Path | None, str]:
-    """The source text to compare plan_dir with, and a note to print when there is none."""
-    if explicit is not None:
-        return explicit, ""
-    if plan_dir.resolve() == PLAN_DIR.resolve():
-        return fidelity.SOURCE, ""
-    return None, (f"note: {plan_dir} is not the repository's plan/, so its Chinese text is not compared with "
-                  f"{fidelity.SOURCE.relative_to(fidelity.SOURCE.parent.parent)} (pass --source FILE to compare it)")
-
-
-def run_cli(main: Callable[[], int]) -> int:
-    """Run a command so that it ends with a line, never a traceback: exit 130 on Ctrl-C or SIGTERM, 1 on an
-    operating-system error such as a read-only directory or a full disk."""
-    def terminated(signum, frame):
-        raise KeyboardInterrupt
-    signal.signal(signal.SIGTERM, terminated)
-    try:
-        return main()
-    except KeyboardInterrupt:
-        print("interrupted; nothing was changed", file=sys.stderr)
-        return 130
-    except OSError as exc:
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"error:{where}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-
-
 def cmd_validate(plan_dir: Path, source: Path | None) -> int:
-    try:
-        plan = load_plan(plan_dir)
-    except PlanError as exc:
-        for p in exc.problems:
-            print(p, file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s) in {plan_dir}.", file=sys.stderr)
-        return 1
-    if source is not None:
-        report = fidelity.compare(plan.raw, source.read_text(encoding="utf-8-sig"), plan_dir)
-        if report:
-            print(report, file=sys.stderr)
-            print("plan/ does not reproduce the source text.", file=sys.stderr)
-            return 1
-    print(f"ok: {len(plan.chapters)} chapters, {len(plan.measures)} measures, {len(plan.units)} units, "
-          f"{len(plan.places)} places, {len(plan.targets)} targets, {len(plan.glossary)} glossary terms")
-    from .releases import unreleased, version
-    pending = unreleased(plan)
-    if pending:
-        schema = f", schema {pending.schema[0]} → {pending.schema[1]}" if pending.schema else ""
-        print(f"note: {len(pending.changes)} record(s) changed since release {version(plan)[0]}{schema} (not yet released); "
-              "record a release with: make release VERSION=… SUMMARY_ZH=… SUMMARY_EN=…")
-    return 0
+    return 0 if validated(plan_dir, source) else 1
 
 
 def syntax_error(path: Path, exc: yamlio.YamlSyntaxError) -> str:

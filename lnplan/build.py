@@ -24,15 +24,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import checksite, searchindex
-from .__main__ import cmd_validate, fidelity_source, run_cli
+from . import checksite, docstree, searchindex, urls
+from .cli import run_cli
 from .reading.files import PLAN_DIR
 from .schema import ROOT
+from .validate import fidelity_source, validated
 
 REPRODUCIBLE_EPOCH = "1643587200"  # 2022-01-31: same bytes from one build to the next
 MARKER = ".lnplan-site"  # written into every site this command builds; only such a directory is ever replaced
 TEMP_PREFIX = ".build-"
 OWNER = "owner.pid"  # inside each temporary directory: the process that builds there
+# Engines that build the docs tree (lnplan.docstree): MkDocs (the default), ProperDocs (its maintained fork) and
+# Zensical (Material's successor), each with the flags that make it fail on any warning.
+ENGINE_FLAGS = {"mkdocs": [], "properdocs": [], "zensical": ["--strict"]}
 
 
 class BuildRefused(Exception):
@@ -139,11 +143,12 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
     source, note = fidelity_source(plan, None)
     if note:
         print(note, file=sys.stderr)
-    if cmd_validate(plan, source) != 0:
+    loaded = validated(plan, source)
+    if loaded is None:
         print(f"The plan is invalid; nothing was built and {out} is unchanged.", file=sys.stderr)
         return 1
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    env = {**os.environ, "SITE_URL": site_url, "SITE_URL_EN": site_url + "en/", "LNPLAN_PLAN_DIR": str(plan.resolve()),
+    env = {**os.environ, "LNPLAN_PLAN_DIR": str(plan.resolve()), "PYTHONPATH": os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]),
            "SOURCE_DATE_EPOCH": REPRODUCIBLE_EPOCH, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
     exe = str(Path(sys.executable).with_name(engine))
     out = out.resolve()
@@ -153,10 +158,11 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
         jobs: list[subprocess.Popen] = []
         try:
             (Path(tmp) / OWNER).write_text(str(os.getpid()))
-            zh, en = Path(tmp) / "site", Path(tmp) / "en"
-            flags = [] if quiet else ["-v"]  # the output is shown only on failure, so keep the warnings that say why
-            for cfg, d in (("mkdocs.yml", zh), ("mkdocs.en.yml", en)):
-                jobs.append(subprocess.Popen([exe, "build", *flags, "-f", str(ROOT / cfg), "-d", str(d)], cwd=ROOT, env=env,
+            trees = {lang: Path(tmp) / lang for lang in ("zh", "en")}
+            flags = [] if quiet or engine == "zensical" else ["-v"]  # the output is shown only on failure: keep the warnings
+            for lang, tree in trees.items():
+                config = docstree.write_tree(loaded, lang, tree, site_url + urls.LANG_PREFIX[lang], site_url)
+                jobs.append(subprocess.Popen([exe, "build", *ENGINE_FLAGS[engine], *flags, "-f", str(config)], cwd=ROOT, env=env,
                                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                              preexec_fn=_die_with_parent))
             failed = False
@@ -171,7 +177,8 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
                 return 1
         finally:
             _stop(jobs)  # interrupted or failed: no engine process outlives the build (before its directory goes)
-        shutil.move(str(en), str(zh / "en"))
+        zh = trees["zh"] / docstree.SITE
+        shutil.move(str(trees["en"] / docstree.SITE), str(zh / "en"))
         if searchindex.index_site(zh) != 0:
             print(f"The search index could not be built; nothing was written to {out}.", file=sys.stderr)
             return 1
@@ -194,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "site")
     ap.add_argument("--site-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
     ap.add_argument("--plan", type=Path, default=Path(os.environ.get("LNPLAN_PLAN_DIR", PLAN_DIR)))
-    ap.add_argument("--engine", choices=("mkdocs", "properdocs"), default="mkdocs")
+    ap.add_argument("--engine", choices=tuple(ENGINE_FLAGS), default="mkdocs")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
     return build(args.out, args.site_url, args.plan, args.engine, quiet=not args.verbose)

@@ -168,7 +168,7 @@ def test_build_refuses_a_directory_it_did_not_write(tmp_path):
                                          (errno.EACCES, "Permission denied")])
 def test_os_errors_end_in_one_line(tmp_path, monkeypatch, capsys, code, words):
     from lnplan import build as b
-    from lnplan.__main__ import run_cli
+    from lnplan.cli import run_cli
 
     out = tmp_path / "site"
     out.mkdir()
