@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -307,6 +308,13 @@ class Plan:
     sources: dict[str, Source] = field(default_factory=dict)  # cited for seats and region memberships
     releases: tuple[Release, ...] = ()  # oldest first (plan/releases.yaml)
     snapshots: dict = field(repr=False, default_factory=dict)  # each release's recorded data, by version
+
+    def __post_init__(self) -> None:
+        """The registries as read-only mappings: a loaded plan never changes, so every output derived from it (cached
+        by the plan's identity) stays true."""
+        for name in ("measures", "units", "places", "targets", "unit_kinds", "place_kinds", "comparators", "measure_units",
+                     "place_names", "place_name_kinds", "sources", "snapshots"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
     # ---- derived indexes (built once per loaded plan, so every page costs O(its own content)) ----
     @cached_property

@@ -1,4 +1,5 @@
 """The plan as data: counts, structure and responsibility exactly as written."""
+import pytest
 import re
 
 from lnplan.fidelity import SOURCE, normalize
@@ -80,3 +81,15 @@ def test_targets(plan):
         src = plan.measures[t.source].text.zh if t.measure else plan.paragraph(t.source).text.zh
         title = plan.measures[t.source].title.zh if t.measure else ""
         assert t.text.zh in title + src
+
+
+def test_a_loaded_plan_cannot_change(plan):
+    """Pages and downloads are cached by the plan they come from: a plan that could change would serve stale output."""
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        plan.measures = {}
+    with pytest.raises(TypeError):
+        plan.units["commerce"] = plan.units["transport"]
+    changed = dataclasses.replace(plan, units={**plan.units, "commerce": plan.units["transport"]})
+    assert changed is not plan and plan.units["commerce"].id == "commerce"
