@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import datetime as dt
 import os
 import shutil
 import signal
@@ -26,11 +27,11 @@ from pathlib import Path
 
 from . import checksite, docstree, searchindex, urls
 from .cli import run_cli
+from .model import Plan
 from .reading.files import PLAN_DIR
 from .schema import ROOT
 from .validate import fidelity_source, validated
 
-REPRODUCIBLE_EPOCH = "1643587200"  # 2022-01-31: same bytes from one build to the next
 MARKER = ".lnplan-site"  # written into every site this command builds; only such a directory is ever replaced
 TEMP_PREFIX = ".build-"
 OWNER = "owner.pid"  # inside each temporary directory: the process that builds there
@@ -148,52 +149,73 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
         print(f"The plan is invalid; nothing was built and {out} is unchanged.", file=sys.stderr)
         return 1
     site_url = site_url if site_url.endswith("/") else site_url + "/"
-    env = {**os.environ, "LNPLAN_PLAN_DIR": str(plan.resolve()), "PYTHONPATH": os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]),
-           "SOURCE_DATE_EPOCH": REPRODUCIBLE_EPOCH, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
-    exe = str(Path(sys.executable).with_name(engine))
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out.parent)
     with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX, dir=out.parent, ignore_cleanup_errors=True) as tmp:
-        jobs: list[subprocess.Popen] = []
-        try:
-            (Path(tmp) / OWNER).write_text(str(os.getpid()))
-            trees = {lang: Path(tmp) / lang for lang in ("zh", "en")}
-            flags = [] if quiet or engine == "zensical" else ["-v"]  # the output is shown only on failure: keep the warnings
-            for lang, tree in trees.items():
-                config = docstree.write_tree(loaded, lang, tree, site_url + urls.LANG_PREFIX[lang], site_url)
-                jobs.append(subprocess.Popen([exe, "build", *ENGINE_FLAGS[engine], *flags, "-f", str(config)], cwd=ROOT, env=env,
-                                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                             preexec_fn=_die_with_parent))
-            failed = False
-            for job, name in zip(jobs, ("Chinese", "English")):
-                output, _ = job.communicate()
-                if job.returncode != 0:
-                    failed = True
-                    print(f"The {name} edition failed to build ({engine} exit {job.returncode}):", file=sys.stderr)
-                    print(summarize(output), file=sys.stderr)
-            if failed:
-                print(f"Nothing was written to {out}.", file=sys.stderr)
-                return 1
-        finally:
-            _stop(jobs)  # interrupted or failed: no engine process outlives the build (before its directory goes)
-        zh = trees["zh"] / docstree.SITE
-        shutil.move(str(trees["en"] / docstree.SITE), str(zh / "en"))
-        if searchindex.index_site(zh) != 0:
-            print(f"The search index could not be built; nothing was written to {out}.", file=sys.stderr)
+        (Path(tmp) / OWNER).write_text(str(os.getpid()))
+        site = build_site(loaded, plan, Path(tmp), site_url, engine, quiet)
+        if site is None or not finish_site(site):
+            print(f"Nothing was written to {out}.", file=sys.stderr)
             return 1
-        problems = checksite.check(zh)
-        if problems:
-            print("\n".join(problems), file=sys.stderr)
-            print(f"{len(problems)} broken link(s); nothing was written to {out}.", file=sys.stderr)
-            return 1
-        (zh / MARKER).write_text("Written by python -m lnplan.build; the next build replaces this directory.\n")
-        old = Path(tmp) / "old"
         if out.exists():
-            out.rename(old)
-        zh.rename(out)
+            out.rename(Path(tmp) / "old")
+        site.rename(out)
     print(f"ok: built {out} (Chinese at /, English at /en/) for {site_url}")
     return 0
+
+
+def engine_env(plan: Plan, plan_dir: Path) -> dict[str, str]:
+    """What the engine processes need: the plan, the adapter (macros.py) on the path, and the issue date as the
+    time of every generated file, so that a build gives the same bytes every time."""
+    issued = dt.datetime.fromisoformat(plan.notice.date).replace(tzinfo=dt.timezone.utc)
+    return {**os.environ, "LNPLAN_PLAN_DIR": str(plan_dir.resolve()), "SOURCE_DATE_EPOCH": str(int(issued.timestamp())),
+            "PYTHONPATH": os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]),
+            "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+
+
+def build_site(plan: Plan, plan_dir: Path, tmp: Path, site_url: str, engine: str, quiet: bool) -> Path | None:
+    """Both editions built by the engine, in parallel, from their docs trees under tmp: the Chinese site with the
+    English one at en/, or None (with the engine's own words about what failed)."""
+    exe, env = str(Path(sys.executable).with_name(engine)), engine_env(plan, plan_dir)
+    trees = {lang: tmp / lang for lang in ("zh", "en")}
+    flags = [] if quiet or engine == "zensical" else ["-v"]  # the output is shown only on failure: keep the warnings
+    jobs: list[subprocess.Popen] = []
+    try:
+        for lang, tree in trees.items():
+            config = docstree.write_tree(plan, lang, tree, site_url + urls.LANG_PREFIX[lang], site_url)
+            jobs.append(subprocess.Popen([exe, "build", *ENGINE_FLAGS[engine], *flags, "-f", str(config)], cwd=ROOT, env=env,
+                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                         preexec_fn=_die_with_parent))
+        failed = False
+        for job, name in zip(jobs, ("Chinese", "English")):
+            output, _ = job.communicate()
+            if job.returncode != 0:
+                failed = True
+                print(f"The {name} edition failed to build ({engine} exit {job.returncode}):", file=sys.stderr)
+                print(summarize(output), file=sys.stderr)
+    finally:
+        _stop(jobs)  # interrupted or failed: no engine process outlives the build (before its directory goes)
+    if failed:
+        return None
+    site = trees["zh"] / docstree.SITE
+    shutil.move(str(trees["en"] / docstree.SITE), str(site / "en"))
+    return site
+
+
+def finish_site(site: Path) -> bool:
+    """Index the built site for search and check every link in it; mark it as a build's output. False (with what
+    went wrong) when either fails."""
+    if searchindex.index_site(site) != 0:
+        print("The search index could not be built.", file=sys.stderr)
+        return False
+    problems = checksite.check(site)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        print(f"{len(problems)} broken link(s).", file=sys.stderr)
+        return False
+    (site / MARKER).write_text("Written by python -m lnplan.build; the next build replaces this directory.\n")
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
