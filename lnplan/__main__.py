@@ -18,8 +18,11 @@ import difflib
 import sys
 from pathlib import Path
 
-from . import punctuation, yamlio
+from . import punctuation, releases, yamlio
 from .cli import run_cli
+from .loader import load_plan
+from .model import Release, Text
+from .schema import SCHEMA_VERSION
 from .validate import fidelity_source, validated
 from .reading.files import PLAN_DIR, plan_files
 from .reading.problems import PlanError, format_path
@@ -91,12 +94,63 @@ def cmd_punctuation(plan_dir: Path, check: bool) -> int:
     return 0
 
 
-def cmd_release(plan_dir: Path, version: str, date: str, summary_zh: str, summary_en: str, corrections: list[str]) -> int:
-    from .model import Text
-    from .releases import ReleaseError, cut
+class ReleaseError(Exception):
+    pass
 
+
+def cut_release(plan_dir: Path, version: str, date: str, summary: Text, corrections: tuple[str, ...] = ()) -> tuple[Release, releases.Diff]:
+    """Record a release of the plan in plan_dir: write its snapshot and append it to releases.yaml.
+    Raises ReleaseError (with what to do) when the release would be wrong, PlanError when the plan is invalid."""
+    plan = load_plan(plan_dir)
+    if releases.parse_version(version) is None:
+        raise ReleaseError(f"'{version}' is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.1.0")
     try:
-        release, d = cut(plan_dir, version, date, Text(summary_zh, summary_en), tuple(corrections))
+        dt.date.fromisoformat(date)
+    except ValueError:
+        raise ReleaseError(f"'{date}' is not a date; write YYYY-MM-DD") from None
+    if not summary.zh.strip() or not summary.en.strip():
+        raise ReleaseError("a release needs a summary in both languages (--summary-zh and --summary-en)")
+    snap = releases.snapshot(plan, version, SCHEMA_VERSION)
+    if plan.releases:
+        last = plan.releases[-1]
+        if releases.parse_version(version) <= releases.parse_version(last.version):
+            raise ReleaseError(f"version {version} is not greater than the latest release, {last.version}")
+        if date < last.date:
+            raise ReleaseError(f"date {date} is before the latest release's date, {last.date}")
+        d = releases.diff(plan.snapshots[last.version], snap)
+        if not d:
+            raise ReleaseError(f"nothing changed since {last.version}; there is nothing to release")
+        need, why = releases.required_bump(d)
+        got = releases.bump_between(last.version, version)
+        if releases.BUMPS.index(got) < releases.BUMPS.index(need):
+            raise ReleaseError(f"{version} would be a {got} release, but {why}; release it as a {need} version")
+    else:
+        d = releases.Diff((), None)
+    unknown = [x for x in corrections if x not in releases.correction_ids(plan)]
+    if unknown:
+        raise ReleaseError(f"unknown correction id(s): {', '.join(unknown)}; expected ids of records in plan/corrections.yaml")
+    path = releases.snapshot_path(plan_dir, version)
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(releases.snapshot_bytes(snap))
+    releases_path = plan_dir / releases.RELEASES_FILE
+    before = releases_path.read_text(encoding="utf-8")
+    data, _ = yamlio.load(before)
+    entry = {"version": version, "date": date, "schema_version": SCHEMA_VERSION, "summary": {"zh": summary.zh, "en": summary.en},
+             "corrections": list(corrections), "changes": releases.change_entries(d)}
+    data["releases"].append(entry)
+    releases_path.write_text(yamlio.dump(data), encoding="utf-8")
+    try:
+        load_plan(plan_dir)  # the recorded release must pass the same checks as every other
+    except BaseException:  # not recorded after all: put both files back as they were
+        releases_path.write_text(before, encoding="utf-8")
+        path.unlink(missing_ok=True)
+        raise
+    return Release(version, date, SCHEMA_VERSION, summary, tuple(corrections), d.changes), d
+
+
+def cmd_release(plan_dir: Path, version: str, date: str, summary_zh: str, summary_en: str, corrections: list[str]) -> int:
+    try:
+        release, d = cut_release(plan_dir, version, date, Text(summary_zh, summary_en), tuple(corrections))
     except PlanError as exc:
         for p in exc.problems:
             print(p, file=sys.stderr)

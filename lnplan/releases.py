@@ -11,7 +11,6 @@ corrections of existing records. `schema_version` (the shape of plan.json) is ve
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +19,6 @@ from typing import Any
 
 import jsonschema
 
-from . import yamlio
 from .model import Change, Plan, Release, Text
 from .reading.files import SEMVER, SNAPSHOT_DIR
 from .schema import SCHEMA_VERSION
@@ -289,61 +287,3 @@ def history(plan: Plan) -> dict[tuple[str, str], list[Entry]]:
 def version(plan: Plan) -> tuple[str | None, str | None]:
     """The dataset's version and release date: the latest release's."""
     return (plan.releases[-1].version, plan.releases[-1].date) if plan.releases else (None, None)
-
-
-# ---- the release command ---------------------------------------------------------------------------
-
-class ReleaseError(Exception):
-    pass
-
-
-def cut(plan_dir: Path, version: str, date: str, summary: Text, corrections: tuple[str, ...] = ()) -> tuple[Release, Diff]:
-    """Record a release of the plan in plan_dir: write its snapshot and append it to releases.yaml.
-    Raises ReleaseError (with what to do) when the release would be wrong, PlanError when the plan is invalid."""
-    from .loader import load_plan
-
-    plan = load_plan(plan_dir)
-    if parse_version(version) is None:
-        raise ReleaseError(f"'{version}' is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.1.0")
-    try:
-        dt.date.fromisoformat(date)
-    except ValueError:
-        raise ReleaseError(f"'{date}' is not a date; write YYYY-MM-DD") from None
-    if not summary.zh.strip() or not summary.en.strip():
-        raise ReleaseError("a release needs a summary in both languages (--summary-zh and --summary-en)")
-    snap = snapshot(plan, version, SCHEMA_VERSION)
-    if plan.releases:
-        last = plan.releases[-1]
-        if parse_version(version) <= parse_version(last.version):
-            raise ReleaseError(f"version {version} is not greater than the latest release, {last.version}")
-        if date < last.date:
-            raise ReleaseError(f"date {date} is before the latest release's date, {last.date}")
-        d = diff(plan.snapshots[last.version], snap)
-        if not d:
-            raise ReleaseError(f"nothing changed since {last.version}; there is nothing to release")
-        need, why = required_bump(d)
-        got = bump_between(last.version, version)
-        if BUMPS.index(got) < BUMPS.index(need):
-            raise ReleaseError(f"{version} would be a {got} release, but {why}; release it as a {need} version")
-    else:
-        d = Diff((), None)
-    unknown = [x for x in corrections if x not in correction_ids(plan)]
-    if unknown:
-        raise ReleaseError(f"unknown correction id(s): {', '.join(unknown)}; expected ids of records in plan/corrections.yaml")
-    path = snapshot_path(plan_dir, version)
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(snapshot_bytes(snap))
-    releases_path = plan_dir / RELEASES_FILE
-    before = releases_path.read_text(encoding="utf-8")
-    data, _ = yamlio.load(before)
-    entry = {"version": version, "date": date, "schema_version": SCHEMA_VERSION, "summary": {"zh": summary.zh, "en": summary.en},
-             "corrections": list(corrections), "changes": change_entries(d)}
-    data["releases"].append(entry)
-    releases_path.write_text(yamlio.dump(data), encoding="utf-8")
-    try:
-        load_plan(plan_dir)  # the recorded release must pass the same checks as every other
-    except BaseException:  # not recorded after all: put both files back as they were
-        releases_path.write_text(before, encoding="utf-8")
-        path.unlink(missing_ok=True)
-        raise
-    return Release(version, date, SCHEMA_VERSION, summary, tuple(corrections), d.changes), d

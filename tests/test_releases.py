@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from lnplan import releases, yamlio
+from lnplan.__main__ import cut_release
 from lnplan.__main__ import main
 from lnplan.loader import load_plan
 from lnplan.reading.files import PLAN_DIR
@@ -58,7 +59,7 @@ def baseline_dir(tmp_path_factory):
     pending = releases.unreleased(plan)
     if pending:
         need, _ = releases.required_bump(pending)
-        releases.cut(dest, bumped(plan.releases[-1].version, need), plan.releases[-1].date, Text("基线", "Baseline"))
+        cut_release(dest, bumped(plan.releases[-1].version, need), plan.releases[-1].date, Text("基线", "Baseline"))
     return dest
 
 
@@ -108,7 +109,7 @@ def released_dir(tmp_path_factory, baseline_dir, base):
     dest = tmp_path_factory.mktemp("released") / "plan"
     shutil.copytree(baseline_dir, dest)
     second_version(Editable(dest))
-    releases.cut(dest, bumped(base.version, "minor"), base.date, Text("测试版本", "Test release"))
+    cut_release(dest, bumped(base.version, "minor"), base.date, Text("测试版本", "Test release"))
     return dest
 
 
@@ -287,13 +288,13 @@ def test_data_dictionary_documents_the_new_fields(plan):
 
 
 def test_a_release_that_fails_its_checks_writes_nothing(run, copy, base, monkeypatch):
-    from lnplan import loader
+    from lnplan import __main__ as cli
     from lnplan.reading.problems import PlanError, Problem
 
     second_version(copy)
     before = (copy.dir / "releases.yaml").read_text(encoding="utf-8")
     version = bumped(base.version, "minor")
-    real = loader.load_plan
+    real = cli.load_plan
     calls = []
 
     def load_then_fail(*args, **kwargs):  # the check after writing finds a problem
@@ -301,8 +302,8 @@ def test_a_release_that_fails_its_checks_writes_nothing(run, copy, base, monkeyp
         if len(calls) > 1:
             raise PlanError([Problem("releases.yaml", 1, 1, "releases", "injected")])
         return real(*args, **kwargs)
-    monkeypatch.setattr(loader, "load_plan", load_then_fail)
+    monkeypatch.setattr(cli, "load_plan", load_then_fail)
     with pytest.raises(PlanError):
-        releases.cut(copy.dir, version, base.date, Text("测试版本", "Test release"))
+        cut_release(copy.dir, version, base.date, Text("测试版本", "Test release"))
     assert (copy.dir / "releases.yaml").read_text(encoding="utf-8") == before
     assert not (copy.dir / "releases" / f"{version}.json").exists()
