@@ -33,7 +33,7 @@ def test_plan_json_validates_against_its_published_schema(files):
     assert m["url"] == {"zh": "measures/2.1.1/", "en": "en/measures/2.1.1/"}
     assert m["targets"] == ["2.1.1-t1"]
     t = next(x for x in doc["targets"] if x["id"] == "2.2.1-t1")
-    assert t["base_value"] == 400_000_000 and t["unit_label"] == {"zh": "亿吨", "en": "tonnes"}
+    assert t["base_value"] == 400_000_000 and t["unit_label"] == {"zh": "亿吨", "en": "metric tons"}
 
 
 def test_a_broken_plan_json_fails_the_schema(files):

@@ -1,12 +1,17 @@
-"""The English edition: complete, no Chinese left in it, every number carried, one rendering per glossary term."""
+"""The English edition: complete, no Chinese left in it, every number carried, one rendering per glossary term, and
+the house style of translation/STYLE.md wherever a test can check it."""
 import re
+import unicodedata
 
 import pytest
 
+from lnplan.export import co_text
 from lnplan.reading.files import read_sources
+from lnplan.render.pages import Ctx, responsibility_html
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
@@ -59,6 +64,8 @@ def english_forms(num: str, tail: str) -> list[str]:
     if tail.startswith("月") and num.isdigit() and 1 <= int(num) <= 12:
         return [MONTHS[int(num) - 1]]
     forms = [num]
+    if num.isdigit() and 1 <= int(num) <= 9:
+        forms.append(NUMBER_WORDS[int(num)])  # counts up to nine are spelled out (STYLE.md, Numbers)
     for word, mult in MAGNITUDE.items():
         if tail.startswith(word):
             value = float(num) * mult
@@ -81,7 +88,7 @@ def test_every_number_is_carried_into_english(sources):
         en = normalize_en(pair["en"])
         for m in re.finditer(r"\d+(?:\.\d+)?", pair["zh"]):
             forms = english_forms(m.group(), pair["zh"][m.end():m.end() + 2])
-            if not any(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d])", en) for f in forms):
+            if not any(re.search(rf"(?<![\d.\w]){re.escape(f)}(?![\d])" + (r"\b" if f.isalpha() else ""), en, re.I) for f in forms):
                 missing.append((rel, path, m.group() + pair["zh"][m.end():m.end() + 2], forms))
     assert not missing, missing
 
@@ -151,6 +158,229 @@ def test_glossary_is_complete_and_explained(sources):
     terms = {t["term"]["zh"]: t for t in sources["glossary.yaml"]["terms"]}
     for zh in ("一圈一带两区", "双核", "全面振兴全方位振兴", "五大安全", "四个短板", "六项重点工作", "三篇大文章",
                "数字辽宁、智造强省", "专精特新", "揭榜挂帅", "带土移植", "一单制", "集结中心", "精深加工", "先导区", "先行区",
-               "试验区", "集聚区", "国家现代综合枢纽", "职务科技成果"):
+               "试验区", "集聚区", "国家现代综合枢纽", "职务科技成果",
+               # one rendering each since issue 22 (translation/STYLE.md, Terms)
+               "格局", "高地", "同城化", "改扩建", "办好", "省部共建", "重大科技基础设施", "跨境电子商务综合试验区",
+               "临床医学研究中心", "历史文化名城"):
         assert zh in terms, zh
-        assert terms[zh].get("note"), f"{zh} needs a note explaining it"
+    unexplained = [t["id"] for t in terms.values() if not (t.get("note") and t["note"]["zh"].strip() and t["note"]["en"].strip())]
+    assert not unexplained, f"every glossary term needs a note (释义) in both languages: {unexplained}"
+
+
+# ---- house style (translation/STYLE.md) ------------------------------------------------------------------------
+
+def english_texts(sources):
+    """(file, path, text) of every English text in plan/ that this edition writes: the plan's translation, every
+    registry's names and notes, release summaries, and the reasons of corrections with the words they quote taken
+    out (a reason may quote the wording it replaced)."""
+    for rel, data in sources.items():
+        for path, pair in pairs(data):
+            text = pair["en"]
+            if rel == "corrections.yaml":
+                text = re.sub(r"“[^”]*”", "“”", text)
+            yield rel, path, text
+
+
+# British forms and the American ones this edition writes (STYLE.md, Spelling). Words in -ise/-isation are caught
+# by the pattern below, except the English words that end so in American English too.
+BRITISH = {
+    "colour": "color", "favour": "favor", "honour": "honor", "labour": "labor", "neighbour": "neighbor",
+    "behaviour": "behavior", "harbour": "harbor", "centre": "center", "metre": "meter", "kilometre": "kilometer",
+    "litre": "liter", "fibre": "fiber", "theatre": "theater", "programme": "program", "licence": "license",
+    "defence": "defense", "offence": "offense", "towards": "toward", "amongst": "among", "whilst": "while",
+    "tonne": "metric ton", "storey": "story", "understorey": "understory", "grey": "gray", "ageing": "aging",
+    "travelled": "traveled", "travelling": "traveling", "modelling": "modeling", "labelled": "labeled",
+    "cancelled": "canceled", "fuelled": "fueled", "catalogue": "catalog", "judgement": "judgment",
+    "enrolment": "enrollment", "fulfil": "fulfill", "instalment": "installment", "skilful": "skillful",
+    "aluminium": "aluminum", "sulphur": "sulfur", "mould": "mold", "plough": "plow", "cheque": "check",
+    "tyre": "tire", "jewellery": "jewelry", "manoeuvre": "maneuver", "paediatric": "pediatric",
+    "orthopaedic": "orthopedic", "anaesthesia": "anesthesia", "learnt": "learned", "per cent": "percent",
+    "analyse": "analyze", "north-east": "northeast", "north-eastern": "northeastern", "north-west": "northwest",
+    "north-western": "northwestern", "south-east": "southeast", "south-eastern": "southeastern",
+    "south-west": "southwest", "south-western": "southwestern",
+}
+AMERICAN_ISE = {"advise", "arise", "chastise", "circumcise", "comprise", "compromise", "concise", "cruise", "demise",
+                "despise", "devise", "disguise", "enterprise", "excise", "exercise", "expertise", "franchise", "guise",
+                "improvise", "incise", "merchandise", "noise", "otherwise", "likewise", "clockwise", "paradise",
+                "poise", "praise", "precise", "premise", "promise", "raise", "reprise", "revise", "rise", "sunrise",
+                "supervise", "surmise", "surprise", "televise", "treatise", "wise", "appraise", "apprise", "braise",
+                "bruise", "anise", "mortise", "cerise", "valise"}
+
+
+def british_words(text: str) -> list[str]:
+    found = [w for w in BRITISH if re.search(rf"\b{re.escape(w)}s?\b", text, re.I)]
+    for m in re.finditer(r"\b([A-Za-z]+?)(is(?:e|es|ed|ing|ation|ations))\b", text):
+        stem, end = m.group(1).lower(), m.group(2)
+        base = stem + "ise"
+        if base not in AMERICAN_ISE and len(stem) > 2:
+            found.append(m.group(0))
+    return found
+
+
+def test_british_spellings_are_recognized():
+    assert british_words("optical-fibre broadband, towards the understorey") == ["fibre", "towards", "understorey"]
+    assert british_words("the organisation will prioritise it") == ["organisation", "prioritise"]
+    assert british_words("raise the enterprises' exercise; promised, cruises, a precise premise, supervised") == []
+
+
+def test_no_british_spelling(sources):
+    bad = [(rel, path, w) for rel, path, text in english_texts(sources) for w in british_words(text)]
+    assert not bad, bad
+
+
+def test_names_are_joined_by_hyphens(sources):
+    """Routes, corridors and groupings of places take a hyphen (Beijing-Harbin Expressway); no en dash joins two
+    names, and the em dash is not used (STYLE.md, Dashes)."""
+    bad = [(rel, path, m.group()) for rel, path, text in english_texts(sources)
+           for m in re.finditer(r"\S*[A-Za-z)]\s?[–—]\s?[A-Za-z(]\S*|—", text)]
+    assert not bad, bad
+
+
+def small_counts(text: str) -> list[str]:
+    """Numerals 1-9 that stand for a count: not with a unit or magnitude, not in a name or a number."""
+    unit = r"(?:%|-hour|\s(?:hour|trillion|billion|million|thousand|kV|mu)\b)"
+    named = r"(?:Line|Phase|version|measure|Part|Section|Item|No\.)\s$"
+    out = []
+    for m in re.finditer(r"(?<![\w.,])[1-9](?![\w.,]\d|\w)", text):
+        if re.match(unit, text[m.end():]) or re.search(named, text[:m.start()]):
+            continue
+        out.append(text[max(0, m.start() - 20):m.end() + 20])
+    return out
+
+
+def test_small_counts_are_spelled_out(sources):
+    assert len(small_counts("seek 3 state key laboratories, rank in the top 5 nationwide")) == 2
+    assert small_counts("1 trillion yuan, 15%, 500 kV, a 1-hour circle, Line 9, 5G, version 2.0, 1 million mu, 9,000") == []
+    bad = [(rel, path, s) for rel, path, pair in plan_text_pairs(sources) for s in small_counts(pair["en"])]
+    assert not bad, bad
+
+
+def recorded_names(sources) -> set[str]:
+    """Every name the edition records: glossary terms, units, places and the places a text implies."""
+    names = {t["term"]["en"] for t in sources["glossary.yaml"]["terms"]}
+    for rel, key in (("units.yaml", "units"), ("places.yaml", "places")):
+        for r in sources[rel][key]:
+            names |= {r["name"]["en"], r["full_name"]["en"]}
+    names |= {re.sub(r" \(.*\)$", "", n["name"]["en"]) for n in sources["place_names.yaml"]["names"]}
+    return {n for n in names if " " in n or n[:1].isupper()}
+
+
+def case_slips(name: str, text: str) -> list[str]:
+    """Occurrences of a recorded name written with other capitals: a generic (lower-case) name may be capitalized
+    inside a proper name, and a first letter may follow the sentence; nothing else may differ."""
+    slips = []
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.I):
+        seen = m.group()
+        if seen == name or name == name.lower():
+            continue
+        starts = m.start() == 0 or text[:m.start()].endswith((". ", "“"))
+        if starts and seen[1:] == name[1:]:
+            continue
+        slips.append(seen)
+    return slips
+
+
+def test_recorded_names_keep_their_capitalization(sources):
+    names = recorded_names(sources)
+    texts = [(rel, path, pair["en"]) for rel, path, pair in plan_text_pairs(sources)]
+    texts += [(rel, path, pair["en"]) for rel in ("glossary.yaml", "place_names.yaml", "places.yaml", "units.yaml")
+              for path, pair in pairs(sources[rel]) if path[-1] in ("note", "detail", "unsourced", "reason")]
+    bad = [(rel, path, name, seen) for rel, path, text in texts for name in names for seen in case_slips(name, text)]
+    assert not bad, bad
+
+
+def test_parts_of_named_bodies_are_capitalized(sources):
+    """The Shenyang Branch of the Liaoning Intelligent Manufacturing Laboratory, like its Dalian Branch: the part of
+    a named body is capitalized with it (STYLE.md, Capitalization)."""
+    part = r"\b[A-Z][\w'-]* (branch|sub-center|area|base|center|park|zone|institute|laboratory) of the [A-Z]"
+    bad = [(rel, path, m.group()) for rel, path, text in english_texts(sources) for m in re.finditer(part, text)]
+    assert not bad, bad
+
+
+# Established names and the forms that loosen them (STYLE.md, Official names; sources in its table).
+OFFICIAL = {
+    "辽宁）自贸试验区": "China (Liaoning) Pilot Free Trade Zone", "辽宁自贸试验区": "China (Liaoning) Pilot Free Trade Zone",
+    "中蒙俄": "China-Mongolia-Russia Economic Corridor", "大船": "Dalian Shipbuilding Industry Co.",
+    "大机车": "CRRC Dalian", "大石化": "PetroChina Dalian Petrochemical",
+    "沈大国家自主创新示范区": "Shenyang-Dalian National Independent Innovation Demonstration Zone",
+    "进口贸易促进创新示范区": "import trade promotion and innovation", "达沃斯夏季论坛": "Annual Meeting of the New Champions",
+}
+LOOSENED = [r"(?<!\(Liaoning\) )\bPilot Free Trade Zone", r"(?i)(?<!pilot )\bfree trade zone",
+            r"China-Mongolia-Russia(?! Economic Corridor)", r"National Innovation Demonstration Zone"]
+
+
+def test_official_names_are_not_loosened(sources):
+    bad = [(rel, path, zh) for rel, path, pair in plan_text_pairs(sources) for zh, en in OFFICIAL.items()
+           if zh in pair["zh"] and en not in pair["en"]]
+    bad += [(rel, path, m.group()) for rel, path, text in english_texts(sources) if rel != "corrections.yaml"
+            for p in LOOSENED for m in re.finditer(p, text)]
+    assert not bad, bad
+
+
+def fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def test_one_spelling_of_each_place(sources):
+    """A Pinyin name with ü (Lüshunkou) is never spelled without it elsewhere (Lushun)."""
+    marked = {w for _, _, text in english_texts(sources) for w in re.findall(r"\w+", text) if fold(w) != w}
+    bad = [(rel, path, w) for rel, path, text in english_texts(sources) for w in re.findall(r"\b[A-Z]\w{3,}", text)
+           if any(fold(m).lower().startswith(w.lower()) and not m.lower().startswith(w.lower()) for m in marked)]
+    assert not bad, bad
+
+
+def test_etc_is_rendered_as_the_style_guide_says(sources):
+    """等 in running text is "such as …" or "… and other …": never "etc." and never a bare "and others"."""
+    bad = [(rel, path, m.group()) for rel, path, pair in plan_text_pairs(sources)
+           for m in re.finditer(r"\betc\.|\band others\b[.,;]?", pair["en"])]
+    assert not bad, bad
+
+
+# Calques a professional review found, each replaced by what the Chinese means (STYLE.md, Fluency).
+CALQUES = ["internet-famous", "check-in spots", "areas of special types", "central city for conventions",
+           "integration as one city", "dragon's head", "highland"]
+
+
+def test_known_calques_stay_out(sources):
+    bad = [(rel, path, c) for rel, path, pair in plan_text_pairs(sources) for c in CALQUES if c in pair["en"].lower()]
+    assert not bad, bad
+
+
+IGNORED_IN_NAMES = {"Ministry", "National", "State", "General", "Administration", "Commission", "Council", "Department",
+                    "Bureau", "of", "the", "for", "and", "China", "People's", "Republic"}
+
+
+def test_notes_naming_a_national_counterpart_follow_it(sources):
+    """A unit whose English name is said to follow a national counterpart names that counterpart, and its name
+    really carries the counterpart's words (the sport bureau's note once claimed the General Administration of
+    Sport, whose name it does not follow)."""
+    bad = []
+    for u in sources["units.yaml"]["units"]:
+        note = u["name_en_source"]["note"]["en"]
+        if "counterpart" not in note or "no national counterpart" in note or "does not follow" in note:
+            continue
+        m = re.search(r"national counterpart, the (.+?)\.", note)
+        if not m:
+            bad.append((u["id"], "claims a national counterpart without naming it"))
+            continue
+        words = set(re.findall(r"[\w'-]+", m.group(1))) - IGNORED_IN_NAMES
+        if not words <= set(re.findall(r"[\w'-]+", u["full_name"]["en"])):
+            bad.append((u["id"], m.group(1), u["full_name"]["en"]))
+    assert not bad, bad
+
+
+@pytest.mark.xfail(strict=True, reason="code, not data: the words come from lnplan/render/i18n.py ('etc', 'others') "
+                   "and lnplan/export.py (ETC, OTHERS); reported to the lead. Remove this mark when they read "
+                   "'and other departments concerned' / 'other departments concerned'.")
+def test_a_lead_alone_with_etc_reads_other_departments_concerned(plan):
+    """省商务厅等，相关市政府 (3.5.2): the co-responsible entry is "other departments concerned", never a bare
+    "others"; 省发展改革委、省商务厅等 ends in "and other departments concerned" (STYLE.md, 等 and 相关)."""
+    lead_alone = [m for m in plan.measures.values() if any(not g.units and g.etc for g in m.responsibility.co_groups)]
+    assert {m.id for m in lead_alone} >= {"3.5.2", "4.2.1", "4.3.1", "5.1.2", "5.1.3", "6.1.4"}
+    for m in lead_alone:
+        text = co_text(plan, m, "en")
+        assert text.startswith("other departments concerned") and not re.search(r"(^|; )others\b", text), (m.id, text)
+        html = responsibility_html(Ctx(plan, "en", f"measures/{m.id}/"), m)
+        assert "other departments concerned" in html and ">others<" not in html, m.id
+    listed = plan.measures["2.1.1"]
+    assert co_text(plan, listed, "en").endswith("and other departments concerned")
