@@ -256,7 +256,7 @@ class Correction:
     id: str
     date: str
     kind: str  # source, translation or data
-    target_type: str  # document, text, target, unit, place or term
+    target_type: str  # document, text, target, unit, place, term, source, place_name or vocabulary
     target: str
     field: str
     before: str

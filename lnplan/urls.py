@@ -106,6 +106,15 @@ def term_url(term_id: str) -> str:
     return page("glossary") + "#" + term_anchor(term_id)
 
 
+def source_anchor(source_id: str) -> str:
+    """A source of the map data, in the places index's list of sources."""
+    return "src-" + source_id
+
+
+def source_url(source_id: str) -> str:
+    return page("places") + "#" + source_anchor(source_id)
+
+
 def correction_url(correction_id: str) -> str:
     """A correction on the corrections page, e.g. 'corrections/#C001'."""
     return page("corrections") + "#" + correction_id
@@ -113,7 +122,8 @@ def correction_url(correction_id: str) -> str:
 
 def correction_target_page(c: Correction) -> str:
     """The page that shows what a correction corrects: its measure, unit, place or target, the glossary, the plan's
-    index, or the chapter holding the text."""
+    index, the chapter holding the text, the places index (a map source or a place name) or the data page (a
+    vocabulary's label)."""
     if c.measure:
         return page("measure", c.measure)
     if c.target_type == "target":
@@ -124,6 +134,12 @@ def correction_target_page(c: Correction) -> str:
         return term_url(c.target)
     if c.target_type == "document":
         return page("plan")
+    if c.target_type == "source":
+        return source_url(c.target)
+    if c.target_type == "place_name":
+        return page("places")
+    if c.target_type == "vocabulary":
+        return page("data")
     return node_url(c.target)
 
 

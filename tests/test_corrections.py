@@ -47,6 +47,8 @@ def test_ids_are_stable_and_in_order(plan):
     ({"after": "明显"}, "after", "'after' is not what plan/chapters/1.yaml holds at sections[3].paragraphs[0].text.zh"),
     ({"field": "paragraphs[0].text.en", "after": "After"}, "kind", "a 'source' correction corrects the Chinese text of the plan"),
     ({"id": "C000"}, "id", "correction 'C000' comes after 'C001'"),
+    ({"target_type": "place_name", "target": "沈阳大连"}, "target", "unknown place_name '沈阳大连'; expected a form from plan/place_names.yaml"),
+    ({"target_type": "vocabulary", "target": "tons"}, "target", "unknown vocabulary 'tons'; expected a list and an id from plan/vocabularies.yaml (e.g. measure_units/percent)"),
 ])
 def test_a_wrong_record_is_refused_with_its_line(plan_copy, change, where, message):
     n = 1 if change.get("id") == "C000" else 0
@@ -120,3 +122,27 @@ def test_a_unit_page_cites_its_english_name(plan):
     assert 'href="../../corrections/#C006"' in md and "this edition&#x27;s own (no published source found)" in md
     md = render_page(plan, "en", "unit", "education", "units/education/").markdown
     assert "this edition&#x27;s own (no published source found)" in md
+
+
+@pytest.mark.parametrize("target_type, target, field, page", [
+    ("source", "geonames", "title.en", "places/#src-geonames"),
+    ("place_name", "沈大", "name.en", "places/"),
+    ("vocabulary", "measure_units/hundred-million-tonnes", "label.en", "data/"),
+])
+def test_a_registry_outside_the_text_can_be_corrected(plan_copy, target_type, target, field, page):
+    """A map source's title, a place name and a vocabulary label are corrected like any other field, and the
+    corrections page links to where a reader sees them."""
+    from lnplan import __main__ as cli
+    from lnplan.loader import load_plan
+    from lnplan.reading.corrections import correction_location, correction_targets, value_at
+
+    src = load_plan(plan_copy.dir).raw
+    where = correction_location(src, correction_targets(src), {"target_type": target_type, "target": target, "field": field})
+    now = value_at(src, *where)
+    record = {"id": "C999", "date": "2026-12-01", "kind": "translation", "target_type": target_type, "target": target,
+              "field": field, "before": "an earlier wording", "after": now, "reason": {"zh": "测试。", "en": "Test."}}
+    plan_copy.edit("corrections.yaml", lambda d: d["corrections"].append(record))
+    assert cli.main(["validate", "--plan", str(plan_copy.dir)]) == 0
+    corrected = load_plan(plan_copy.dir)
+    out = render_page(corrected, "en", "corrections", "", "corrections/", "", "")
+    assert f'<tr id="C999">' in out.markdown and f'href="../{page}"' in out.markdown

@@ -9,8 +9,12 @@ from typing import Any
 from ..model import Correction, Measure, Target, text_of as T
 from .problems import Report, format_path, suggest
 
-REGISTRIES = {"target": ("targets.yaml", "targets"), "unit": ("units.yaml", "units"),
-              "place": ("places.yaml", "places"), "term": ("glossary.yaml", "terms")}
+# What a correction can name besides the text: target_type -> (file, list, the field that identifies an entry).
+REGISTRIES = {"target": ("targets.yaml", "targets", "id"), "unit": ("units.yaml", "units", "id"),
+              "place": ("places.yaml", "places", "id"), "term": ("glossary.yaml", "terms", "id"),
+              "source": ("places.yaml", "sources", "id"), "place_name": ("place_names.yaml", "names", "form")}
+VOCABULARIES = "vocabularies.yaml"  # target_type 'vocabulary': '<list>/<id>', e.g. 'measure_units/percent'
+
 Location = tuple[str, tuple]  # (file, path inside it)
 
 
@@ -39,9 +43,12 @@ def correction_targets(src: dict) -> dict[tuple[str, str], Location]:
 
     for rel in (f for f in src if f.startswith("chapters/")):
         walk(rel, src[rel], ())
-    for ttype, (rel, key) in REGISTRIES.items():
+    for ttype, (rel, key, ident) in REGISTRIES.items():
         for i, entry in enumerate(src[rel][key]):
-            index.setdefault((ttype, entry["id"]), (rel, (key, i)))
+            index.setdefault((ttype, entry[ident]), (rel, (key, i)))
+    for key, entries in src[VOCABULARIES].items():
+        for i, entry in enumerate(entries):
+            index.setdefault(("vocabulary", f"{key}/{entry['id']}"), (VOCABULARIES, (key, i)))
     return index
 
 
@@ -58,7 +65,9 @@ def correction_location(src: dict, index: dict, d: dict) -> Location | str:
     if (ttype, target) not in index:
         ids = [i for t, i in index if t == ttype]
         want = ("a chapter, section, item or paragraph id from plan/chapters (e.g. 1.4, 2.1.1)" if ttype == "text"
-                else "'document'" if ttype == "document" else f"an id from plan/{REGISTRIES[ttype][0]}")
+                else "'document'" if ttype == "document"
+                else f"a list and an id from plan/{VOCABULARIES} (e.g. measure_units/percent)" if ttype == "vocabulary"
+                else f"{'a form' if REGISTRIES[ttype][2] == 'form' else 'an id'} from plan/{REGISTRIES[ttype][0]}")
         return f"unknown {ttype} '{target}'; expected {want}{suggest(target, ids)}"
     rel, path = index[(ttype, target)]
     node = value_at(src, rel, path)

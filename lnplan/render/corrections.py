@@ -23,6 +23,10 @@ def target_label(c, r: Correction) -> str:
         return c.t("corr_document")
     if r.target_type == "target":
         return f"{c.t('corr_target_kind')} {r.target}"
+    if r.target_type == "source" and r.target in plan.sources:
+        return plan.sources[r.target].title[c.lang]
+    if r.target_type in ("place_name", "vocabulary"):
+        return r.target
     return f"{c.t('measure') if r.target in plan.measures else c.t('corr_text')} {r.target}"
 
 
