@@ -12,6 +12,7 @@ from functools import lru_cache
 import xlsxwriter
 
 from . import cite, database, releases, tmx
+from .columns import CORRECTIONS, Table, csv_tables
 from .model import LANGS, Correction, Measure, Plan, Target, Unit
 from .schema import SCHEMA_VERSION, load_schema
 from .urls import absolute, correction_target_page, correction_url, record_urls, target_url
@@ -137,96 +138,10 @@ def _csv(header: list[str], rows: list[list]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def _join(values) -> str:
-    return ";".join(values)
-
-
-MEASURE_FIELDS = ["id", "chapter", "section", "item", "citation_zh", "citation_en", "title_zh", "title_en", "text_zh", "text_en",
-                  "responsibility_raw", "lead_unit", "co_responsible_units", "places", "targets", "url_zh", "url_en"]
-UNIT_FIELDS = ["id", "name_zh", "name_en", "full_name_zh", "full_name_en", "kind", "place", "lead_count", "co_responsible_count", "url_zh", "url_en",
-               "name_en_source", "name_en_source_url"]
-PLACE_FIELDS = ["id", "kind", "name_zh", "name_en", "full_name_zh", "full_name_en", "measure_count", "url_zh", "url_en",
-                "lat", "lon", "seat_source", "regions", "region_sources", "members", "member_sources"]
-TARGET_FIELDS = ["id", "source", "measure", "scope", "metric_zh", "metric_en", "comparator", "value", "unit", "unit_zh", "unit_en",
-                 "base_value", "benchmark_zh", "benchmark_en", "aspirational", "annual", "text_zh", "text_en", "url_zh", "url_en"]
-ASSIGNMENT_FIELDS = ["measure", "unit", "role", "group", "position", "group_etc"]
-MEASURE_PLACE_FIELDS = ["measure", "place", "reason", "form", "form_kind"]
-
-
-def measures_csv(plan: Plan) -> bytes:
-    rows = []
-    for m in plan.measures.values():
-        r, u = m.responsibility, record_urls("measure", m.id)
-        rows.append([m.id, m.chapter, m.section, m.item, m.citation.zh, m.citation.en, m.title.zh, m.title.en, m.text.zh, m.text.en,
-                     r.raw, r.lead, _join(r.co_responsible), _join(m.places), _join(t.id for t in plan.targets_of(m.id)), u["zh"], u["en"]])
-    return _csv(MEASURE_FIELDS, rows)
-
-
-def units_csv(plan: Plan) -> bytes:
-    rows = [[u.id, u.name.zh, u.name.en, u.full_name.zh, u.full_name.en, u.kind, u.place, len(plan.lead_measures(u.id)),
-             len(plan.co_measures(u.id)), *record_urls("unit", u.id).values(),
-             u.name_en_source.status if u.name_en_source else None, u.name_en_source.url if u.name_en_source else None]
-            for u in plan.units.values()]
-    return _csv(UNIT_FIELDS, rows)
-
-
-def _cited(sources) -> str:
-    """A membership's source ids joined by '+', or 'unsourced' when it has none."""
-    return "+".join(sources) or "unsourced"
-
-
-def places_csv(plan: Plan) -> bytes:
-    rows = []
-    for p in plan.places.values():
-        seat = p.seat
-        regions = plan.regions_of(p.id)
-        rows.append([p.id, p.kind, p.name.zh, p.name.en, p.full_name.zh, p.full_name.en, len(plan.measures_naming(p.id)),
-                     *record_urls("place", p.id).values(), seat.lat if seat else None, seat.lon if seat else None,
-                     (seat.source + (f":{seat.ref}" if seat.ref else "")) if seat else None,
-                     _join(r.id for r, _ in regions), _join(_cited(ms.sources) for _, ms in regions),
-                     _join(ms.place for ms in p.members), _join(_cited(ms.sources) for ms in p.members)])
-    return _csv(PLACE_FIELDS, rows)
-
-
-def targets_csv(plan: Plan) -> bytes:
-    rows = []
-    for t in plan.targets.values():
-        label = plan.measure_units[t.unit].label if t.unit else None
-        rows.append([t.id, t.source, t.measure, _join(t.scope), t.metric.zh, t.metric.en, t.comparator, t.value, t.unit,
-                     label.zh if label else None, label.en if label else None, base_value(plan, t),
-                     t.benchmark.zh if t.benchmark else None, t.benchmark.en if t.benchmark else None,
-                     t.aspirational, t.annual, t.text.zh, t.text.en, *(absolute(lang, target_url(t.id)) for lang in LANGS)])
-    return _csv(TARGET_FIELDS, rows)
-
-
-CORRECTION_FIELDS = ["id", "date", "kind", "target_type", "target", "field", "before", "after", "reason_zh", "reason_en", "source",
-                     "url_zh", "url_en"]
-
-
-def corrections_csv(plan: Plan) -> bytes:
-    rows = [[c.id, c.date, c.kind, c.target_type, c.target, c.field, c.before, c.after, c.reason.zh, c.reason.en, c.source,
-             *(absolute(lang, correction_url(c.id)) for lang in LANGS)] for c in plan.corrections]
-    return _csv(CORRECTION_FIELDS, rows)
-
-
-def assignments_csv(plan: Plan) -> bytes:
-    rows = []
-    for m in plan.measures.values():
-        seen = set()
-        for gi, g in enumerate(m.responsibility.groups, start=1):
-            for pi, uid in enumerate(g.units, start=1):
-                if uid in seen:
-                    continue
-                seen.add(uid)
-                rows.append([m.id, uid, "lead" if uid == m.responsibility.lead else "co-responsible", gi, pi, g.etc])
-    return _csv(ASSIGNMENT_FIELDS, rows)
-
-
-def measure_places_csv(plan: Plan) -> bytes:
-    """One row per measure, place and form found: why the measure lists the place."""
-    rows = [[m.id, r.place, r.reason, r.form, plan.place_names[r.form].kind if r.reason != "named" else None]
-            for m in plan.measures.values() for r in m.place_reasons]
-    return _csv(MEASURE_PLACE_FIELDS, rows)
+def table_csv(table: Table, plan: Plan, doc: dict) -> bytes:
+    """A table of the column declarations (lnplan.columns) as a CSV file."""
+    columns = table.csv_columns
+    return _csv([c.name for c in columns], [[c.get(r) for c in columns] for r in table.rows(plan, doc)])
 
 
 # ---- task-division tables (任务分工表) ----------------------------------------
@@ -313,8 +228,9 @@ def unit_measures(plan: Plan, unit_id: str) -> list[Measure]:
 
 # ---- data package -------------------------------------------------------------
 
-def _fields(names: list[str], types: dict[str, str], descriptions: dict[str, str]) -> list[dict]:
-    return [{"name": n, "type": types.get(n, "string"), "description": descriptions.get(n, "")} for n in names]
+def _fields(table: Table) -> list[dict]:
+    docs = {**FIELD_DOCS, **CORRECTION_DOCS} if table is CORRECTIONS else FIELD_DOCS
+    return [{"name": c.name, "type": c.type, "description": docs.get(c.name, "")} for c in table.csv_columns]
 
 
 FIELD_DOCS = {
@@ -354,9 +270,6 @@ FIELD_DOCS = {
 CORRECTION_DOCS = {"kind": "source (the source copy differs from the official text), translation or data.",
                    "source": "Where an outside fact behind the correction is published.",
                    "url_zh": "The correction on the Chinese corrections page.", "url_en": "The correction on the English corrections page."}
-TYPES = {"lat": "number", "lon": "number", "lead_count": "integer", "co_responsible_count": "integer", "measure_count": "integer", "value": "number", "base_value": "number",
-         "aspirational": "boolean", "annual": "boolean", "group": "integer", "position": "integer", "group_etc": "boolean"}
-
 
 # Downloads that are not tables, described in the data package as files (path under data/, format, media type, title).
 FILE_RESOURCES = [
@@ -377,12 +290,12 @@ def datapackage(plan: Plan, files: dict[str, bytes] | None = None) -> dict:
     def stats(path: str) -> dict:
         data = (files or {}).get("data/" + path)
         return {"bytes": len(data), "hash": "sha256:" + digest(data)} if data is not None else {}
-    def res(name, path, fields, pk, fks=(), title="", docs=FIELD_DOCS):
-        schema = {"fields": _fields(fields, TYPES, docs), "primaryKey": pk, "missingValues": [""]}
-        if fks:
-            schema["foreignKeys"] = [{"fields": f, "reference": {"resource": r, "fields": "id"}} for f, r in fks]
-        return {"name": name, "path": path, "title": title, "profile": "tabular-data-resource", "format": "csv",
-                "mediatype": "text/csv", "encoding": "utf-8-sig", "schema": schema, **stats(path)}
+    def res(table: Table) -> dict:
+        schema = {"fields": _fields(table), "primaryKey": list(table.pk), "missingValues": [""]}
+        if table.fks:
+            schema["foreignKeys"] = [{"fields": f, "reference": {"resource": r, "fields": rf}} for f, r, rf in table.fks]
+        return {"name": table.name, "path": table.csv_path, "title": table.title, "profile": "tabular-data-resource", "format": "csv",
+                "mediatype": "text/csv", "encoding": "utf-8-sig", "schema": schema, **stats(table.csv_path)}
     return {
         "profile": "data-package",
         "name": "liaoning-one-circle-one-belt-two-zones-2022",
@@ -392,16 +305,7 @@ def datapackage(plan: Plan, files: dict[str, bytes] | None = None) -> dict:
         **({"version": version, "created": f"{release_date}T00:00:00Z"} if version else {}),
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0 (dataset structure and English translation)"}],
         "resources": [
-            res("measures", "measures.csv", MEASURE_FIELDS, ["id"], [("lead_unit", "units")], "Measures"),
-            res("units", "units.csv", UNIT_FIELDS, ["id"], [("place", "places")], "Responsible units"),
-            res("places", "places.csv", PLACE_FIELDS, ["id"], (), "Places"),
-            res("targets", "targets.csv", TARGET_FIELDS, ["id"], [("measure", "measures")], "Quantitative targets"),
-            res("assignments", "assignments.csv", ASSIGNMENT_FIELDS, ["measure", "unit"], [("measure", "measures"), ("unit", "units")],
-                "Responsibility assignments, one row per measure and unit"),
-            res("measure_places", "measure_places.csv", MEASURE_PLACE_FIELDS, ["measure", "place", "form"],
-                [("measure", "measures"), ("place", "places")], "Why each measure lists each place, one row per place and form found"),
-            res("corrections", "corrections.csv", CORRECTION_FIELDS, ["id"], (),
-                "Corrections this edition makes or notes; ids (C001, …) are stable", {**FIELD_DOCS, **CORRECTION_DOCS}),
+            *(res(table) for table in csv_tables()),
             *({"name": name, "path": path, "title": title, "profile": "data-resource", "format": fmt, "mediatype": mediatype, **stats(path)}
               for name, path, fmt, mediatype, title in FILE_RESOURCES),
         ],
@@ -438,13 +342,7 @@ def downloads(plan: Plan, site_url: str = "") -> dict[str, bytes]:
     files: dict[str, bytes] = {
         "data/plan.json": _json(doc),
         "data/plan.schema.json": _json(load_schema()),
-        "data/measures.csv": measures_csv(plan),
-        "data/units.csv": units_csv(plan),
-        "data/places.csv": places_csv(plan),
-        "data/targets.csv": targets_csv(plan),
-        "data/assignments.csv": assignments_csv(plan),
-        "data/measure_places.csv": measure_places_csv(plan),
-        "data/corrections.csv": corrections_csv(plan),
+        **{"data/" + table.csv_path: table_csv(table, plan, doc) for table in csv_tables()},
         "data/datapackage.json": b"",  # below, once the files it describes exist
         "data/plan.sqlite": database.build(plan, doc),
         "data/plan.metadata.json": _json(database.metadata(plan, version)),
