@@ -276,10 +276,10 @@ FILE_RESOURCES = [
     ("plan", "plan.json", "json", "application/json", "The whole dataset in one document (validates against plan.schema.json)"),
     ("sqlite", "plan.sqlite", "sqlite", "application/vnd.sqlite3", "SQLite database with full-text search"),
     ("datasette-metadata", "plan.metadata.json", "json", "application/json", "Datasette metadata for plan.sqlite"),
-    ("api-index", "api/index.json", "json", "application/json", "Static API index: one document per measure, unit, place and target"),
     ("translation-memory", "plan.tmx", "tmx", "application/x-tmx+xml", "Chinese–English text pairs (TMX 1.4b)"),
-    ("citation-bibtex", "plan.bib", "bib", "application/x-bibtex", "Citation of the plan (BibTeX)"),
+    ("api-index", "api/index.json", "json", "application/json", "Static API index: one document per measure, unit, place and target"),
     ("citation-csl", "plan.csl.json", "json", "application/vnd.citationstyles.csl+json", "Citation of the plan (CSL-JSON)"),
+    ("citation-bibtex", "plan.bib", "bib", "application/x-bibtex", "Citation of the plan (BibTeX)"),
 ]
 
 
