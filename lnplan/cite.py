@@ -126,11 +126,18 @@ def cite_path(measure_id: str, lang: str, ext: str) -> str:
     return f"data/cite/{measure_id}{'.en' if lang == 'en' else ''}.{ext}"
 
 
-def files(plan: Plan, site_url: str) -> dict[str, bytes]:
+PLAN_CSL = "data/plan.csl.json"
+PLAN_BIB = "data/plan.bib"
+
+
+def plan_items(plan: Plan, site_url: str) -> list[dict]:
+    """The whole plan's citation, one item per language."""
+    return [csl_item(plan, None, lang, site_url) for lang in ("zh", "en")]
+
+
+def measure_files(plan: Plan, site_url: str) -> dict[str, bytes]:
+    """Each measure's citation as BibTeX and CSL-JSON, in each language."""
     out: dict[str, bytes] = {}
-    whole = [csl_item(plan, None, lang, site_url) for lang in ("zh", "en")]
-    out["data/plan.csl.json"] = csl_json(whole)
-    out["data/plan.bib"] = bibtex(whole)
     for m in plan.measures.values():
         for lang in ("zh", "en"):
             item = [csl_item(plan, m, lang, site_url)]

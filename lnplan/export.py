@@ -7,13 +7,15 @@ import datetime as dt
 import hashlib
 import io
 import json
-from functools import lru_cache
+from dataclasses import dataclass, field
+from typing import Callable
 
 import xlsxwriter
 
 from . import cite, database, releases, tmx
-from .columns import CORRECTIONS, Table, csv_tables
-from .model import LANGS, Correction, Measure, Plan, Target, Unit
+from .columns import ASSIGNMENTS, CORRECTIONS, MEASURE_PLACE_REASONS, MEASURES, PLACES, TARGETS, UNITS, Table
+from .i18n import t
+from .model import LANGS, Correction, Measure, Plan, Target, Unit, text_record
 from .schema import SCHEMA_VERSION, load_schema
 from .urls import absolute, correction_target_page, correction_url, record_urls, target_url
 
@@ -22,10 +24,6 @@ FIXED_DATE = dt.datetime(2022, 1, 31)
 
 def _json(data) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _t(text) -> dict | None:
-    return {"zh": text.zh, "en": text.en} if text is not None else None
 
 
 def base_value(plan: Plan, t: Target):
@@ -39,7 +37,7 @@ def measure_record(plan: Plan, m: Measure) -> dict:
     r = m.responsibility
     return {
         "id": m.id, "chapter": m.chapter, "section": m.section, "item": m.item,
-        "citation": _t(m.citation), "title": _t(m.title), "text": _t(m.text),
+        "citation": text_record(m.citation), "title": text_record(m.title), "text": text_record(m.text),
         "responsibility": {"raw": r.raw, "groups": [{"units": list(g.units), "etc": g.etc} for g in r.groups],
                            "lead": r.lead, "co_responsible": list(r.co_responsible)},
         "places": list(m.places),
@@ -51,7 +49,7 @@ def measure_record(plan: Plan, m: Measure) -> dict:
 def target_record(plan: Plan, t: Target, raw: dict) -> dict:
     rec = dict(raw)
     rec["measure"] = t.measure
-    rec["unit_label"] = _t(plan.measure_units[t.unit].label) if t.unit else None
+    rec["unit_label"] = text_record(plan.measure_units[t.unit].label) if t.unit else None
     rec["base_value"] = base_value(plan, t)
     rec["url"] = {lang: absolute(lang, target_url(t.id)) for lang in LANGS}
     return rec
@@ -59,7 +57,7 @@ def target_record(plan: Plan, t: Target, raw: dict) -> dict:
 
 def correction_record(plan: Plan, c: Correction) -> dict:
     rec = {"id": c.id, "date": c.date, "kind": c.kind, "target_type": c.target_type, "target": c.target, "field": c.field,
-           "before": c.before, "after": c.after, "reason": _t(c.reason)}
+           "before": c.before, "after": c.after, "reason": text_record(c.reason)}
     if c.source:
         rec["source"] = c.source
     rec["url"] = {lang: absolute(lang, correction_url(c.id)) for lang in LANGS}
@@ -124,7 +122,7 @@ def regions_record(plan: Plan, place_id: str) -> list[dict]:
     for region, ms in plan.regions_of(place_id):
         rec = {"region": region.id, "sources": list(ms.sources)}
         if ms.note:
-            rec["note"] = _t(ms.note)
+            rec["note"] = text_record(ms.note)
         out.append(rec)
     return out
 
@@ -150,14 +148,14 @@ TASK_HEADERS = {
     "zh": ["序号", "编号", "任务", "牵头单位", "配合单位"],
     "en": ["No.", "ID", "Task", "Lead unit", "Co-responsible units"],
 }
-OTHERS = {"zh": "其他单位等", "en": "others"}  # a group with no named unit besides the lead, ending in 等
 ETC = {"zh": "等", "en": " and others"}
 
 
 def co_text(plan: Plan, m: Measure, lang: str) -> str:
-    """The co-responsible units as the plan groups them, with 等 ("and others") kept."""
+    """The co-responsible units as the plan groups them, with 等 ("and others") kept; a group with no named unit
+    besides the lead (省科技厅等) is the site's wording for it (i18n 'others')."""
     sep_unit, sep_group = ("、", "，") if lang == "zh" else (", ", "; ")
-    return sep_group.join(sep_unit.join(plan.units[u].name[lang] for u in g.units) + (ETC[lang] if g.etc else "") if g.units else OTHERS[lang]
+    return sep_group.join(sep_unit.join(plan.units[u].name[lang] for u in g.units) + (ETC[lang] if g.etc else "") if g.units else t("others", lang)
                           for g in m.responsibility.co_groups)
 
 
@@ -216,7 +214,7 @@ def unit_tasks_json(plan: Plan, unit: Unit) -> bytes:
         rec = measure_record(plan, m)
         return {k: rec[k] for k in ("id", "citation", "title", "text", "responsibility", "places", "targets", "url")}
     return _json({
-        "unit": {"id": unit.id, "name": _t(unit.name), "full_name": _t(unit.full_name), "kind": unit.kind, "url": record_urls("unit", unit.id)},
+        "unit": {"id": unit.id, "name": text_record(unit.name), "full_name": text_record(unit.full_name), "kind": unit.kind, "url": record_urls("unit", unit.id)},
         "lead": [task(m) for m in plan.lead_measures(unit.id)],
         "co_responsible": [task(m) for m in plan.co_measures(unit.id)],
     })
@@ -271,50 +269,42 @@ CORRECTION_DOCS = {"kind": "source (the source copy differs from the official te
                    "source": "Where an outside fact behind the correction is published.",
                    "url_zh": "The correction on the Chinese corrections page.", "url_en": "The correction on the English corrections page."}
 
-# Downloads that are not tables, described in the data package as files (path under data/, format, media type, title).
-FILE_RESOURCES = [
-    ("plan", "plan.json", "json", "application/json", "The whole dataset in one document (validates against plan.schema.json)"),
-    ("sqlite", "plan.sqlite", "sqlite", "application/vnd.sqlite3", "SQLite database with full-text search"),
-    ("datasette-metadata", "plan.metadata.json", "json", "application/json", "Datasette metadata for plan.sqlite"),
-    ("translation-memory", "plan.tmx", "tmx", "application/x-tmx+xml", "Chinese–English text pairs (TMX 1.4b)"),
-    ("api-index", "api/index.json", "json", "application/json", "Static API index: one document per measure, unit, place and target"),
-    ("citation-csl", "plan.csl.json", "json", "application/vnd.citationstyles.csl+json", "Citation of the plan (CSL-JSON)"),
-    ("citation-bibtex", "plan.bib", "bib", "application/x-bibtex", "Citation of the plan (BibTeX)"),
-]
-
-
-def datapackage(plan: Plan, files: dict[str, bytes] | None = None) -> dict:
-    """The data package descriptor; with the files, each resource also records its size and SHA-256."""
-    version, release_date = releases.version(plan)
-
+def datapackage(build: Build) -> dict:
+    """The data package descriptor: a resource for each table and each file the download table describes, with its
+    size and SHA-256."""
     def stats(path: str) -> dict:
-        data = (files or {}).get("data/" + path)
+        data = build.files.get(path)
         return {"bytes": len(data), "hash": "sha256:" + digest(data)} if data is not None else {}
-    def res(table: Table) -> dict:
+
+    def res(d: Download) -> dict:
+        path = d.path.removeprefix("data/")
+        if d.table is None:
+            name, fmt, mediatype, title = d.resource
+            return {"name": name, "path": path, "title": title, "profile": "data-resource", "format": fmt, "mediatype": mediatype,
+                    **stats(d.path)}
+        table = d.table
         schema = {"fields": _fields(table), "primaryKey": list(table.pk), "missingValues": [""]}
         if table.fks:
             schema["foreignKeys"] = [{"fields": f, "reference": {"resource": r, "fields": rf}} for f, r, rf in table.fks]
-        return {"name": table.name, "path": table.csv_path, "title": table.title, "profile": "tabular-data-resource", "format": "csv",
-                "mediatype": "text/csv", "encoding": "utf-8-sig", "schema": schema, **stats(table.csv_path)}
+        return {"name": table.name, "path": path, "title": table.title, "profile": "tabular-data-resource", "format": "csv",
+                "mediatype": "text/csv", "encoding": "utf-8-sig", "schema": schema, **stats(d.path)}
+    described = [d for d in DOWNLOADS if d.table is not None] + [d for d in DOWNLOADS if d.resource is not None]
     return {
         "profile": "data-package",
         "name": "liaoning-one-circle-one-belt-two-zones-2022",
         "title": "Liaoning “One Circle, One Belt and Two Zones” three-year action plan (2022)",
         "description": "The plan's measures, responsible units, places and quantitative targets. The Chinese text is authoritative; "
                        "the English is an unofficial translation. " + CSV_RULE["en"],
-        **({"version": version, "created": f"{release_date}T00:00:00Z"} if version else {}),
+        **({"version": build.version, "created": f"{build.release_date}T00:00:00Z"} if build.version else {}),
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0 (dataset structure and English translation)"}],
-        "resources": [
-            *(res(table) for table in csv_tables()),
-            *({"name": name, "path": path, "title": title, "profile": "data-resource", "format": fmt, "mediatype": mediatype, **stats(path)}
-              for name, path, fmt, mediatype, title in FILE_RESOURCES),
-        ],
+        "resources": [res(d) for d in described],
     }
 
 
 # ---- static API: one small document per record ------------------------------------
 
 API_KINDS = ("measures", "units", "places", "targets")
+API_INDEX = "data/api/index.json"
 
 
 def api_path(kind: str, ident: str) -> str:
@@ -322,46 +312,144 @@ def api_path(kind: str, ident: str) -> str:
     return f"data/api/{kind}/{ident}.json"
 
 
-def api_files(doc: dict) -> dict[str, bytes]:
-    """Each measure, unit, place and target of plan.json as its own document, and an index listing them
-    (with each document's SHA-256, so a client fetches only what changed since it last looked)."""
-    files = {api_path(kind, rec["id"]): _json(rec) for kind in API_KINDS for rec in doc[kind]}
-    index = {"schema_version": doc["schema_version"], "version": doc["version"], "release_date": doc["release_date"], "plan": "data/plan.json",
-             **{kind: [{"id": rec["id"], "url": api_path(kind, rec["id"]), "sha256": digest(files[api_path(kind, rec["id"])])} for rec in doc[kind]]
-                for kind in API_KINDS}}
-    files["data/api/index.json"] = _json(index)
-    return files
+def api_records(doc: dict) -> dict[str, bytes]:
+    """Each measure, unit, place and target of plan.json as its own document."""
+    return {api_path(kind, rec["id"]): _json(rec) for kind in API_KINDS for rec in doc[kind]}
 
 
-@lru_cache(maxsize=4)
-def downloads(plan: Plan, site_url: str = "") -> dict[str, bytes]:
-    """Every download, by its path under the site root. site_url (the public address) goes into the citation
-    files, which reference managers need absolute; without it they carry no URL."""
-    doc = plan_json(plan)
-    version, _ = releases.version(plan)
-    files: dict[str, bytes] = {
-        "data/plan.json": _json(doc),
-        "data/plan.schema.json": _json(load_schema()),
-        **{"data/" + table.csv_path: table_csv(table, plan, doc) for table in csv_tables()},
-        "data/datapackage.json": b"",  # below, once the files it describes exist
-        "data/plan.sqlite": database.build(plan, doc),
-        "data/plan.metadata.json": _json(database.metadata(plan, version)),
-        "data/plan.tmx": tmx.tmx(plan),
-    }
-    allm = list(plan.measures.values())
-    files["data/tasks.csv"] = tasks_csv(plan, allm, "zh")
-    files["data/tasks.en.csv"] = tasks_csv(plan, allm, "en")
-    files["data/tasks.xlsx"] = tasks_xlsx(plan, allm, {"zh": plan.title.zh + " 任务分工表", "en": plan.title.en + ": task division"})
+def api_index(doc: dict, files: dict[str, bytes]) -> dict:
+    """The index of the record documents, with each one's SHA-256, so a client fetches only what changed since it
+    last looked."""
+    return {"schema_version": doc["schema_version"], "version": doc["version"], "release_date": doc["release_date"], "plan": "data/plan.json",
+            **{kind: [{"id": rec["id"], "url": api_path(kind, rec["id"]), "sha256": digest(files[api_path(kind, rec["id"])])} for rec in doc[kind]]
+               for kind in API_KINDS}}
+
+
+# ---- the download table: every download once, for the build, the data package and the data page ----------------
+
+@dataclass
+class Build:
+    """What the downloads of one build are made from, and the files made so far (in the download table's order)."""
+    plan: Plan
+    site_url: str
+    doc: dict = field(init=False)
+    version: str | None = field(init=False)
+    release_date: str | None = field(init=False)
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.doc = plan_json(self.plan)
+        self.version, self.release_date = releases.version(self.plan)
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file (path) or one file per record (path a folder ending in '/'), how it is made, and how it is described:
+    on the data page (zh, en; files per record are reached from their record's page instead) and in the data
+    package (a table, or a file resource: name, format, media type, title)."""
+    path: str
+    make: Callable[[Build], bytes | dict[str, bytes]]
+    zh: str = ""
+    en: str = ""
+    table: Table | None = None
+    resource: tuple[str, str, str, str] | None = None
+    last: bool = False  # made after every other file (it describes them)
+
+    def __post_init__(self) -> None:
+        if not self.per_record and not (self.zh and self.en):
+            raise ValueError(f"download {self.path} has no description for the data page; give zh and en")
+
+    @property
+    def per_record(self) -> bool:
+        return self.path.endswith("/")
+
+
+def _csv_download(table: Table, zh: str, en: str) -> Download:
+    return Download("data/" + table.csv_path, lambda b: table_csv(table, b.plan, b.doc), zh, en, table=table)
+
+
+def _all_tasks(b: Build) -> list[Measure]:
+    return list(b.plan.measures.values())
+
+
+def _unit_files(b: Build) -> dict[str, bytes]:
+    plan, files = b.plan, {}
     for u in plan.units.values():
         ms = unit_measures(plan, u.id)
         files[f"data/units/{u.id}.csv"] = tasks_csv(plan, ms, "zh")
         files[f"data/units/{u.id}.en.csv"] = tasks_csv(plan, ms, "en")
         files[f"data/units/{u.id}.xlsx"] = tasks_xlsx(plan, ms, {"zh": f"{u.name.zh} 任务分工表", "en": f"{u.name.en}: task division"})
         files[f"data/units/{u.id}.json"] = unit_tasks_json(plan, u)
-    files.update(api_files(doc))
-    files.update(cite.files(plan, site_url))
-    files["data/datapackage.json"] = _json(datapackage(plan, files))
     return files
+
+
+DOWNLOADS: tuple[Download, ...] = (
+    Download("data/plan.json", lambda b: _json(b.doc), "整个数据集（双语、单一文档）。", "The whole dataset, both languages, one document.",
+             resource=("plan", "json", "application/json", "The whole dataset in one document (validates against plan.schema.json)")),
+    Download("data/plan.schema.json", lambda b: _json(load_schema()),
+             "plan.json 的 JSON Schema(2020-12)。", "JSON Schema (2020-12) that plan.json validates against."),
+    _csv_download(MEASURES, "措施表。", "Measures."),
+    _csv_download(UNITS, "责任单位表。", "Responsible units."),
+    _csv_download(PLACES, "地点表。", "Places."),
+    _csv_download(TARGETS, "量化目标表。", "Quantitative targets."),
+    _csv_download(ASSIGNMENTS, "责任分配表（每项措施每个单位一行）。", "Assignments: one row per measure and unit."),
+    _csv_download(MEASURE_PLACE_REASONS, "措施涉及地点及原因（直接提及、简称或所辖县区等；每项措施每个地点、每个字样一行）。",
+                  "Why each measure lists each place (named, short form, or a county or other place within it): one row per measure, place and form found."),
+    _csv_download(CORRECTIONS, "更正表：本版所作或所记录的每一项更正，编号稳定。", "Corrections: every correction this edition makes or notes, with stable ids."),
+    Download("data/datapackage.json", lambda b: _json(datapackage(b)), "Frictionless 数据包描述（含主键、外键）。",
+             "Frictionless Data Package descriptor with primary and foreign keys.", last=True),
+    Download("data/plan.sqlite", lambda b: database.build(b.plan, b.doc),
+             "SQLite 数据库：措施、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分词，检索词至少三个字符）。",
+             "SQLite database: measures, units, places, targets, assignments, releases and changes as tables with foreign keys, indexes and full-text search in both languages (trigram: queries of three or more characters).",
+             resource=("sqlite", "sqlite", "application/vnd.sqlite3", "SQLite database with full-text search")),
+    Download("data/plan.metadata.json", lambda b: _json(database.metadata(b.plan, b.version)),
+             "plan.sqlite 的 Datasette 元数据（标题、许可、来源、各列说明）：datasette plan.sqlite --metadata plan.metadata.json",
+             "Datasette metadata for plan.sqlite (titles, licence, source, every column's description): datasette plan.sqlite --metadata plan.metadata.json",
+             resource=("datasette-metadata", "json", "application/json", "Datasette metadata for plan.sqlite")),
+    Download("data/plan.tmx", lambda b: tmx.tmx(b.plan),
+             "中英平行文本（TMX 1.4b 翻译记忆库）：每个标题和每段文本一对，附编号，供译者和计算机辅助翻译工具使用。",
+             "Chinese–English parallel text as a TMX 1.4b translation memory: one unit per title and text, with its id, for translators and CAT tools.",
+             resource=("translation-memory", "tmx", "application/x-tmx+xml", "Chinese–English text pairs (TMX 1.4b)")),
+    Download("data/tasks.csv", lambda b: tasks_csv(b.plan, _all_tasks(b), "zh"), "全文任务分工表（中文）。", "Task-division table of the whole plan (Chinese)."),
+    Download("data/tasks.en.csv", lambda b: tasks_csv(b.plan, _all_tasks(b), "en"), "全文任务分工表（英文）。", "Task-division table of the whole plan (English)."),
+    Download("data/tasks.xlsx", lambda b: tasks_xlsx(b.plan, _all_tasks(b), {"zh": b.plan.title.zh + " 任务分工表", "en": b.plan.title.en + ": task division"}),
+             "全文任务分工表（Excel，中英两个工作表）。", "Task-division table of the whole plan (Excel, a sheet per language)."),
+    Download("data/units/", _unit_files),
+    Download("data/api/", lambda b: api_records(b.doc)),
+    Download(API_INDEX, lambda b: _json(api_index(b.doc, b.files)),
+             "静态 API 索引：每项措施、单位、地点和目标各有一个小 JSON 文档（data/api/<类别>/<编号>.json），内容与 plan.json 中的记录相同，并附 SHA-256。",
+             "Static API index: every measure, unit, place and target as its own small JSON document (data/api/<kind>/<id>.json), the same record as in plan.json, with its SHA-256.",
+             resource=("api-index", "json", "application/json", "Static API index: one document per measure, unit, place and target")),
+    Download(cite.PLAN_CSL, lambda b: cite.csl_json(cite.plan_items(b.plan, b.site_url)),
+             "整个方案的 CSL-JSON 引用（Zotero、Mendeley 等可导入）。", "CSL-JSON citation of the whole plan (imports into Zotero, Mendeley and other reference managers).",
+             resource=("citation-csl", "json", "application/vnd.citationstyles.csl+json", "Citation of the plan (CSL-JSON)")),
+    Download(cite.PLAN_BIB, lambda b: cite.bibtex(cite.plan_items(b.plan, b.site_url)),
+             "整个方案的 BibTeX 引用（中英文各一条）；各措施的引用文件见措施页面。", "BibTeX citation of the whole plan (one entry per language); each measure's citation files are on its page.",
+             resource=("citation-bibtex", "bib", "application/x-bibtex", "Citation of the plan (BibTeX)")),
+    Download("data/cite/", lambda b: cite.measure_files(b.plan, b.site_url)),
+)
+
+
+def listed_downloads() -> list[Download]:
+    """The downloads the data page lists, in its order (files per record are reached from their record's page)."""
+    return [d for d in DOWNLOADS if not d.per_record]
+
+
+def downloads(plan: Plan, site_url: str = "") -> dict[str, bytes]:
+    """Every download, by its path under the site root, in the download table's order. site_url (the public address)
+    goes into the citation files, which reference managers need absolute; without it they carry no URL.
+    Made anew on each call (about a quarter of a second), so no caller ever sees files of another plan."""
+    build = Build(plan, site_url)
+    for d in DOWNLOADS:
+        if d.last:
+            build.files[d.path] = b""  # keeps its place; made below, once the files it describes exist
+            continue
+        made = d.make(build)
+        build.files.update(made if isinstance(made, dict) else {d.path: made})
+    for d in DOWNLOADS:
+        if d.last:
+            build.files[d.path] = d.make(build)
+    return build.files
 
 
 def digest(data: bytes) -> str:

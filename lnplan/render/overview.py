@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..export import CSV_RULE, api_path, digest, downloads
+from ..export import API_INDEX, CSV_RULE, api_path, digest, downloads, listed_downloads
 from ..feed import FEED_FILE
 from ..model import Plan
 from ..releases import version
@@ -103,41 +103,6 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
     return Rendered("".join(out), c.t("nav_charts"), jsonld(c, c.t("nav_charts"), c.t("nav_charts")))
 
 
-FILE_DOCS = {
-    "data/plan.json": ("整个数据集（双语、单一文档）。", "The whole dataset, both languages, one document."),
-    "data/plan.schema.json": ("plan.json 的 JSON Schema(2020-12)。", "JSON Schema (2020-12) that plan.json validates against."),
-    "data/measures.csv": ("措施表。", "Measures."),
-    "data/units.csv": ("责任单位表。", "Responsible units."),
-    "data/places.csv": ("地点表。", "Places."),
-    "data/targets.csv": ("量化目标表。", "Quantitative targets."),
-    "data/assignments.csv": ("责任分配表（每项措施每个单位一行）。", "Assignments: one row per measure and unit."),
-    "data/measure_places.csv": ("措施涉及地点及原因（直接提及、简称或所辖县区等；每项措施每个地点、每个字样一行）。",
-                                "Why each measure lists each place (named, short form, or a county or other place within it): one row per measure, place and form found."),
-    "data/corrections.csv": ("更正表：本版所作或所记录的每一项更正，编号稳定。", "Corrections: every correction this edition makes or notes, with stable ids."),
-    "data/datapackage.json": ("Frictionless 数据包描述（含主键、外键）。", "Frictionless Data Package descriptor with primary and foreign keys."),
-    "data/tasks.csv": ("全文任务分工表（中文）。", "Task-division table of the whole plan (Chinese)."),
-    "data/tasks.en.csv": ("全文任务分工表（英文）。", "Task-division table of the whole plan (English)."),
-    "data/tasks.xlsx": ("全文任务分工表（Excel，中英两个工作表）。", "Task-division table of the whole plan (Excel, a sheet per language)."),
-
-    "data/api/index.json": ("静态 API 索引：每项措施、单位、地点和目标各有一个小 JSON 文档（data/api/<类别>/<编号>.json），内容与 plan.json 中的记录相同，并附 SHA-256。",
-                            "Static API index: every measure, unit, place and target as its own small JSON document (data/api/<kind>/<id>.json), the same record as in plan.json, with its SHA-256."),
-    "data/plan.bib": ("整个方案的 BibTeX 引用（中英文各一条）；各措施的引用文件见措施页面。", "BibTeX citation of the whole plan (one entry per language); each measure's citation files are on its page."),
-    "data/plan.csl.json": ("整个方案的 CSL-JSON 引用（Zotero、Mendeley 等可导入）。", "CSL-JSON citation of the whole plan (imports into Zotero, Mendeley and other reference managers)."),
-    "data/plan.tmx": ("中英平行文本（TMX 1.4b 翻译记忆库）：每个标题和每段文本一对，附编号，供译者和计算机辅助翻译工具使用。",
-                      "Chinese–English parallel text as a TMX 1.4b translation memory: one unit per title and text, with its id, for translators and CAT tools."),
-    "data/plan.sqlite": ("SQLite 数据库：措施、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分词，检索词至少三个字符）。",
-                         "SQLite database: measures, units, places, targets, assignments, releases and changes as tables with foreign keys, indexes and full-text search in both languages (trigram: queries of three or more characters)."),
-    "data/plan.metadata.json": ("plan.sqlite 的 Datasette 元数据（标题、许可、来源、各列说明）：datasette plan.sqlite --metadata plan.metadata.json",
-                                "Datasette metadata for plan.sqlite (titles, licence, source, every column's description): datasette plan.sqlite --metadata plan.metadata.json"),
-}
-# Files per record are reached from their record's page or from an index, not listed one by one.
-PER_RECORD = ("data/units/", "data/api/", "data/cite/")
-
-
-def listed_on_data_page(path: str) -> bool:
-    return path in FILE_DOCS or not path.startswith(PER_RECORD)
-
-
 DICT_DEFS = ("plan", "exportMeasure", "exportResponsibility", "group", "exportPlaceReason", "exportUnit", "factSource", "exportPlace", "seat",
              "membership", "regionOf", "source", "placeNamesFile", "placeName", "placeNameSource", "placeNameSourceEntry", "notPlace",
              "exportTarget", "term", "exportCorrection", "text", "url", "release", "change", "apiIndex", "apiEntry", "assignment",
@@ -192,13 +157,9 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
              "en": "Every file below is generated at build time from the data in plan/. CSV files are UTF-8 with a byte-order mark, so Excel and WPS open them correctly. Each unit's own task-division table is linked from its page. Ids are stable and safe to cite."}
     out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>"), version_block(c)]
     rows = []
-    for path, data in files.items():
-        if not listed_on_data_page(path):
-            continue
-        if path not in FILE_DOCS:
-            raise KeyError(f"download {path} has no description in FILE_DOCS; add one so the data page lists it")
-        dzh, den = FILE_DOCS[path]
-        rows.append(f'<tr><td><a href="{esc(rel(lang, url, "zh", path))}" download>{esc(path.split("/")[-1])}</a></td><td>{esc(dzh if lang == "zh" else den)}</td>'
+    for d in listed_downloads():
+        data = files[d.path]
+        rows.append(f'<tr><td><a href="{esc(rel(lang, url, "zh", d.path))}" download>{esc(d.path.split("/")[-1])}</a></td><td>{esc(d.zh if lang == "zh" else d.en)}</td>'
                     f'<td class="lp-num">{esc(human_size(len(data)))}</td><td><code class="lp-sha">{digest(data)}</code></td></tr>')
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("file"), c.t("description"), c.t("size"), "SHA-256"))
     out.append(block(f'<div class="lp-table-wrap lp-files"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
@@ -227,7 +188,7 @@ def api_section(c, files: dict[str, bytes]) -> str:
                 if ident is not None]
     links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", p))}"><code>{esc(p)}</code></a>' for p in examples if p in files)
     return (heading(2, c.t("api_heading"), "api")
-            + block(f'<p>{esc(c.t("api_intro"))}</p><p>{a(rel(c.lang, c.url, "zh", "data/api/index.json"), "<code>data/api/index.json</code>")} · {links}</p>'))
+            + block(f'<p>{esc(c.t("api_intro"))}</p><p>{a(rel(c.lang, c.url, "zh", API_INDEX), f"<code>{esc(API_INDEX)}</code>")} · {links}</p>'))
 
 
 def version_block(c) -> str:
