@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
-from functools import lru_cache
 
 from .model import Change, Plan, Release
 from .i18n import CHANGE_KEYS, RECORD_KEYS, fields_text, release_heading, t
@@ -57,7 +56,6 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs) -> ET.E
     return el
 
 
-@lru_cache(maxsize=8)
 def atom(plan: Plan, lang: str, site_url: str) -> bytes:
     """The feed of one language for a site published at site_url (absolute, ending in /)."""
     ET.register_namespace("", ATOM)
