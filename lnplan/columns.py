@@ -82,6 +82,8 @@ class Table:
     fts: tuple[str, ...] = ()                   # full-text search columns
     csv: bool = True
     sqlite: bool = True
+    label: str | None = None                    # Datasette: the column that names a row where a foreign key points at it
+    facets: tuple[str, ...] = ()                # Datasette: the facets shown by default
 
     @property
     def csv_columns(self) -> list[Column]:
@@ -128,7 +130,7 @@ MEASURES = Table("measures", "Measures", "Measures 措施", (
     joined("places", "exportMeasure", "places", **CSV_ONLY), joined("targets", "exportMeasure", "targets", **CSV_ONLY),
     *both("url", "exportMeasure", "url")),
     lambda plan, doc: doc["measures"], ("id",), (("lead_unit", "units", "id"),), (("lead_unit",), ("chapter",)),
-    ("title_zh", "text_zh", "title_en", "text_en"))
+    ("title_zh", "text_zh", "title_en", "text_en"), label="title_zh", facets=("chapter", "lead_unit"))
 
 UNITS = Table("units", "Responsible units", "Responsible units 责任单位", (
     col("id", "exportUnit", "id"), *both("name", "exportUnit", "name"), *both("full_name", "exportUnit", "full_name"),
@@ -138,7 +140,7 @@ UNITS = Table("units", "Responsible units", "Responsible units 责任单位", (
     *both("url", "exportUnit", "url"),
     col("name_en_source", "exportUnit", "name_en_source", "status", **CSV_ONLY),
     col("name_en_source_url", "exportUnit", "name_en_source", "url", **CSV_ONLY)),
-    lambda plan, doc: doc["units"], ("id",), (("place", "places", "id"),), (("place",), ("kind",)))
+    lambda plan, doc: doc["units"], ("id",), (("place", "places", "id"),), (("place",), ("kind",)), label="name_zh", facets=("kind",))
 
 PLACES = Table("places", "Places", "Places 地点", (
     col("id", "exportPlace", "id"), col("kind", "exportPlace", "kind"), *both("name", "exportPlace", "name"),
@@ -151,7 +153,7 @@ PLACES = Table("places", "Places", "Places 地点", (
     derived("region_sources", lambda r: ";".join(_cited(x["sources"]) for x in r["regions"]), "regionOf", "sources", **CSV_ONLY),
     derived("members", lambda r: ";".join(x["place"] for x in r.get("members", ())), "exportPlace", "members", **CSV_ONLY),
     derived("member_sources", lambda r: ";".join(_cited(x["sources"]) for x in r.get("members", ())), "membership", "sources", **CSV_ONLY)),
-    lambda plan, doc: doc["places"], ("id",))
+    lambda plan, doc: doc["places"], ("id",), label="name_zh", facets=("kind",))
 
 TARGETS = Table("targets", "Quantitative targets", "Quantitative targets 量化目标", (
     col("id", "exportTarget", "id"), col("source", "exportTarget", "source"), col("measure", "exportTarget", "measure"),
@@ -162,13 +164,14 @@ TARGETS = Table("targets", "Quantitative targets", "Quantitative targets 量化�
     col("aspirational", "exportTarget", "aspirational", type="boolean"), col("annual", "exportTarget", "annual", type="boolean"),
     *both("text", "exportTarget", "text"), *both("url", "exportTarget", "url")),
     lambda plan, doc: doc["targets"], ("id",), (("measure", "measures", "id"),), (("measure",),),
-    ("metric_zh", "text_zh", "metric_en", "text_en"))
+    ("metric_zh", "text_zh", "metric_en", "text_en"), label="metric_zh", facets=("comparator", "unit", "aspirational"))
 
 ASSIGNMENTS = Table("assignments", "Responsibility assignments, one row per measure and unit", "Responsibility assignments 责任分工", (
     col("measure", "assignment", "measure"), col("unit", "assignment", "unit"), col("role", "assignment", "role"),
     col("group", "assignment", "group", type="integer"), col("position", "assignment", "position", type="integer"),
     col("group_etc", "assignment", "group_etc", type="boolean")),
-    assignment_rows, ("measure", "unit"), (("measure", "measures", "id"), ("unit", "units", "id")), (("unit",), ("role",)))
+    assignment_rows, ("measure", "unit"), (("measure", "measures", "id"), ("unit", "units", "id")), (("unit",), ("role",)),
+    facets=("role", "unit"))
 
 MEASURE_PLACE_REASONS = Table("measure_places", "Why each measure lists each place, one row per place and form found", "", (
     derived("measure", _at(("measure",)), "exportMeasure", "id"), col("place", "exportPlaceReason", "place"), col("reason", "exportPlaceReason", "reason"),
@@ -178,29 +181,31 @@ MEASURE_PLACE_REASONS = Table("measure_places", "Why each measure lists each pla
 MEASURE_PLACES = Table("measure_places", "", "Places each measure names 措施涉及的地点", (
     col("measure", "measurePlace", "measure"), col("place", "measurePlace", "place"), col("position", "measurePlace", "position", type="integer")),
     lambda plan, doc: _positions(doc["measures"], "measure", "places"), ("measure", "place"),
-    (("measure", "measures", "id"), ("place", "places", "id")), (("place",),), csv=False)
+    (("measure", "measures", "id"), ("place", "places", "id")), (("place",),), csv=False, facets=("place",))
 
 TARGET_SCOPE = Table("target_scope", "", "Where each target applies 目标适用范围", (
     col("target", "targetScope", "target"), col("place", "targetScope", "place"), col("position", "targetScope", "position", type="integer")),
     lambda plan, doc: _positions(doc["targets"], "target", "scope"), ("target", "place"),
-    (("target", "targets", "id"), ("place", "places", "id")), (("place",),), csv=False)
+    (("target", "targets", "id"), ("place", "places", "id")), (("place",),), csv=False, facets=("place",))
 
 CORRECTIONS = Table("corrections", "Corrections this edition makes or notes; ids (C001, …) are stable",
                     "Corrections this edition makes or notes 勘误与修订", (
     *(col(n, "exportCorrection", n) for n in ("id", "date", "kind", "target_type", "target", "field", "before", "after")),
     *both("reason", "exportCorrection", "reason"), col("source", "exportCorrection", "source"), *both("url", "exportCorrection", "url")),
-    lambda plan, doc: doc["corrections"], ("id",), (), (("target_type", "target"), ("kind",)), ("before", "after"))
+    lambda plan, doc: doc["corrections"], ("id",), (), (("target_type", "target"), ("kind",)), ("before", "after"),
+    facets=("kind", "target_type"))
 
 RELEASES = Table("releases", "", "Releases of the dataset 数据集版本", (
     col("version", "release", "version"), col("date", "release", "date"), col("schema_version", "release", "schema_version"),
     *both("summary", "release", "summary")),
-    lambda plan, doc: doc["releases"], ("version",), csv=False)
+    lambda plan, doc: doc["releases"], ("version",), csv=False, label="version")
 
 CHANGES = Table("changes", "", "Changes in each release 各版本的变化", (
     derived("release", _at(("release",)), "release", "version"), col("record", "change", "record"),
     derived("record_id", _at(("id",)), "change", "id"), col("change", "change", "change"), joined("fields", "change", "fields")),
     lambda plan, doc: [{"release": r["version"], **c} for r in doc["releases"] for c in r["changes"]],
-    ("release", "record", "record_id"), (("release", "releases", "version"),), (("record", "record_id"),), csv=False)
+    ("release", "record", "record_id"), (("release", "releases", "version"),), (("record", "record_id"),), csv=False,
+    facets=("release", "record", "change"))
 
 # In this order the CSV files are listed; the database creates each table after the tables it references.
 TABLES: tuple[Table, ...] = (MEASURES, UNITS, PLACES, TARGETS, ASSIGNMENTS, MEASURE_PLACE_REASONS, MEASURE_PLACES, TARGET_SCOPE,

@@ -68,10 +68,16 @@ def metadata(plan: Plan, version: str | None) -> dict:
     for t in sqlite_tables():
         docs = {c.sqlite_name: "{} / {}".format(*_schema_doc(schema, c.doc)) for c in t.sqlite_columns}
         table = {"title": t.db_title, "columns": docs}
+        if t.label:
+            table["label_column"] = t.label
+        if t.facets:
+            table["facets"] = list(t.facets)
         if t.fts:
-            table.update({"fts_table": f"{t.name}_fts", "fts_pk": "id",
+            # The FTS tables sqlite-utils makes are keyed by the table's rowid, Datasette's default fts_pk: naming the
+            # text id instead made every search compare ids with rowids and return nothing.
+            table.update({"fts_table": f"{t.name}_fts",
                           "description": "Full-text search (trigram): any text of three or more characters, in either language. "
-                                         "全文检索(三元组):中英文均可,检索词至少三个字符;两字词请用 LIKE '%沈阳%'。"})
+                                         "全文检索（三元组）：中英文均可，检索词至少三个字符；两字词请用 LIKE '%沈阳%'。"})
         tables[t.name] = table
     return {
         "title": f"{plan.title.en} / {plan.title.zh}",
