@@ -17,7 +17,8 @@ from lnplan.render.html import esc  # noqa: E402
 from lnplan.i18n import t  # noqa: E402
 from lnplan.searchindex import entities_json  # noqa: E402
 from lnplan.site import MACRO_CALL, get_plan, nav, stub  # noqa: E402
-from lnplan.urls import page_specs  # noqa: E402
+from lnplan.sitemap import ROBOTS_FILE, SITEMAP_FILE, robots, sitemap  # noqa: E402
+from lnplan.urls import page_specs, public_root  # noqa: E402
 
 ENTITIES = "search/entities.json"
 
@@ -29,9 +30,13 @@ def _plan():
         raise PluginError("the plan is invalid:\n" + str(exc)) from None
 
 
+@event_priority(100)  # before mkdocs-macros reads site_root
 def on_config(config):
     plan = _plan()
     lang = config.extra["lang"]
+    # Every absolute URL a page or download carries is made from site_root: '' unless the address is public, so a
+    # site built for http://127.0.0.1:8000/ (make serve) carries relative links only (lnplan.urls.public_root).
+    config.extra["site_root"] = public_root(config.extra["site_root"])
     config.nav = nav(plan, lang)
     config.extra["feed_title"] = t("feed_title", lang)  # the Atom feed's <link> in every page's <head>
     # The header's search box (overrides/partials/search.html) prints these as they are: escape them here.
@@ -46,7 +51,11 @@ def on_files(files: Files, config) -> Files:
     files.append(File.generated(config, FEED_FILE, content=atom(plan, config.extra["lang"], config.extra["site_root"])))
     # What the search script loads on first use: the plan's entities and its strings, in this language.
     files.append(File.generated(config, ENTITIES, content=entities_json(plan, config.extra["lang"])))
-    if config.extra.get("downloads"):
+    map_xml = sitemap(plan, config.extra["lang"], config.extra["site_root"])
+    if map_xml is not None:  # overrides/sitemap.xml renders nothing, so MkDocs writes no sitemap of its own
+        files.append(File.generated(config, SITEMAP_FILE, content=map_xml))
+    if config.extra.get("downloads"):  # the Chinese build, at the site's root
+        files.append(File.generated(config, ROBOTS_FILE, content=robots(config.extra["site_root"])))
         for path, data in downloads(plan, config.extra["site_root"]).items():
             files.append(File.generated(config, path, content=data))
     return files

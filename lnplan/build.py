@@ -28,6 +28,7 @@ from . import checksite, searchindex
 from .__main__ import cmd_validate, fidelity_source, run_cli
 from .reading.files import PLAN_DIR
 from .schema import ROOT
+from .urls import public_root
 
 REPRODUCIBLE_EPOCH = "1643587200"  # 2022-01-31: same bytes from one build to the next
 MARKER = ".lnplan-site"  # written into every site this command builds; only such a directory is ever replaced
@@ -143,6 +144,9 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
         print(f"The plan is invalid; nothing was built and {out} is unchanged.", file=sys.stderr)
         return 1
     site_url = site_url if site_url.endswith("/") else site_url + "/"
+    if not public_root(site_url):
+        print(f"note: {site_url} is not a public address, so the site carries no absolute URL (no canonical links, sitemap, "
+              "or URLs in citations and feeds); set SITE_URL=https://… to publish", file=sys.stderr)
     env = {**os.environ, "SITE_URL": site_url, "SITE_URL_EN": site_url + "en/", "LNPLAN_PLAN_DIR": str(plan.resolve()),
            "SOURCE_DATE_EPOCH": REPRODUCIBLE_EPOCH, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
     exe = str(Path(sys.executable).with_name(engine))

@@ -8,6 +8,7 @@ from ..feed import FEED_FILE
 from ..model import Plan
 from ..releases import version
 from ..schema import load_schema
+from ..urls import public_root
 from . import history
 from .corrections import KINDS, corrections_table
 from .html import a, block, esc, heading, human_size, rel
@@ -113,9 +114,27 @@ plan = json.load(urllib.request.urlopen("{base}data/plan.json"))
 for m in plan["measures"]:
     if m["responsibility"]["lead"] == "commerce":
         print(m["id"], m["title"]["en"])"""
+PY_LOCAL = """import json
+plan = json.load(open("plan.json", encoding="utf-8"))  # data/plan.json, downloaded from this page
+for m in plan["measures"]:
+    if m["responsibility"]["lead"] == "commerce":
+        print(m["id"], m["title"]["en"])"""
 JS_EXAMPLE = """const plan = await (await fetch("{base}data/plan.json")).json();
 const led = plan.measures.filter(m => m.responsibility.lead === "commerce");
 console.log(led.map(m => `${{m.id}} ${{m.title.zh}}`));"""
+JS_LOCAL = """// in the browser's console on this page
+const plan = await (await fetch(new URL("{path}", location.href))).json();
+const led = plan.measures.filter(m => m.responsibility.lead === "commerce");
+console.log(led.map(m => `${{m.id}} ${{m.title.zh}}`));"""
+
+
+def code_examples(lang: str, url: str, site_url: str) -> tuple[str, str]:
+    """Reading plan.json in Python and JavaScript: from the public address, or (a site without one) from the
+    downloaded file and from this page's own address."""
+    base = public_root(site_url)
+    if base:
+        return PY_EXAMPLE.format(base=base), JS_EXAMPLE.format(base=base)
+    return PY_LOCAL, JS_LOCAL.format(path=rel(lang, url, "zh", "data/plan.json"))
 
 
 def _type(prop: dict) -> str:
@@ -164,10 +183,11 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("file"), c.t("description"), c.t("size"), "SHA-256"))
     out.append(block(f'<div class="lp-table-wrap lp-files"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
     out.append(api_section(c, files))
+    py, js = code_examples(lang, url, site_url)
     out.append(heading(2, "Python", "python"))
-    out.append(block(f'<pre><code class="language-python">{esc(PY_EXAMPLE.format(base=site_url))}</code></pre>'))
+    out.append(block(f'<pre><code class="language-python">{esc(py)}</code></pre>'))
     out.append(heading(2, "JavaScript", "javascript"))
-    out.append(block(f'<pre><code class="language-javascript">{esc(JS_EXAMPLE.format(base=site_url))}</code></pre>'))
+    out.append(block(f'<pre><code class="language-javascript">{esc(js)}</code></pre>'))
     out.append(heading(2, {"zh": "数据字典", "en": "Data dictionary"}[lang], "dictionary"))
     out.append(block(f'<p>{esc({"zh": "由 schema/plan.schema.json 自动生成。", "en": "Generated from schema/plan.schema.json."}[lang])}</p>'
                      f'<p id="csv-formulas">{esc(CSV_RULE[lang])}</p>'))
