@@ -7,6 +7,8 @@ import datetime as dt
 import hashlib
 import io
 import json
+import math
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -17,7 +19,7 @@ from .columns import ASSIGNMENTS, CORRECTIONS, MEASURE_PLACE_REASONS, MEASURES, 
 from .i18n import t
 from .model import LANGS, Correction, Measure, Plan, Target, Unit, text_record
 from .schema import SCHEMA_VERSION, load_schema
-from .urls import absolute, correction_target_page, correction_url, record_urls, target_url
+from .urls import absolute, correction_target_page, correction_url, public_root, record_urls, target_url
 
 FIXED_DATE = dt.datetime(2022, 1, 31)
 
@@ -144,10 +146,11 @@ def table_csv(table: Table, plan: Plan, doc: dict) -> bytes:
 
 # ---- task-division tables (任务分工表) ----------------------------------------
 
-TASK_HEADERS = {
-    "zh": ["序号", "编号", "任务", "牵头单位", "配合单位"],
-    "en": ["No.", "ID", "Task", "Lead unit", "Co-responsible units"],
-}
+# (Chinese heading, English heading, column width in characters, only in a unit's own table)
+TASK_COLUMNS = (("序号", "No.", 5, False), ("编号", "ID", 8, False), ("所属部分", "Part of the plan", 13, False),
+                ("任务", "Task", 58, False), ("本单位职责", "This unit's role", 11, True), ("牵头单位", "Lead unit", 15, False),
+                ("配合单位", "Co-responsible units", 22, False), ("量化目标", "Quantitative targets", 24, False))
+ROLE = {"zh": ("牵头", "配合"), "en": ("Lead", "Co-responsible")}
 ETC = {"zh": "等", "en": " and others"}
 
 
@@ -166,47 +169,127 @@ def task_text(m: Measure, lang: str) -> str:
     return f"{m.own_title[lang]}{sep}{m.text[lang]}"
 
 
-def task_rows(plan: Plan, measures: list[Measure], lang: str) -> list[list]:
-    return [[n, m.id, task_text(m, lang), plan.units[m.responsibility.lead].name[lang], co_text(plan, m, lang)]
-            for n, m in enumerate(measures, start=1)]
+def targets_text(plan: Plan, m: Measure, lang: str) -> str:
+    """The measure's quantitative targets in the plan's words."""
+    return ("；" if lang == "zh" else "; ").join(x.text[lang] for x in plan.targets_of(m.id))
 
 
-def tasks_csv(plan: Plan, measures: list[Measure], lang: str) -> bytes:
-    return _csv(TASK_HEADERS[lang], task_rows(plan, measures, lang))
+def task_columns(unit_id: str | None) -> list[tuple]:
+    return [c for c in TASK_COLUMNS if unit_id or not c[3]]
+
+
+def task_headers(lang: str, unit_id: str | None) -> list[str]:
+    return [c[0] if lang == "zh" else c[1] for c in task_columns(unit_id)]
+
+
+def unit_tasks(plan: Plan, unit_id: str) -> list[Measure]:
+    """A unit's tasks: those it leads, then those it is co-responsible for, each in the plan's order."""
+    led = plan.lead_measures(unit_id)
+    return [*led, *(m for m in plan.co_measures(unit_id) if m not in led)]
+
+
+def task_rows(plan: Plan, measures: list[Measure], lang: str, unit_id: str | None = None) -> list[list]:
+    rows = []
+    for n, m in enumerate(measures, start=1):
+        role = [ROLE[lang][0] if m.responsibility.lead == unit_id else ROLE[lang][1]] if unit_id else []
+        rows.append([n, m.id, m.citation[lang], task_text(m, lang), *role, plan.units[m.responsibility.lead].name[lang],
+                     co_text(plan, m, lang), targets_text(plan, m, lang)])
+    return rows
+
+
+def tasks_csv(plan: Plan, measures: list[Measure], lang: str, unit_id: str | None = None) -> bytes:
+    return _csv(task_headers(lang, unit_id), task_rows(plan, measures, lang, unit_id))
 
 
 SHEET_NAMES = {"zh": "任务分工表", "en": "Task division"}
 XLSX_MAX_CELL = 32767  # Excel's limit on the characters in one cell
+LINE_HEIGHT = {"zh": 15, "en": 15}  # points per line of 11-point text
+A4 = 9  # the paper size code of Excel and xlsxwriter
 
 
-def tasks_xlsx(plan: Plan, measures: list[Measure], title: dict[str, str]) -> bytes:
+def text_width(text: str) -> float:
+    """Width in spreadsheet character units (the width of a digit): wide (CJK, full-width) characters take two,
+    others three quarters on average (letters of proportional fonts are narrower than digits)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0.75 for ch in text)
+
+
+def line_count(text: str, width: float) -> int:
+    """The lines a wrapped cell of this column width needs (the width less a character for the cell's margins)."""
+    per_line = max(width - 1, 1)
+    return sum(max(1, math.ceil(text_width(part) / per_line)) for part in str(text).split("\n"))
+
+
+def source_line(plan: Plan, lang: str, site_url: str) -> str:
+    """Where the table comes from: the plan's issuer and date, this edition's version, and its address if public."""
+    v, date = releases.version(plan)
+    n, root = plan.notice, public_root(site_url)
+    if lang == "zh":
+        edition = f"开放数据版 {v}（{date}）" if v else "开放数据版"
+        return f"来源：{n.issuer.zh}{n.date_text.zh}印发{n.publication.zh}。本表据{edition}整理，以中文原文为准。" + (f"{root}" if root else "")
+    edition = f"open edition version {v} ({date})" if v else "open edition"
+    return (f"Source: issued by the {n.issuer.en} on {n.date_text.en} {n.publication.en} This table is from the {edition}; "
+            "the English is an unofficial translation and the Chinese text is authoritative." + (f" {root}" if root else ""))
+
+
+def _check_cells(row: list) -> None:
+    for value in row:
+        if isinstance(value, str) and len(value) > XLSX_MAX_CELL:  # the schema's limits keep texts far shorter
+            raise ValueError(f"a task text of {len(value):,} characters does not fit in a spreadsheet cell "
+                             f"({XLSX_MAX_CELL:,}); it would be cut off")
+
+
+def _task_sheet(wb, fmt: dict, plan: Plan, measures: list[Measure], lang: str, title: str, unit_id: str | None, site_url: str) -> None:
+    """One language's sheet, ready to print and forward: title and source rows, the header repeated on every A4 page,
+    every row as high as its longest wrapped text."""
+    ws = wb.add_worksheet(SHEET_NAMES[lang])
+    columns = task_columns(unit_id)
+    widths = [c[2] for c in columns]
+    total, last = sum(widths), len(columns) - 1
+    line = LINE_HEIGHT[lang]
+    for i, width in enumerate(widths):
+        ws.set_column(i, i, width)
+    source = source_line(plan, lang, site_url)
+    ws.merge_range(0, 0, 0, last, title, fmt["title"])
+    ws.set_row(0, 18 * line_count(title, total * 13 / 11) + 6)
+    ws.merge_range(1, 0, 1, last, source, fmt["source"])
+    ws.set_row(1, line * line_count(source, total) + 4)
+    headers = task_headers(lang, unit_id)
+    ws.write_row(2, 0, headers, fmt["head"])
+    ws.set_row(2, line * max(line_count(h, w) for h, w in zip(headers, widths)) + 4)
+    for r, row in enumerate(task_rows(plan, measures, lang, unit_id), start=3):
+        _check_cells(row)
+        ws.write_row(r, 0, row, fmt["cell"])
+        ws.set_row(r, line * max(line_count(v, w) for v, w in zip(row, widths)) + 4)
+    ws.freeze_panes(3, 0)
+    ws.repeat_rows(2)
+    ws.set_paper(A4)
+    ws.set_landscape()
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.fit_to_pages(1, 0)
+    ws.set_footer("&C&P / &N" if lang == "en" else "&C第 &P 页，共 &N 页")
+
+
+def tasks_xlsx(plan: Plan, measures: list[Measure], title: dict[str, str], unit_id: str | None = None, site_url: str = "") -> bytes:
     buf = io.BytesIO()
     # Every text is written as a text cell: never as a formula, a link or a number, whatever it begins with.
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                    "strings_to_numbers": False})
     wb.set_properties({"title": title["zh"], "subject": title["en"], "created": FIXED_DATE})
-    head = wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EEF4", "border": 1})
-    cell = wb.add_format({"text_wrap": True, "valign": "top", "border": 1})
+    fmt = {"title": wb.add_format({"bold": True, "font_size": 13, "text_wrap": True, "valign": "top"}),
+           "source": wb.add_format({"text_wrap": True, "valign": "top", "font_color": "#444444"}),
+           "head": wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EEF4", "border": 1}),
+           "cell": wb.add_format({"text_wrap": True, "valign": "top", "align": "left", "border": 1})}
     for lang in LANGS:
-        ws = wb.add_worksheet(SHEET_NAMES[lang])
-        ws.write(0, 0, title[lang], wb.add_format({"bold": True, "font_size": 13}))
-        ws.write_row(1, 0, TASK_HEADERS[lang], head)
-        for r, row in enumerate(task_rows(plan, measures, lang), start=2):
-            for value in row:
-                if isinstance(value, str) and len(value) > XLSX_MAX_CELL:  # the schema's limits keep texts far shorter
-                    raise ValueError(f"a task text of {len(value):,} characters does not fit in a spreadsheet cell "
-                                     f"({XLSX_MAX_CELL:,}); it would be cut off")
-            ws.write_row(r, 0, row, cell)
-        ws.set_column(0, 0, 6)
-        ws.set_column(1, 1, 9)
-        ws.set_column(2, 2, 80)
-        ws.set_column(3, 4, 28)
-        ws.freeze_panes(2, 0)
-        ws.repeat_rows(1)
-        ws.set_landscape()
-        ws.fit_to_pages(1, 0)
+        _task_sheet(wb, fmt, plan, measures, lang, title[lang], unit_id, site_url)
     wb.close()
     return buf.getvalue()
+
+
+def tasks_title(plan: Plan, unit: Unit | None = None) -> dict[str, str]:
+    """The heading of a task-division table: the plan, and the unit whose table it is."""
+    if unit is None:
+        return {"zh": f"{plan.title.zh} 任务分工表", "en": f"{plan.title.en}: task division"}
+    return {"zh": f"{plan.title.zh} 任务分工表（{unit.name.zh}）", "en": f"{plan.title.en}: task division, {unit.name.en}"}
 
 
 def unit_tasks_json(plan: Plan, unit: Unit) -> bytes:
@@ -218,10 +301,6 @@ def unit_tasks_json(plan: Plan, unit: Unit) -> bytes:
         "lead": [task(m) for m in plan.lead_measures(unit.id)],
         "co_responsible": [task(m) for m in plan.co_measures(unit.id)],
     })
-
-
-def unit_measures(plan: Plan, unit_id: str) -> list[Measure]:
-    return [m for m in plan.measures.values() if unit_id in m.responsibility.units]
 
 
 # ---- data package -------------------------------------------------------------
@@ -375,10 +454,10 @@ def _all_tasks(b: Build) -> list[Measure]:
 def _unit_files(b: Build) -> dict[str, bytes]:
     plan, files = b.plan, {}
     for u in plan.units.values():
-        ms = unit_measures(plan, u.id)
-        files[f"data/units/{u.id}.csv"] = tasks_csv(plan, ms, "zh")
-        files[f"data/units/{u.id}.en.csv"] = tasks_csv(plan, ms, "en")
-        files[f"data/units/{u.id}.xlsx"] = tasks_xlsx(plan, ms, {"zh": f"{u.name.zh} 任务分工表", "en": f"{u.name.en}: task division"})
+        ms = unit_tasks(plan, u.id)
+        files[f"data/units/{u.id}.csv"] = tasks_csv(plan, ms, "zh", u.id)
+        files[f"data/units/{u.id}.en.csv"] = tasks_csv(plan, ms, "en", u.id)
+        files[f"data/units/{u.id}.xlsx"] = tasks_xlsx(plan, ms, tasks_title(plan, u), u.id, b.site_url)
         files[f"data/units/{u.id}.json"] = unit_tasks_json(plan, u)
     return files
 
@@ -412,7 +491,7 @@ DOWNLOADS: tuple[Download, ...] = (
              resource=("translation-memory", "tmx", "application/x-tmx+xml", "Chinese–English text pairs (TMX 1.4b)")),
     Download("data/tasks.csv", lambda b: tasks_csv(b.plan, _all_tasks(b), "zh"), "全文任务分工表（中文）。", "Task-division table of the whole plan (Chinese)."),
     Download("data/tasks.en.csv", lambda b: tasks_csv(b.plan, _all_tasks(b), "en"), "全文任务分工表（英文）。", "Task-division table of the whole plan (English)."),
-    Download("data/tasks.xlsx", lambda b: tasks_xlsx(b.plan, _all_tasks(b), {"zh": b.plan.title.zh + " 任务分工表", "en": b.plan.title.en + ": task division"}),
+    Download("data/tasks.xlsx", lambda b: tasks_xlsx(b.plan, _all_tasks(b), tasks_title(b.plan), site_url=b.site_url),
              "全文任务分工表（Excel，中英两个工作表）。", "Task-division table of the whole plan (Excel, a sheet per language)."),
     Download("data/units/", _unit_files),
     Download("data/api/", lambda b: api_records(b.doc)),
