@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import math
+import posixpath
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
@@ -366,7 +367,7 @@ def datapackage(build: Build) -> dict:
         if table.fks:
             schema["foreignKeys"] = [{"fields": f, "reference": {"resource": r, "fields": rf}} for f, r, rf in table.fks]
         return {"name": table.name, "path": path, "title": table.title, "profile": "tabular-data-resource", "format": "csv",
-                "mediatype": "text/csv", "encoding": "utf-8-sig", "schema": schema, **stats(d.path)}
+                "mediatype": "text/csv", "encoding": "utf-8", "schema": schema, **stats(d.path)}
     described = [d for d in DOWNLOADS if d.table is not None] + [d for d in DOWNLOADS if d.resource is not None]
     return {
         "profile": "data-package",
@@ -398,10 +399,13 @@ def api_records(doc: dict) -> dict[str, bytes]:
 
 def api_index(doc: dict, files: dict[str, bytes]) -> dict:
     """The index of the record documents, with each one's SHA-256, so a client fetches only what changed since it
-    last looked."""
-    return {"schema_version": doc["schema_version"], "version": doc["version"], "release_date": doc["release_date"], "plan": "data/plan.json",
-            **{kind: [{"id": rec["id"], "url": api_path(kind, rec["id"]), "sha256": digest(files[api_path(kind, rec["id"])])} for rec in doc[kind]]
-               for kind in API_KINDS}}
+    last looked. Addresses are relative to the index's own (data/api/), as fetch() and urljoin() resolve them."""
+    def entry(kind: str, rec: dict) -> dict:
+        path = api_path(kind, rec["id"])
+        return {"id": rec["id"], "url": posixpath.relpath(path, posixpath.dirname(API_INDEX)), "sha256": digest(files[path])}
+    return {"schema_version": doc["schema_version"], "version": doc["version"], "release_date": doc["release_date"],
+            "plan": posixpath.relpath("data/plan.json", posixpath.dirname(API_INDEX)),
+            **{kind: [entry(kind, rec) for rec in doc[kind]] for kind in API_KINDS}}
 
 
 # ---- the download table: every download once, for the build, the data package and the data page ----------------

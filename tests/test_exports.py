@@ -116,3 +116,26 @@ def test_a_lead_alone_with_etc_keeps_the_others(files):
     assert (row["牵头单位"], row["配合单位"]) == ("省商务厅", "其他单位等，相关市政府，沈抚示范区")
     en = next(r for r in rows(files["data/tasks.en.csv"]) if r["ID"] == "3.5.2")
     assert en["Co-responsible units"] == "others; relevant city governments; Shenfu Demonstration Zone"
+
+
+def test_data_package_names_the_encoding_and_types_ids_as_text(files, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    package = json.loads(files["data/datapackage.json"])
+    for resource in (r for r in package["resources"] if r["profile"] == "tabular-data-resource"):
+        assert resource["encoding"] == "utf-8"  # the standard name (the BOM is read as such)
+        types = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
+        for name in ("id", "chapter", "section", "item", "measure", "source", "target"):
+            assert types.get(name, "string") == "string", (resource["name"], name)
+    for name in ("measures", "units", "places"):
+        (tmp_path / f"{name}.csv").write_bytes(files[f"data/{name}.csv"])
+    (tmp_path / "datapackage.json").write_bytes(files["data/datapackage.json"])
+    rows = frictionless.Package(str(tmp_path / "datapackage.json")).get_resource("measures").read_rows()
+    first = next(r for r in rows if r["id"] == "2.1.1")
+    assert first["chapter"] == "2" and first["section"] == "2.1"  # text, as written
+
+
+def test_the_data_page_says_how_to_read_ids_as_text(plan):
+    from lnplan.site import render_page
+    zh = render_page(plan, "zh", "data", "", "data/").markdown
+    en = render_page(plan, "en", "data", "", "data/").markdown
+    assert "dtype=str" in zh and "文本" in zh and "dtype=str" in en and "From Text/CSV" in en

@@ -106,7 +106,7 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
 
 DICT_DEFS = ("plan", "exportMeasure", "exportResponsibility", "group", "exportPlaceReason", "exportUnit", "factSource", "exportPlace", "seat",
              "membership", "regionOf", "source", "placeNamesFile", "placeName", "placeNameSource", "placeNameSourceEntry", "notPlace",
-             "exportTarget", "term", "exportCorrection", "text", "url", "release", "change", "apiIndex", "apiEntry", "assignment",
+             "exportTarget", "term", "exportCorrection", "text", "url", "release", "change", "apiIndex", "apiEntry", "unitTasks", "unitTask", "assignment",
              "measurePlace", "targetScope")
 
 PY_EXAMPLE = """import json, urllib.request
@@ -169,12 +169,23 @@ def data_dictionary(lang: str) -> str:
     return "".join(out)
 
 
+IDS_AS_TEXT = {
+    "zh": "编号（如 2.1、2.10）是文本而不是数字，数据包也将其定义为字符串。用 pandas 读取时请指定 dtype=str，例如 "
+          "pd.read_csv(\"measures.csv\", dtype=str)；在 Excel 或 WPS 中请通过“数据 → 从文本/CSV”导入，并把编号列设为“文本”"
+          "（直接打开 CSV 时，2.10 会被当作数字 2.1）。",
+    "en": "Ids such as 2.1 and 2.10 are text, not numbers, and the data package types them as strings. With pandas, read "
+          "them as text: pd.read_csv(\"measures.csv\", dtype=str). In Excel or WPS, import through Data → From Text/CSV and "
+          "set the id columns to Text (a CSV opened directly turns 2.10 into the number 2.1).",
+}
+
+
 def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
     files = downloads(plan, site_url)
     intro = {"zh": "以下文件均由 plan/ 目录中的数据在构建时生成。CSV 为带 BOM 的 UTF-8，可直接用 Excel 或 WPS 打开。各单位的任务分工表见各单位页面。编号稳定，可用于引用。",
              "en": "Every file below is generated at build time from the data in plan/. CSV files are UTF-8 with a byte-order mark, so Excel and WPS open them correctly. Each unit's own task-division table is linked from its page. Ids are stable and safe to cite."}
-    out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>"), version_block(c)]
+    out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p><p id=\"ids-as-text\">{esc(IDS_AS_TEXT[lang])}</p>"),
+           version_block(c)]
     rows = []
     for d in listed_downloads():
         data = files[d.path]
