@@ -41,6 +41,9 @@ def on_config(config):
     config.extra["feed_title"] = t("feed_title", lang)  # the Atom feed's <link> in every page's <head>
     # The header's search box (overrides/partials/search.html) prints these as they are: escape them here.
     config.extra["search_ui"] = {k: esc(t(k, lang)) for k in ("search", "search_placeholder", "search_failed")}
+    # The 404 page (overrides/404.html) in both languages: one server-wide 404 page serves both editions.
+    config.extra["not_found"] = {lang_: {k: esc(t(k, lang_)) for k in ("not_found_title", "not_found_text", "not_found_home")}
+                                 for lang_ in ("zh", "en")}
     return config
 
 
