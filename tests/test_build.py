@@ -46,14 +46,14 @@ def test_language_switcher_stays_on_the_same_page(built_site):
     assert 'href="../../../measures/2.1.1/" hreflang="zh"' in en
     alternates = re.findall(r'<link[^>]+rel="alternate"[^>]*>', zh + en)
     assert [x for x in alternates if "hreflang" in x] == []  # hreflang pairs live in the sitemap (the feed link stays)
-    sitemap = read(built_site, "sitemap.xml")
-    assert '<xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:8000/en/measures/2.1.1/"/>' in sitemap
+    # the session's build has no public address, so no sitemap (tests/test_sitemap.py checks one for a public address)
+    assert not (built_site / "sitemap.xml").exists()
 
 
 def test_open_graph_and_json_ld(built_site):
     html = read(built_site, "en/measures/2.1.1/index.html")
     assert '<meta property="og:title" content="2.1.1 Build a national modern comprehensive hub">' in html
-    assert '<meta property="og:url" content="http://127.0.0.1:8000/en/measures/2.1.1/">' in html
+    assert 'property="og:url"' not in html  # only with a public address (not 127.0.0.1)
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert ld["identifier"] == "2.1.1" and ld["isPartOf"]["legislationDate"] == "2022-01-31"
 
