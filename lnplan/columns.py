@@ -23,6 +23,7 @@ class Column:
     csv: bool = True                # a column of the CSV file
     sqlite: bool = True             # a column of the database table
     db_name: str | None = None      # the database's name, where it differs from the CSV's
+    note: tuple[str, str] = ("", "")  # (English, Chinese) added to the schema's description: how the column differs
 
     @property
     def sqlite_name(self) -> str:
@@ -46,13 +47,33 @@ def both(name: str, defname: str, *path: str, **where) -> list[Column]:
     return [col(f"{name}_{lang}", defname, *path, lang, **where) for lang in LANGS]
 
 
+LIST = (" Separated by ';'.", "多个值以英文分号“;”分隔。")
+COUNT = (" This column gives their number.", "此列为其数目。")
+
+
 def joined(name: str, defname: str, *path: str, **where) -> Column:
     """A list as one text, its items separated by ';'."""
-    return Column(name, "string", lambda rec: ";".join(_at(path)(rec) or []), (defname, *path), **where)
+    return Column(name, "string", lambda rec: ";".join(_at(path)(rec) or []), (defname, *path), note=LIST, **where)
 
 
 def derived(name: str, get: Callable[[dict], Any], defname: str, *path: str, type: str = "string", **where) -> Column:
     return Column(name, type, get, (defname, *path), **where)
+
+
+def describe(column: Column, schema: dict) -> tuple[str, str]:
+    """The (English, Chinese) description of a column: its schema property (a language column says which), and what
+    the column adds to it."""
+    node = schema["$defs"][column.doc[0]]
+    path = list(column.doc[1:])
+    lang = path.pop() if path and path[-1] in ("zh", "en") else None
+    for key in path:
+        prop = node["properties"][key]
+        node = {**schema["$defs"][prop["$ref"].split("/")[-1]], **prop} if "$ref" in prop and key != path[-1] else prop
+    en, zh = node["description"], node["x-description-zh"]
+    if lang:
+        en += " (Chinese)" if lang == "zh" else " (English)"
+        zh += "（中文）" if lang == "zh" else "（英文）"
+    return en + column.note[0], zh + column.note[1]
 
 
 CSV_ONLY = {"sqlite": False}
@@ -62,6 +83,15 @@ DB_ONLY = {"csv": False}
 def _cited(sources) -> str:
     """A membership's source ids joined by '+', or 'unsourced' when it has none."""
     return "+".join(sources) or "unsourced"
+
+
+IDS = (" Their ids, separated by ';'.", "其编号，多个值以英文分号“;”分隔。")
+SEAT_SOURCE = (" A source id, then ':' and the entry in it (e.g. geonames:2034937).", "来源编号，后接“:”和该来源中的条目（如 geonames:2034937）。")
+
+
+def sources_of(column: str) -> tuple[str, str]:
+    return (f" For each of {column}, in the same order: the source ids joined by '+', or 'unsourced'; separated by ';'.",
+            f"与 {column} 逐一对应：各出处编号以“+”连接，没有出处时为 unsourced，多个值以英文分号“;”分隔。")
 
 
 def _seat_source(rec: dict) -> str | None:
@@ -135,24 +165,26 @@ MEASURES = Table("measures", "Measures", "Measures 措施", (
 UNITS = Table("units", "Responsible units", "Responsible units 责任单位", (
     col("id", "exportUnit", "id"), *both("name", "exportUnit", "name"), *both("full_name", "exportUnit", "full_name"),
     col("kind", "exportUnit", "kind"), col("place", "exportUnit", "place"),
-    derived("lead_count", lambda r: len(r["lead"]), "exportUnit", "lead", type="integer", **CSV_ONLY),
-    derived("co_responsible_count", lambda r: len(r["co_responsible"]), "exportUnit", "co_responsible", type="integer", **CSV_ONLY),
+    derived("lead_count", lambda r: len(r["lead"]), "exportUnit", "lead", type="integer", note=COUNT, **CSV_ONLY),
+    derived("co_responsible_count", lambda r: len(r["co_responsible"]), "exportUnit", "co_responsible", type="integer", note=COUNT, **CSV_ONLY),
     *both("url", "exportUnit", "url"),
-    col("name_en_source", "exportUnit", "name_en_source", "status", **CSV_ONLY),
+    col("name_en_source", "exportUnit", "name_en_source", "status", note=(" (Of full_name_en.)", "（指 full_name_en。）"), **CSV_ONLY),
     col("name_en_source_url", "exportUnit", "name_en_source", "url", **CSV_ONLY)),
     lambda plan, doc: doc["units"], ("id",), (("place", "places", "id"),), (("place",), ("kind",)), label="name_zh", facets=("kind",))
 
 PLACES = Table("places", "Places", "Places 地点", (
     col("id", "exportPlace", "id"), col("kind", "exportPlace", "kind"), *both("name", "exportPlace", "name"),
     *both("full_name", "exportPlace", "full_name"),
-    derived("measure_count", lambda r: len(r["measures"]), "exportPlace", "measures", type="integer", **CSV_ONLY),
+    derived("measure_count", lambda r: len(r["measures"]), "exportPlace", "measures", type="integer", note=COUNT, **CSV_ONLY),
     joined("names", "exportPlace", "names", **DB_ONLY), *both("url", "exportPlace", "url"),
     col("lat", "exportPlace", "seat", "lat", type="number", **CSV_ONLY), col("lon", "exportPlace", "seat", "lon", type="number", **CSV_ONLY),
-    derived("seat_source", _seat_source, "exportPlace", "seat", "source", **CSV_ONLY),
-    derived("regions", lambda r: ";".join(x["region"] for x in r["regions"]), "exportPlace", "regions", **CSV_ONLY),
-    derived("region_sources", lambda r: ";".join(_cited(x["sources"]) for x in r["regions"]), "regionOf", "sources", **CSV_ONLY),
-    derived("members", lambda r: ";".join(x["place"] for x in r.get("members", ())), "exportPlace", "members", **CSV_ONLY),
-    derived("member_sources", lambda r: ";".join(_cited(x["sources"]) for x in r.get("members", ())), "membership", "sources", **CSV_ONLY)),
+    derived("seat_source", _seat_source, "exportPlace", "seat", "source", note=SEAT_SOURCE, **CSV_ONLY),
+    derived("regions", lambda r: ";".join(x["region"] for x in r["regions"]), "exportPlace", "regions", note=IDS, **CSV_ONLY),
+    derived("region_sources", lambda r: ";".join(_cited(x["sources"]) for x in r["regions"]), "regionOf", "sources",
+            note=sources_of("regions"), **CSV_ONLY),
+    derived("members", lambda r: ";".join(x["place"] for x in r.get("members", ())), "exportPlace", "members", note=IDS, **CSV_ONLY),
+    derived("member_sources", lambda r: ";".join(_cited(x["sources"]) for x in r.get("members", ())), "membership", "sources",
+            note=sources_of("members"), **CSV_ONLY)),
     lambda plan, doc: doc["places"], ("id",), label="name_zh", facets=("kind",))
 
 TARGETS = Table("targets", "Quantitative targets", "Quantitative targets 量化目标", (
@@ -175,7 +207,8 @@ ASSIGNMENTS = Table("assignments", "Responsibility assignments, one row per meas
 
 MEASURE_PLACE_REASONS = Table("measure_places", "Why each measure lists each place, one row per place and form found", "", (
     derived("measure", _at(("measure",)), "exportMeasure", "id"), col("place", "exportPlaceReason", "place"), col("reason", "exportPlaceReason", "reason"),
-    col("form", "exportPlaceReason", "form"), derived("form_kind", _at(("form_kind",)), "placeName", "kind")),
+    col("form", "exportPlaceReason", "form"),
+    derived("form_kind", _at(("form_kind",)), "placeName", "kind", note=(" Empty when the place is named.", "直接提及地点时为空。"))),
     _reason_rows, ("measure", "place", "form"), (("measure", "measures", "id"), ("place", "places", "id")), sqlite=False)
 
 MEASURE_PLACES = Table("measure_places", "", "Places each measure names 措施涉及的地点", (

@@ -13,24 +13,9 @@ from typing import Any
 
 import sqlite_utils
 
-from .columns import SQLITE_TYPE, Column, sqlite_tables
+from .columns import SQLITE_TYPE, Column, describe, sqlite_tables
 from .model import Plan
 from .schema import load_schema
-
-
-def _schema_doc(schema: dict, doc: tuple[str, ...]) -> tuple[str, str]:
-    """The (English, Chinese) description of a column: its schema property; a language column says which."""
-    node = schema["$defs"][doc[0]]
-    path = list(doc[1:])
-    lang = path.pop() if path and path[-1] in ("zh", "en") else None
-    for key in path:
-        prop = node["properties"][key]
-        node = {**schema["$defs"][prop["$ref"].split("/")[-1]], **prop} if "$ref" in prop and key != path[-1] else prop
-    en, zh = node["description"], node["x-description-zh"]
-    if lang:
-        en += " (Chinese)" if lang == "zh" else " (English)"
-        zh += "（中文）" if lang == "zh" else "（英文）"
-    return en, zh
 
 
 def _value(c: Column, rec: dict) -> Any:
@@ -66,7 +51,7 @@ def metadata(plan: Plan, version: str | None) -> dict:
     schema = load_schema()
     tables = {}
     for t in sqlite_tables():
-        docs = {c.sqlite_name: "{} / {}".format(*_schema_doc(schema, c.doc)) for c in t.sqlite_columns}
+        docs = {c.sqlite_name: "{} / {}".format(*describe(c, schema)) for c in t.sqlite_columns}
         table = {"title": t.db_title, "columns": docs}
         if t.label:
             table["label_column"] = t.label

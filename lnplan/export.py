@@ -16,7 +16,7 @@ from typing import Callable
 import xlsxwriter
 
 from . import cite, database, releases, tmx
-from .columns import ASSIGNMENTS, CORRECTIONS, MEASURE_PLACE_REASONS, MEASURES, PLACES, TARGETS, UNITS, Table
+from .columns import ASSIGNMENTS, CORRECTIONS, MEASURE_PLACE_REASONS, MEASURES, PLACES, TARGETS, UNITS, Table, describe
 from .i18n import t
 from .model import LANGS, Correction, Measure, Plan, Target, Unit, text_record
 from .schema import SCHEMA_VERSION, load_schema
@@ -307,47 +307,14 @@ def unit_tasks_json(plan: Plan, unit: Unit) -> bytes:
 # ---- data package -------------------------------------------------------------
 
 def _fields(table: Table) -> list[dict]:
-    docs = {**FIELD_DOCS, **CORRECTION_DOCS} if table is CORRECTIONS else FIELD_DOCS
-    return [{"name": c.name, "type": c.type, "description": docs.get(c.name, "")} for c in table.csv_columns]
+    """The data package's fields of a table: name, type and the schema's description in both languages."""
+    schema = load_schema()
+    out = []
+    for c in table.csv_columns:
+        en, zh = describe(c, schema)
+        out.append({"name": c.name, "type": c.type, "description": en, "x-description-zh": zh})
+    return out
 
-
-FIELD_DOCS = {
-    "id": "Stable identifier.", "chapter": "Chapter id (1-8).", "section": "Section id.", "item": "Item id, for paragraphs inside numbered items.",
-    "citation_zh": "Place in the plan, Chinese (e.g. 第四部分(一)2).", "citation_en": "Place in the plan, English.",
-    "title_zh": "Title, Chinese.", "title_en": "Title, English.", "text_zh": "Text, Chinese (authoritative).", "text_en": "Text, English (unofficial translation).",
-    "responsibility_raw": "The responsibility clause as written.", "lead_unit": "Lead unit id (牵头单位).",
-    "co_responsible_units": "Co-responsible unit ids, ';'-separated.", "places": "Place ids the text names, ';'-separated.",
-    "targets": "Target ids, ';'-separated.", "url_zh": "Chinese page, relative to the site root.", "url_en": "English page, relative to the site root.",
-    "name_zh": "Name as written (Chinese).", "name_en": "Short English name.", "full_name_zh": "Full official Chinese name.", "full_name_en": "Full English name.",
-    "kind": "Kind (see vocabularies in plan.json).", "place": "Place id (for a unit: the city or zone whose government it is).", "lead_count": "Measures led.",
-    "co_responsible_count": "Measures as co-responsible unit.", "measure_count": "Measures whose text names the place.",
-    "source": "Measure or chapter-1 paragraph id the target comes from.", "measure": "Measure id (empty for chapter-1 goals).",
-    "scope": "Place ids the target applies to, ';'-separated.", "metric_zh": "Metric, Chinese.", "metric_en": "Metric, English.",
-    "comparator": "reach, exceed, at-least, about, increase-by, top-n or scale.", "value": "Value as written, in 'unit'.", "unit": "Unit of measure id.",
-    "unit_zh": "Unit label, Chinese.", "unit_en": "Unit label, English.", "base_value": "Value in base units (value x multiplier).",
-    "benchmark_zh": "Benchmark of a relative target, Chinese.", "benchmark_en": "Benchmark, English.", "aspirational": "力争 (strive to).",
-    "annual": "An annual rate (年均, 每年).", "role": "lead or co-responsible.", "group": "Group number in the clause (1-based).",
-    "position": "Position in the group (1-based).", "group_etc": "Whether the group ends in 等 (and others).",
-    "reason": "Why the measure lists the place: named (the text names it), short-form (by a short form such as 沈本) or within (the text names a county, district or other place within it).",
-    "form": "The words found in the measure's title or text.",
-    "form_kind": "Kind of a form from place_names in plan.json (short-form, county, district, …); empty when the place is named.",
-    "name_en_source": "Where full_name_en comes from: self-published (the body's own), official (another official publication) or edition (no published source found; this edition's rendering).",
-    "name_en_source_url": "The page that states the English name (empty for edition).",
-    "date": "Date the correction was made.", "target_type": "document, text, target, unit, place or term.",
-    "target": "Id of what was corrected ('document', a chapter/section/item/paragraph id, or a target, unit, place or term id).",
-    "field": "Path of the corrected field inside the target, e.g. text.en.", "before": "The words or value as they were.",
-    "after": "The words or value as they are now.", "reason_zh": "Why, Chinese.", "reason_en": "Why, English.",
-    "lat": "Cities and the zone: latitude of the seat the map draws them at (degrees north, WGS 84).",
-    "lon": "Cities and the zone: longitude of the seat (degrees east, WGS 84).",
-    "seat_source": "Source of the seat's coordinates: a source id in plan.json's sources, then ':' and the entry in it (e.g. geonames:2034937).",
-    "regions": "Cities and the zone: ids of the regions and cores it belongs to, ';'-separated.",
-    "region_sources": "For each of regions, in the same order: the source ids of the membership joined by '+', or 'unsourced'.",
-    "members": "Regions and cores: ids of their member cities and zone, ';'-separated.",
-    "member_sources": "For each of members, in the same order: the source ids joined by '+', or 'unsourced'.",
-}
-CORRECTION_DOCS = {"kind": "source (the source copy differs from the official text), translation or data.",
-                   "source": "Where an outside fact behind the correction is published.",
-                   "url_zh": "The correction on the Chinese corrections page.", "url_en": "The correction on the English corrections page."}
 
 def datapackage(build: Build) -> dict:
     """The data package descriptor: a resource for each table and each file the download table describes, with its

@@ -139,3 +139,21 @@ def test_the_data_page_says_how_to_read_ids_as_text(plan):
     zh = render_page(plan, "zh", "data", "", "data/").markdown
     en = render_page(plan, "en", "data", "", "data/").markdown
     assert "dtype=str" in zh and "文本" in zh and "dtype=str" in en and "From Text/CSV" in en
+
+
+def test_every_csv_column_is_described_from_the_schema_in_both_languages(files, plan):
+    from lnplan.columns import csv_tables
+    from lnplan.site import render_page
+    package = {r["name"]: r for r in json.loads(files["data/datapackage.json"])["resources"]}
+    page = {lang: render_page(plan, lang, "data", "", "data/").markdown for lang in ("zh", "en")}
+    for table in csv_tables():
+        header = list(rows(files["data/" + table.csv_path])[0]) if rows(files["data/" + table.csv_path]) else []
+        fields = package[table.name]["schema"]["fields"]
+        assert [f["name"] for f in fields] == header == [c.name for c in table.csv_columns]
+        for f in fields:
+            assert f["description"] and f["x-description-zh"] and f["description"] != f["x-description-zh"], (table.name, f["name"])
+            assert f"<code>{f['name']}</code>" in page["zh"] and f["x-description-zh"].split("（")[0] in page["zh"]
+    units = {f["name"]: f for f in package["units"]["schema"]["fields"]}
+    assert units["lead_count"]["description"] == "Measures the unit leads. This column gives their number."
+    measures = {f["name"]: f for f in package["measures"]["schema"]["fields"]}
+    assert "Separated by ';'" in measures["places"]["description"] and "分号" in measures["places"]["x-description-zh"]

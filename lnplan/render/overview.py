@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..columns import csv_tables, describe
 from ..export import API_INDEX, CSV_RULE, api_path, digest, downloads, listed_downloads
 from ..feed import FEED_FILE
 from ..model import Plan
@@ -179,6 +180,24 @@ IDS_AS_TEXT = {
 }
 
 
+CSV_HEADING = {"zh": "CSV 文件的列", "en": "Columns of the CSV files"}
+CSV_NOTE = {"zh": "各列的说明与 plan.json 中对应字段相同（来自同一份 schema），SQLite 数据库中的同名列亦然。",
+            "en": "Each column is described as the plan.json field it comes from (the same schema); so are the database's columns of the same name."}
+
+
+def csv_dictionary(lang: str) -> str:
+    """Every CSV file's columns, from the column table (lnplan.columns): name, type and description."""
+    schema = load_schema()
+    out = [heading(3, CSV_HEADING[lang], "csv-columns"), block(f"<p>{esc(CSV_NOTE[lang])}</p>")]
+    head = "".join(f'<th scope="col">{esc(t(h, lang))}</th>' for h in ("field", "type", "description"))
+    for table in csv_tables():
+        rows = "".join(f"<tr><td><code>{esc(c.name)}</code></td><td><code>{esc(c.type)}</code></td>"
+                       f"<td>{esc(describe(c, schema)[0 if lang == 'en' else 1])}</td></tr>" for c in table.csv_columns)
+        out.append(heading(4, table.csv_path, "csv-" + table.name))
+        out.append(block(f'<div class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'))
+    return "".join(out)
+
+
 def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
     files = downloads(plan, site_url)
@@ -203,6 +222,7 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     out.append(block(f'<p>{esc({"zh": "由 schema/plan.schema.json 自动生成。", "en": "Generated from schema/plan.schema.json."}[lang])}</p>'
                      f'<p id="csv-formulas">{esc(CSV_RULE[lang])}</p>'))
     out.append(data_dictionary(lang))
+    out.append(csv_dictionary(lang))
     return Rendered("".join(out), intro[lang][:160], jsonld(c, c.t("nav_data"), intro[lang][:160], "Dataset"))
 
 
