@@ -94,6 +94,15 @@ def sources_of(column: str) -> tuple[str, str]:
             f"与 {column} 逐一对应：各出处编号以“+”连接，没有出处时为 unsourced，多个值以英文分号“;”分隔。")
 
 
+LABEL = (" Both languages, as Datasette names the row where a foreign key points at it.",
+         "中英文并列，Datasette 在指向本行的外键处以此显示。")
+
+
+def label(defname: str, field: str) -> Column:
+    """The database's label of a row: its name (or title) in both languages."""
+    return derived("label", lambda r: f"{r[field]['zh']} / {r[field]['en']}", defname, field, note=LABEL, **DB_ONLY)
+
+
 def _seat_source(rec: dict) -> str | None:
     seat = rec.get("seat")
     return seat["source"] + (f":{seat['ref']}" if seat.get("ref") else "") if seat else None
@@ -158,9 +167,9 @@ MEASURES = Table("measures", "Measures", "Measures 措施", (
     col("lead_unit", "exportMeasure", "responsibility", "lead"),
     joined("co_responsible_units", "exportMeasure", "responsibility", "co_responsible", **CSV_ONLY),
     joined("places", "exportMeasure", "places", **CSV_ONLY), joined("targets", "exportMeasure", "targets", **CSV_ONLY),
-    *both("url", "exportMeasure", "url")),
+    *both("url", "exportMeasure", "url"), label("exportMeasure", "title")),
     lambda plan, doc: doc["measures"], ("id",), (("lead_unit", "units", "id"),), (("lead_unit",), ("chapter",)),
-    ("title_zh", "text_zh", "title_en", "text_en"), label="title_zh", facets=("chapter", "lead_unit"))
+    ("title_zh", "text_zh", "title_en", "text_en"), label="label", facets=("chapter", "lead_unit"))
 
 UNITS = Table("units", "Responsible units", "Responsible units 责任单位", (
     col("id", "exportUnit", "id"), *both("name", "exportUnit", "name"), *both("full_name", "exportUnit", "full_name"),
@@ -169,8 +178,8 @@ UNITS = Table("units", "Responsible units", "Responsible units 责任单位", (
     derived("co_responsible_count", lambda r: len(r["co_responsible"]), "exportUnit", "co_responsible", type="integer", note=COUNT, **CSV_ONLY),
     *both("url", "exportUnit", "url"),
     col("name_en_source", "exportUnit", "name_en_source", "status", note=(" (Of full_name_en.)", "（指 full_name_en。）"), **CSV_ONLY),
-    col("name_en_source_url", "exportUnit", "name_en_source", "url", **CSV_ONLY)),
-    lambda plan, doc: doc["units"], ("id",), (("place", "places", "id"),), (("place",), ("kind",)), label="name_zh", facets=("kind",))
+    col("name_en_source_url", "exportUnit", "name_en_source", "url", **CSV_ONLY), label("exportUnit", "name")),
+    lambda plan, doc: doc["units"], ("id",), (("place", "places", "id"),), (("place",), ("kind",)), label="label", facets=("kind",))
 
 PLACES = Table("places", "Places", "Places 地点", (
     col("id", "exportPlace", "id"), col("kind", "exportPlace", "kind"), *both("name", "exportPlace", "name"),
@@ -184,8 +193,8 @@ PLACES = Table("places", "Places", "Places 地点", (
             note=sources_of("regions"), **CSV_ONLY),
     derived("members", lambda r: ";".join(x["place"] for x in r.get("members", ())), "exportPlace", "members", note=IDS, **CSV_ONLY),
     derived("member_sources", lambda r: ";".join(_cited(x["sources"]) for x in r.get("members", ())), "membership", "sources",
-            note=sources_of("members"), **CSV_ONLY)),
-    lambda plan, doc: doc["places"], ("id",), label="name_zh", facets=("kind",))
+            note=sources_of("members"), **CSV_ONLY), label("exportPlace", "name")),
+    lambda plan, doc: doc["places"], ("id",), label="label", facets=("kind",))
 
 TARGETS = Table("targets", "Quantitative targets", "Quantitative targets 量化目标", (
     col("id", "exportTarget", "id"), col("source", "exportTarget", "source"), col("measure", "exportTarget", "measure"),
@@ -194,9 +203,9 @@ TARGETS = Table("targets", "Quantitative targets", "Quantitative targets 量化�
     *(col(f"unit_{lang}", "exportTarget", "unit_label", lang, db_name=f"unit_label_{lang}") for lang in LANGS),
     col("base_value", "exportTarget", "base_value", type="number"), *both("benchmark", "exportTarget", "benchmark"),
     col("aspirational", "exportTarget", "aspirational", type="boolean"), col("annual", "exportTarget", "annual", type="boolean"),
-    *both("text", "exportTarget", "text"), *both("url", "exportTarget", "url")),
+    *both("text", "exportTarget", "text"), *both("url", "exportTarget", "url"), label("exportTarget", "metric")),
     lambda plan, doc: doc["targets"], ("id",), (("measure", "measures", "id"),), (("measure",),),
-    ("metric_zh", "text_zh", "metric_en", "text_en"), label="metric_zh", facets=("comparator", "unit", "aspirational"))
+    ("metric_zh", "text_zh", "metric_en", "text_en"), label="label", facets=("comparator", "unit", "aspirational"))
 
 ASSIGNMENTS = Table("assignments", "Responsibility assignments, one row per measure and unit", "Responsibility assignments 责任分工", (
     col("measure", "assignment", "measure"), col("unit", "assignment", "unit"), col("role", "assignment", "role"),

@@ -57,15 +57,20 @@ def test_foreign_keys_show_names_and_tables_have_facets(get, plan):
     rows = get("/plan/measures.json?_labels=on&_shape=array&_size=max")
     m = next(r for r in rows if r["id"] == "2.1.1")
     lead = plan.measures["2.1.1"].responsibility.lead
-    assert m["lead_unit"] == {"value": lead, "label": plan.units[lead].name.zh}
+    name = plan.units[lead].name
+    assert m["lead_unit"] == {"value": lead, "label": f"{name.zh} / {name.en}"}  # both languages
     unit = get(f"/plan/units.json?id={lead}&_labels=on&_shape=array")[0]
-    assert unit["place"]["label"] == plan.places[unit["place"]["value"]].name.zh
+    place = plan.places[unit["place"]["value"]].name
+    assert unit["place"]["label"] == f"{place.zh} / {place.en}"
+    target = next(t for t in get("/plan/targets.json?_labels=on&_shape=array&_size=max") if t["measure"])
+    m = plan.measures[target["measure"]["value"]]
+    assert target["measure"]["label"] == f"{m.title.zh} / {m.title.en}"
     for table, facets in (("measures", {"chapter", "lead_unit"}), ("units", {"kind"}), ("targets", {"comparator", "unit", "aspirational"}),
                           ("assignments", {"role", "unit"}), ("corrections", {"kind", "target_type"})):
         result = get(f"/plan/{table}.json?_size=0")["facet_results"]
         assert set(result.get("results", result)) == facets, table
     page = get("/plan/assignments?unit=commerce")
-    assert plan.units["commerce"].name.zh in page  # the facet and the rows name the unit
+    assert plan.units["commerce"].name.zh in page and plan.units["commerce"].name.en in page  # the rows name the unit
 
 
 def test_chinese_descriptions_use_published_punctuation(files):
