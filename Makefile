@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install validate fmt fmt-check release build serve dev test test-fast browser-deps bench golden clean
+.PHONY: install validate fmt fmt-check release build serve dev test test-fast browser-deps client-deps bench golden clean
 
 $(STAMP): requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv --clear $(VENV)
@@ -48,10 +48,16 @@ dev: install
 ## google-chrome-stable on PATH; on Debian, chromium + chromium-driver installed when none works) and axe-core from npm.
 browser-deps:
 	@found=$$($(PYTHON) -m lnplan.browser --install) && echo "browser for the tests: $$found"
-	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund --silent
+	@test -f node_modules/axe-core/axe.min.js -a -f node_modules/vnu-jar/build/dist/vnu.jar -a -f node_modules/sitemap/schema/sitemap.xsd \
+	  || npm ci --no-audit --no-fund --silent
+
+## The programs the tests open downloads and pages with (lnplan/clients.py): LibreOffice (libreoffice-calc-nogui) and
+## Java (default-jre-headless, for the Nu Html Checker from npm's vnu-jar), installed from Debian's packages when missing.
+client-deps: browser-deps
+	@$(BIN)/python -m lnplan.clients --install
 
 ## All tests: data, validator, exports, rendering, full builds, real browser.
-test: install browser-deps
+test: install browser-deps client-deps
 	$(BIN)/python -m pytest
 
 ## Tests that need no browser.

@@ -95,12 +95,17 @@ def install_missing() -> None:
             find_browser()
         except BrowserNotFound:
             packages += ["chromium", "chromium-driver"]
+    apt_install(packages)
+
+
+def apt_install(packages: list[str]) -> None:
+    """Install Debian packages (nothing when the list is empty); apt's output goes to stderr."""
     if not packages:
         return
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     print(f"Installing {' '.join(packages)} from Debian's packages", file=sys.stderr)
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", *packages]):
+    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages]):
         subprocess.run([*sudo, *command], check=True, env=env, stdout=sys.stderr)  # stdout is for the path only
 
 

@@ -24,12 +24,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import checksite, docstree, searchindex, urls
 from .cli import run_cli
 from .model import Plan
 from .reading.files import PLAN_DIR
 from .schema import ROOT
+from .urls import public_root
 from .validate import fidelity_source, validated
 
 MARKER = ".lnplan-site"  # written into every site this command builds; only such a directory is ever replaced
@@ -149,13 +151,16 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
         print(f"The plan is invalid; nothing was built and {out} is unchanged.", file=sys.stderr)
         return 1
     site_url = site_url if site_url.endswith("/") else site_url + "/"
+    if not public_root(site_url):
+        print(f"note: {site_url} is not a public address, so the site carries no absolute URL (no canonical links, sitemap, "
+              "or URLs in citations and feeds); set SITE_URL=https://… to publish", file=sys.stderr)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out.parent)
     with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX, dir=out.parent, ignore_cleanup_errors=True) as tmp:
         (Path(tmp) / OWNER).write_text(str(os.getpid()))
         site = build_site(loaded, plan, Path(tmp), site_url, engine, quiet)
-        if site is None or not finish_site(site):
+        if site is None or not finish_site(site, urlsplit(site_url).path or "/"):
             print(f"Nothing was written to {out}.", file=sys.stderr)
             return 1
         if out.exists():
@@ -198,18 +203,20 @@ def build_site(plan: Plan, plan_dir: Path, tmp: Path, site_url: str, engine: str
         _stop(jobs)  # interrupted or failed: no engine process outlives the build (before its directory goes)
     if failed:
         return None
+    for tree in trees.values():
+        docstree.keep_generated(tree)
     site = trees["zh"] / docstree.SITE
     shutil.move(str(trees["en"] / docstree.SITE), str(site / "en"))
     return site
 
 
-def finish_site(site: Path) -> bool:
+def finish_site(site: Path, base_path: str) -> bool:
     """Index the built site for search and check every link in it; mark it as a build's output. False (with what
     went wrong) when either fails."""
     if searchindex.index_site(site) != 0:
         print("The search index could not be built.", file=sys.stderr)
         return False
-    problems = checksite.check(site)
+    problems = checksite.check(site, base_path)
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print(f"{len(problems)} broken link(s).", file=sys.stderr)

@@ -38,20 +38,27 @@ def _parse(path: Path) -> _Page:
     return p
 
 
-def _target(site: Path, page: Path, url: str) -> Path | None:
+def _target(site: Path, page: Path, url: str, base_path: str = "/") -> Path | None:
+    """The file a link leads to, or None. A path from the host's root ('/plan/assets/x.js', as the 404 page writes
+    them) is inside the site only under the site's own path on its host (base_path, '/plan/')."""
     parts = urlsplit(url)
     path = unquote(parts.path)
     if path == "":
         return page
-    base = page.parent
-    dest = (site / path.lstrip("/")) if path.startswith("/") else (base / path)
+    if path.startswith("/"):
+        if not path.startswith(base_path):
+            return None
+        dest = site / path[len(base_path):]
+    else:
+        dest = page.parent / path
     dest = dest.resolve()
     if dest.is_dir():
         dest = dest / "index.html"
     return dest if dest.exists() else None
 
 
-def check(site: Path) -> list[str]:
+def check(site: Path, base_path: str = "/") -> list[str]:
+    """Every problem with the site's links; base_path is the site's path on its host ('/' at the root of one)."""
     site = site.resolve()
     problems = []
     _parse.cache_clear()
@@ -65,7 +72,7 @@ def check(site: Path) -> list[str]:
                 if (tag, attr) in RESOURCE_ATTRS:
                     problems.append(f"{rel}: <{tag} {attr}=\"{url}\">: loads from another host; serve it from the site")
                 continue
-            dest = _target(site, page, url)
+            dest = _target(site, page, url, base_path)
             if dest is None:
                 problems.append(f"{rel}: <{tag} {attr}=\"{url}\">: no such file in the site")
                 continue

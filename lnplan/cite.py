@@ -1,4 +1,4 @@
-"""Citations of the plan and of each measure: GB/T 7714-2015 (Chinese) and a standard English form as text,
+"""Citations of the plan and of each measure: GB/T 7714-2015 (Chinese) and APA (English) as text,
 CSL-JSON and BibTeX for reference managers, and schema.org Legislation for JSON-LD.
 
 A citation names the version of this edition it was taken from (the dataset's latest release)."""
@@ -6,21 +6,27 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import quote
 
 from .model import Measure, Plan
 from .releases import version
-from .urls import absolute, page
+from .urls import absolute, page, public_root
 
 PACKAGE = "liaoning-one-circle-one-belt-two-zones-2022"
 LANG_TAG = {"zh": "zh-CN", "en": "en"}
+GENRE = {"zh": "行动方案", "en": "Action plan, unofficial English translation"}
+BIB_LANGUAGE = {"zh": "chinese", "en": "english"}
+URL_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _url(site_url: str, lang: str, kind: str, ident: str = "") -> str:
-    return site_url + absolute(lang, page(kind, ident)) if site_url else ""
+    root = public_root(site_url)
+    return root + absolute(lang, page(kind, ident)) if root else ""
 
 
 def measure_url(site_url: str, lang: str, measure_id: str) -> str:
-    """The measure page's public address ('' when the site's address is not known)."""
+    """The measure page's public address ('' when the site has no public address)."""
     return _url(site_url, lang, "measure", measure_id)
 
 
@@ -31,51 +37,40 @@ def _edition(plan: Plan, lang: str) -> str:
     return f"unofficial English translation, open edition version {v} ({date})" if v else "unofficial English translation, open edition"
 
 
-# ---- text forms ------------------------------------------------------------------
-
-def gbt7714(plan: Plan, m: Measure | None, url: str) -> str:
-    """GB/T 7714-2015: 主要责任者. 题名: 其他题名信息[EB/OL]. 版本项. (发布日期)[引用日期]. 获取和访问路径."""
-    issuer = plan.notice.issuer.zh
-    title = plan.title.zh + (f": {m.citation.zh} {m.title.zh}" if m else "")
-    v, date = version(plan)
-    cited = f"[{date}]" if date else ""
-    tail = f" {url}." if url else ""
-    return f"{issuer}. {title}[EB/OL]. {_edition(plan, 'zh')}. ({plan.notice.date}){cited}.{tail}"
-
-
-def english(plan: Plan, m: Measure | None, url: str) -> str:
-    """A standard English form (author, “part title”, part of the work, date, edition, URL)."""
-    issuer = plan.notice.issuer.en
-    part = f"“{m.title.en}.” {m.citation.en} of " if m else ""
-    tail = f" {url}." if url else ""
-    edition = _edition(plan, "en")
-    return f"{issuer}. {part}{plan.title.en}. {plan.notice.date_text.en}. {edition[0].upper()}{edition[1:]}.{tail}"
+def cited_title(plan: Plan, m: Measure | None, lang: str) -> str:
+    """The plan's title; for a measure, then where it stands in the plan and its title (题名: 其他题名信息), so that
+    every style prints the part cited."""
+    if m is None:
+        return plan.title[lang]
+    return f"{plan.title[lang]}: {m.citation[lang]} {m.title[lang]}" if lang == "zh" else f"{plan.title[lang]}: {m.citation[lang]}, {m.title[lang]}"
 
 
 # ---- CSL-JSON ----------------------------------------------------------------------
+# A report by the issuing government (Zotero: Report): APA and Chicago cite a government plan so, and GB/T 7714
+# prints it as [R/OL]. Not "legislation", which the styles print as a US public law without its author. No access
+# date: it is the reader's, not the release's (a reference manager or the reader adds it when citing).
 
 def csl_item(plan: Plan, m: Measure | None, lang: str, site_url: str = "") -> dict:
     y, mo, d = (int(x) for x in plan.notice.date.split("-"))
-    v, date = version(plan)
+    v, _ = version(plan)
     item = {
         "id": f"{PACKAGE}{'/' + m.id if m else ''}{'/en' if lang == 'en' else ''}",
-        "type": "legislation",
-        "title": m.title[lang] if m else plan.title[lang],
+        "type": "report",
+        "title": cited_title(plan, m, lang),
         "author": [{"literal": plan.notice.issuer[lang]}],
+        "publisher": plan.notice.issuer[lang],
+        "genre": GENRE[lang],
         "issued": {"date-parts": [[y, mo, d]]},
         "language": LANG_TAG[lang],
         "note": _edition(plan, lang),
     }
     if m:
-        item.update({"container-title": plan.title[lang], "section": m.citation[lang], "number": m.id})
+        item["section"] = m.citation[lang]
     if v:
         item["version"] = v
     url = _url(site_url, lang, "measure", m.id) if m else _url(site_url, lang, "plan")
     if url:
         item["URL"] = url
-        if date:
-            y2, m2, d2 = (int(x) for x in date.split("-"))
-            item["accessed"] = {"date-parts": [[y2, m2, d2]]}
     return item
 
 
@@ -83,36 +78,60 @@ def csl_json(items: list[dict]) -> bytes:
     return (json.dumps(items, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-# ---- BibTeX ------------------------------------------------------------------------
+# ---- text forms (what the CSL styles print for the items above; tests/test_cite.py renders them with citeproc-py) ----
 
-_TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_",
-        "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
+def gbt7714(plan: Plan, m: Measure | None, url: str) -> str:
+    """GB/T 7714-2015 (china-national-standard-gb-t-7714-2015-numeric, without the number):
+    主要责任者. 题名: 其他题名信息[R/OL]. 出版者, 出版年. 获取和访问路径."""
+    y = plan.notice.date[:4]
+    return f"{plan.notice.issuer.zh}. {cited_title(plan, m, 'zh')}[R{'/OL' if url else ''}]. {plan.notice.issuer.zh}, {y}." + (f" {url}." if url else "")
+
+
+def apa(plan: Plan, m: Measure | None, url: str) -> str:
+    """APA 7th edition (apa.csl), the English item: Author. (Year). Title (Version v) [Genre]. Publisher. URL"""
+    v, _ = version(plan)
+    issuer, y = plan.notice.issuer.en, plan.notice.date[:4]
+    ver = f" (Version {v})" if v else ""
+    genre = GENRE["en"][0].upper() + GENRE["en"][1:]
+    return f"{issuer}. ({y}). {cited_title(plan, m, 'en')}{ver} [{genre}]. {issuer}." + (f" {url}" if url else "")
+
+
+
+
+# ---- BibTeX ------------------------------------------------------------------------
+# Every text is written so that BibTeX and biblatex read it as it is: the characters TeX treats specially are
+# replaced by commands that print them, and braces by \textbraceleft{} and \textbraceright{}: BibTeX counts
+# every brace, escaped or not, so a single "}" in a title would otherwise close the field and let the rest of
+# the text be read as new entries. An "@" needs nothing: inside balanced braces it is text to BibTeX and TeX, and
+# with whitespace collapsed no text ever starts a line with it (where some readers look for entries).
+
+_TEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%", "&": r"\&", "#": r"\#",
+        "$": r"\$", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
 _TEX_RE = re.compile("|".join(re.escape(k) for k in _TEX))
 
 
 def tex(text: str) -> str:
-    """Text as a BibTeX/LaTeX field value: braces balanced, special characters escaped."""
-    return _TEX_RE.sub(lambda x: _TEX[x.group()], text)
+    """Text as a BibTeX/biblatex field value: braces balanced whatever the text, special characters literal."""
+    return _TEX_RE.sub(lambda x: _TEX[x.group()], " ".join(text.split()))
 
 
 def bibtex_entry(item: dict) -> str:
-    """One @misc entry (what Zotero, JabRef and biblatex import for a law-like document) from a CSL item."""
+    """One @techreport entry from a CSL item (BibTeX's report type: biblatex reads it as @report, Zotero and
+    JabRef import it as a report). Author and title are braced: a corporate author is one name, and the title
+    keeps its case."""
     (y, mo, d), = item["issued"]["date-parts"]
-    fields = [("author", "{" + tex(item["author"][0]["literal"]) + "}"), ("title", "{" + tex(item["title"]) + "}")]
-    if "container-title" in item:
-        fields.append(("howpublished", tex(f"{item['container-title']}, {item['section']}")))
-    fields += [("year", str(y)), ("month", str(mo)), ("date", f"{y:04d}-{mo:02d}-{d:02d}"), ("language", item["language"])]
+    lang = "zh" if item["language"] == "zh-CN" else "en"
+    fields = [("author", "{" + tex(item["author"][0]["literal"]) + "}"), ("title", "{" + tex(item["title"]) + "}"),
+              ("institution", tex(item["publisher"])), ("type", tex(item["genre"]))]
+    fields += [("year", str(y)), ("month", MONTHS[mo - 1]), ("date", f"{y:04d}-{mo:02d}-{d:02d}"), ("language", BIB_LANGUAGE[lang])]
     if "version" in item:
         fields.append(("version", tex(item["version"])))
     if "URL" in item:
-        fields.append(("url", tex(item["URL"])))
-        if "accessed" in item:
-            (y2, m2, d2), = item["accessed"]["date-parts"]
-            fields.append(("urldate", f"{y2:04d}-{m2:02d}-{d2:02d}"))
+        fields.append(("url", quote(item["URL"], safe=URL_SAFE)))  # biblatex reads url verbatim: no brace or backslash
     fields.append(("note", tex(item["note"])))
     key = re.sub(r"[^A-Za-z0-9.:-]", ":", item["id"])
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@misc{{{key},\n{body}\n}}\n"
+    body = ",\n".join(f"  {name} = {value}" if name == "month" else f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@techreport{{{key},\n{body}\n}}\n"
 
 
 def bibtex(items: list[dict]) -> bytes:
@@ -126,11 +145,18 @@ def cite_path(measure_id: str, lang: str, ext: str) -> str:
     return f"data/cite/{measure_id}{'.en' if lang == 'en' else ''}.{ext}"
 
 
-def files(plan: Plan, site_url: str) -> dict[str, bytes]:
+PLAN_CSL = "data/plan.csl.json"
+PLAN_BIB = "data/plan.bib"
+
+
+def plan_items(plan: Plan, site_url: str) -> list[dict]:
+    """The whole plan's citation, one item per language."""
+    return [csl_item(plan, None, lang, site_url) for lang in ("zh", "en")]
+
+
+def measure_files(plan: Plan, site_url: str) -> dict[str, bytes]:
+    """Each measure's citation as BibTeX and CSL-JSON, in each language."""
     out: dict[str, bytes] = {}
-    whole = [csl_item(plan, None, lang, site_url) for lang in ("zh", "en")]
-    out["data/plan.csl.json"] = csl_json(whole)
-    out["data/plan.bib"] = bibtex(whole)
     for m in plan.measures.values():
         for lang in ("zh", "en"):
             item = [csl_item(plan, m, lang, site_url)]

@@ -9,126 +9,13 @@ memory and serialized, so the same plan always gives the same bytes."""
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import sqlite_utils
 
+from .columns import SQLITE_TYPE, Column, describe, sqlite_tables
 from .model import Plan
 from .schema import load_schema
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: type
-    get: Callable[[dict], Any]     # the value, from the plan.json record (or row) of the table
-    doc: tuple[str, ...]           # where the schema describes it: $defs name, then property path
-
-
-def _at(path: tuple) -> Callable[[dict], Any]:
-    def get(rec: dict) -> Any:
-        for key in path:
-            rec = rec.get(key) if isinstance(rec, dict) else None
-        return rec
-    return get
-
-
-def col(name: str, typ: type, defname: str, *path: str) -> Column:
-    return Column(name, typ, _at(path), (defname, *path))
-
-
-def both(name: str, defname: str, *path: str) -> list[Column]:
-    """A bilingual field as name_zh and name_en."""
-    return [col(f"{name}_{lang}", str, defname, *path, lang) for lang in ("zh", "en")]
-
-
-def joined(name: str, defname: str, *path: str) -> Column:
-    return Column(name, str, lambda rec: ";".join(_at(path)(rec) or []), (defname, *path))
-
-
-MEASURES = [col("id", str, "exportMeasure", "id"), col("chapter", str, "exportMeasure", "chapter"),
-            col("section", str, "exportMeasure", "section"), col("item", str, "exportMeasure", "item"),
-            *both("citation", "exportMeasure", "citation"), *both("title", "exportMeasure", "title"), *both("text", "exportMeasure", "text"),
-            col("responsibility_raw", str, "exportMeasure", "responsibility", "raw"), col("lead_unit", str, "exportMeasure", "responsibility", "lead"),
-            *both("url", "exportMeasure", "url")]
-UNITS = [col("id", str, "exportUnit", "id"), *both("name", "exportUnit", "name"), *both("full_name", "exportUnit", "full_name"),
-         col("kind", str, "exportUnit", "kind"), col("place", str, "exportUnit", "place"), *both("url", "exportUnit", "url")]
-PLACES = [col("id", str, "exportPlace", "id"), col("kind", str, "exportPlace", "kind"), *both("name", "exportPlace", "name"),
-          *both("full_name", "exportPlace", "full_name"), joined("names", "exportPlace", "names"), *both("url", "exportPlace", "url")]
-TARGETS = [col("id", str, "exportTarget", "id"), col("source", str, "exportTarget", "source"), col("measure", str, "exportTarget", "measure"),
-           *both("metric", "exportTarget", "metric"), col("comparator", str, "exportTarget", "comparator"), col("value", float, "exportTarget", "value"),
-           col("unit", str, "exportTarget", "unit"), *both("unit_label", "exportTarget", "unit_label"), col("base_value", float, "exportTarget", "base_value"),
-           *both("benchmark", "exportTarget", "benchmark"), col("aspirational", int, "exportTarget", "aspirational"),
-           col("annual", int, "exportTarget", "annual"), *both("text", "exportTarget", "text"), *both("url", "exportTarget", "url")]
-ASSIGNMENTS = [col(n, t, "assignment", n) for n, t in (("measure", str), ("unit", str), ("role", str), ("group", int), ("position", int), ("group_etc", int))]
-MEASURE_PLACES = [col(n, t, "measurePlace", n) for n, t in (("measure", str), ("place", str), ("position", int))]
-TARGET_SCOPE = [col(n, t, "targetScope", n) for n, t in (("target", str), ("place", str), ("position", int))]
-RELEASES = [col("version", str, "release", "version"), col("date", str, "release", "date"), col("schema_version", str, "release", "schema_version"),
-            *both("summary", "release", "summary")]
-CORRECTIONS = [*(col(n, str, "exportCorrection", n) for n in ("id", "date", "kind", "target_type", "target", "field", "before", "after")),
-               *both("reason", "exportCorrection", "reason"), col("source", str, "exportCorrection", "source"),
-               *both("url", "exportCorrection", "url")]
-CHANGES = [Column("release", str, _at(("release",)), ("release", "version")), col("record", str, "change", "record"),
-           Column("record_id", str, _at(("id",)), ("change", "id")), col("change", str, "change", "change"), joined("fields", "change", "fields")]
-
-# table: (columns, primary key, foreign keys, indexes, title, full-text columns)
-TABLES: dict[str, tuple] = {
-    "places": (PLACES, "id", [], [], "Places 地点", []),
-    "units": (UNITS, "id", [("place", "places", "id")], [["place"], ["kind"]], "Responsible units 责任单位", []),
-    "measures": (MEASURES, "id", [("lead_unit", "units", "id")], [["lead_unit"], ["chapter"]], "Measures 措施",
-                 ["title_zh", "text_zh", "title_en", "text_en"]),
-    "targets": (TARGETS, "id", [("measure", "measures", "id")], [["measure"]], "Quantitative targets 量化目标",
-                ["metric_zh", "text_zh", "metric_en", "text_en"]),
-    "assignments": (ASSIGNMENTS, ("measure", "unit"), [("measure", "measures", "id"), ("unit", "units", "id")], [["unit"], ["role"]],
-                    "Responsibility assignments 责任分工", []),
-    "measure_places": (MEASURE_PLACES, ("measure", "place"), [("measure", "measures", "id"), ("place", "places", "id")], [["place"]],
-                       "Places each measure names 措施涉及的地点", []),
-    "target_scope": (TARGET_SCOPE, ("target", "place"), [("target", "targets", "id"), ("place", "places", "id")], [["place"]],
-                     "Where each target applies 目标适用范围", []),
-    "corrections": (CORRECTIONS, "id", [], [["target_type", "target"], ["kind"]], "Corrections this edition makes or notes 勘误与修订",
-                    ["before", "after"]),
-    "releases": (RELEASES, "version", [], [], "Releases of the dataset 数据集版本", []),
-    "changes": (CHANGES, ("release", "record", "record_id"), [("release", "releases", "version")], [["record", "record_id"]],
-                "Changes in each release 各版本的变化", []),
-}
-
-
-def _rows(plan: Plan, doc: dict) -> dict[str, list[dict]]:
-    """Each table's rows, from plan.json's records (so the database says what plan.json says)."""
-    measures = doc["measures"]
-    assignments = []
-    for m in measures:
-        seen = set()
-        for gi, g in enumerate(m["responsibility"]["groups"], start=1):
-            for pi, uid in enumerate(g["units"], start=1):
-                if uid not in seen:
-                    seen.add(uid)
-                    assignments.append({"measure": m["id"], "unit": uid, "role": "lead" if uid == m["responsibility"]["lead"] else "co-responsible",
-                                        "group": gi, "position": pi, "group_etc": g["etc"]})
-    return {
-        "places": doc["places"], "units": doc["units"], "measures": measures, "targets": doc["targets"], "assignments": assignments,
-        "measure_places": [{"measure": m["id"], "place": p, "position": i} for m in measures for i, p in enumerate(m["places"], start=1)],
-        "target_scope": [{"target": t["id"], "place": p, "position": i} for t in doc["targets"] for i, p in enumerate(t["scope"], start=1)],
-        "corrections": doc["corrections"],
-        "releases": doc["releases"],
-        "changes": [{"release": r["version"], **c} for r in doc["releases"] for c in r["changes"]],
-    }
-
-
-def _schema_doc(schema: dict, doc: tuple[str, ...]) -> tuple[str, str]:
-    """The (English, Chinese) description of a column: its schema property; a language column says which."""
-    node = schema["$defs"][doc[0]]
-    path = list(doc[1:])
-    lang = path.pop() if path and path[-1] in ("zh", "en") else None
-    for key in path:
-        prop = node["properties"][key]
-        node = {**schema["$defs"][prop["$ref"].split("/")[-1]], **prop} if "$ref" in prop and key != path[-1] else prop
-    en, zh = node["description"], node["x-description-zh"]
-    if lang:
-        en += " (Chinese)" if lang == "zh" else " (English)"
-        zh += "（中文）" if lang == "zh" else "（英文）"
-    return en, zh
 
 
 def _value(c: Column, rec: dict) -> Any:
@@ -142,14 +29,16 @@ def build(plan: Plan, doc: dict) -> bytes:
     """The database file's bytes. `doc` is plan.json's content."""
     conn = sqlite3.connect(":memory:")
     db = sqlite_utils.Database(conn)
-    rows = _rows(plan, doc)
-    for name, (columns, pk, fks, indexes, _title, fts) in TABLES.items():
-        db[name].create({c.name: c.type for c in columns}, pk=pk, foreign_keys=fks, not_null=[pk] if isinstance(pk, str) else list(pk))
-        db[name].insert_all([{c.name: _value(c, r) for c in columns} for r in rows[name]])
-        for cols in indexes:
-            db[name].create_index(cols)
-        if fts:
-            db[name].enable_fts(fts, tokenize="trigram")
+    for table in sqlite_tables():
+        columns = table.sqlite_columns
+        pk = table.pk[0] if len(table.pk) == 1 else table.pk
+        db[table.name].create({c.sqlite_name: SQLITE_TYPE[c.type] for c in columns}, pk=pk, foreign_keys=list(table.fks),
+                              not_null=list(table.pk))
+        db[table.name].insert_all([{c.sqlite_name: _value(c, r) for c in columns} for r in table.rows(plan, doc)])
+        for cols in table.indexes:
+            db[table.name].create_index(list(cols))
+        if table.fts:
+            db[table.name].enable_fts(list(table.fts), tokenize="trigram")
     conn.commit()
     conn.execute("VACUUM")
     data = conn.serialize()
@@ -161,14 +50,20 @@ def metadata(plan: Plan, version: str | None) -> dict:
     """Datasette metadata for data/plan.sqlite: datasette plan.sqlite --metadata plan.metadata.json"""
     schema = load_schema()
     tables = {}
-    for name, (columns, _pk, _fks, _idx, title, fts) in TABLES.items():
-        docs = {c.name: "{} / {}".format(*_schema_doc(schema, c.doc)) for c in columns}
-        table = {"title": title, "columns": docs}
-        if fts:
-            table.update({"fts_table": f"{name}_fts", "fts_pk": "id",
+    for t in sqlite_tables():
+        docs = {c.sqlite_name: "{} / {}".format(*describe(c, schema)) for c in t.sqlite_columns}
+        table = {"title": t.db_title, "columns": docs}
+        if t.label:
+            table["label_column"] = t.label
+        if t.facets:
+            table["facets"] = list(t.facets)
+        if t.fts:
+            # The FTS tables sqlite-utils makes are keyed by the table's rowid, Datasette's default fts_pk: naming the
+            # text id instead made every search compare ids with rowids and return nothing.
+            table.update({"fts_table": f"{t.name}_fts",
                           "description": "Full-text search (trigram): any text of three or more characters, in either language. "
-                                         "全文检索(三元组):中英文均可,检索词至少三个字符;两字词请用 LIKE '%沈阳%'。"})
-        tables[name] = table
+                                         "全文检索（三元组）：中英文均可，检索词至少三个字符；两字词请用 LIKE '%沈阳%'。"})
+        tables[t.name] = table
     return {
         "title": f"{plan.title.en} / {plan.title.zh}",
         "description": f"The plan's measures, responsible units, places, quantitative targets and releases. Dataset version {version or 'unreleased'}. "

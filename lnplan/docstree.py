@@ -16,12 +16,13 @@ import yaml
 from .export import downloads
 from .feed import FEED_FILE, atom
 from .i18n import t
-from .model import Plan
+from .model import LANGS, Plan
 from .render.html import esc
 from .schema import ROOT
 from .searchindex import entities_json
 from .site import MACRO_CALL, STUB, nav
-from .urls import page_specs
+from .sitemap import ROBOTS_FILE, SITEMAP_FILE, robots, sitemap
+from .urls import page_specs, public_root
 
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}  # what each language's engine config inherits
 ASSETS = ROOT / "docs" / "assets"
@@ -29,6 +30,7 @@ ENTITIES = "search/entities.json"  # what the search script loads on first use: 
 DOCS = "docs"  # the tree's Markdown and files, beside its configuration (mkdocs.yml)
 SITE = "site"  # what the engine builds, inside the tree (Zensical builds only inside its project)
 JINJA_DELIMITERS = ("{{", "{%", "{#")
+THEME_TEMPLATE_FILES = (SITEMAP_FILE,)  # files the theme also renders, which the tree's own must replace
 MACROS = {  # mkdocs-macros (and Zensical's port of it) import the adapter by name: the build puts ROOT on sys.path
     "modules": ["macros"], "render_by_default": False, "on_error_fail": True, "on_undefined": "strict"}
 
@@ -39,11 +41,16 @@ class UnsafeTemplate(ValueError):
 
 def generated_files(plan: Plan, lang: str, site_root: str) -> dict[str, bytes | str]:
     """Every file of one language's docs tree but the static assets, by its path under the docs directory.
-    The Chinese edition carries the downloads (data/); the English pages link to them."""
+    The Chinese edition carries the downloads (data/) and robots.txt, at the site's root; the English pages link to
+    them. site_root is the public address, or '' when there is none (lnplan.urls.public_root)."""
     files: dict[str, bytes | str] = {spec.src: STUB for spec in page_specs(plan)}
     files[FEED_FILE] = atom(plan, lang, site_root)
     files[ENTITIES] = entities_json(plan, lang)
+    map_xml = sitemap(plan, lang, site_root)
+    if map_xml is not None:  # overrides/sitemap.xml renders nothing, so the engine writes no sitemap of its own
+        files[SITEMAP_FILE] = map_xml
     if lang == "zh":
+        files[ROBOTS_FILE] = robots(site_root)
         files.update(downloads(plan, site_root))
     return files
 
@@ -60,7 +67,10 @@ def engine_config(plan: Plan, lang: str, site_url: str, site_root: str) -> dict:
         "plugins": [{"macros": MACROS}],
         "watch": [],
         "extra": {"site_root": site_root, "feed_title": t("feed_title", lang),
-                  "search_ui": {k: esc(t(k, lang)) for k in ("search", "search_placeholder", "search_failed")}},
+                  "search_ui": {k: esc(t(k, lang)) for k in ("search", "search_placeholder", "search_failed")},
+                  # one server-wide 404 page (overrides/404.html) serves both editions: it speaks both languages
+                  "not_found": {other: {k: esc(t(k, other)) for k in ("not_found_title", "not_found_text", "not_found_home")}
+                                for other in LANGS}},
         "nav": nav(plan, lang),
     }
 
@@ -89,6 +99,7 @@ def _titles(entries: list) -> list[str]:
 def write_tree(plan: Plan, lang: str, dest: Path, site_url: str, site_root: str) -> Path:
     """Write one language's docs tree and configuration into dest; return the configuration's path, to give the
     engine (`mkdocs build -f …`), which builds the site into dest/site."""
+    site_root = public_root(site_root)  # every absolute URL a page or download carries is made from it
     files = generated_files(plan, lang, site_root)
     config = engine_config(plan, lang, site_url, site_root)
     check_safe(files, config)
@@ -108,3 +119,14 @@ def write_if_changed(path: Path, content: bytes | str) -> None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+
+
+def keep_generated(tree: Path) -> None:
+    """After the engine: a file the tree carries wins over one the engine writes from a theme template at the same
+    path. MkDocs and ProperDocs skip overrides/sitemap.xml, which renders nothing; Zensical writes it out empty."""
+    for name in THEME_TEMPLATE_FILES:
+        ours, built = tree / DOCS / name, tree / SITE / name
+        if ours.is_file():
+            shutil.copyfile(ours, built)
+        elif built.is_file() and built.stat().st_size == 0:
+            built.unlink()  # no sitemap without a public address, rather than an empty file

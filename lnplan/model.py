@@ -19,6 +19,11 @@ class Text:
         return self.zh if lang == "zh" else self.en
 
 
+def text_record(text: Text | None) -> dict | None:
+    """A text as the downloads and snapshots write it: {"zh": …, "en": …}, or None."""
+    return {"zh": text.zh, "en": text.en} if text is not None else None
+
+
 def text_of(d: dict | None) -> Text | None:
     """A {zh, en} mapping of a plan file as Text (None stays None)."""
     return Text(d["zh"], d["en"]) if d is not None else None

@@ -19,7 +19,7 @@ from typing import Any
 
 import jsonschema
 
-from .model import Change, Plan, Release, Text
+from .model import Change, Plan, Release, Text, text_record
 from .reading.files import SEMVER, SNAPSHOT_DIR
 from .schema import SCHEMA_VERSION
 
@@ -49,25 +49,21 @@ def snapshot_path(plan_dir: Path, version: str) -> Path:
 
 # ---- snapshots: the comparable data of one version ----------------------------------------------
 
-def _t(text: Text | None) -> dict | None:
-    return {"zh": text.zh, "en": text.en} if text is not None else None
-
-
 def snapshot(plan: Plan, version: str, schema_version: str) -> dict:
     """What a release records of the model: every measure, unit, place and target by id, in document order."""
     return {
         "format": SNAPSHOT_FORMAT, "version": version, "schema_version": schema_version,
-        "measures": {m.id: {"title": _t(m.title), "text": _t(m.text),
+        "measures": {m.id: {"title": text_record(m.title), "text": text_record(m.text),
                             "responsibility": {"raw": m.responsibility.raw,
                                                "groups": [{"units": list(g.units), "etc": g.etc} for g in m.responsibility.groups]},
                             "places": list(m.places), "targets": [t.id for t in plan.targets_of(m.id)]}
                      for m in plan.measures.values()},
-        "units": {u.id: {"name": _t(u.name), "full_name": _t(u.full_name), "kind": u.kind, "place": u.place} for u in plan.units.values()},
-        "places": {p.id: {"kind": p.kind, "name": _t(p.name), "full_name": _t(p.full_name), "names": list(p.names)}
+        "units": {u.id: {"name": text_record(u.name), "full_name": text_record(u.full_name), "kind": u.kind, "place": u.place} for u in plan.units.values()},
+        "places": {p.id: {"kind": p.kind, "name": text_record(p.name), "full_name": text_record(p.full_name), "names": list(p.names)}
                    for p in plan.places.values()},
-        "targets": {t.id: {"source": t.source, "scope": list(t.scope), "metric": _t(t.metric), "comparator": t.comparator,
-                           "value": t.value, "unit": t.unit, "benchmark": _t(t.benchmark), "aspirational": t.aspirational,
-                           "annual": t.annual, "text": _t(t.text)} for t in plan.targets.values()},
+        "targets": {t.id: {"source": t.source, "scope": list(t.scope), "metric": text_record(t.metric), "comparator": t.comparator,
+                           "value": t.value, "unit": t.unit, "benchmark": text_record(t.benchmark), "aspirational": t.aspirational,
+                           "annual": t.annual, "text": text_record(t.text)} for t in plan.targets.values()},
     }
 
 

@@ -3,7 +3,9 @@ language's root ('' for zh, 'en/' for en). The one place URLs and anchors are ma
 the search entities all ask here."""
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .model import LANGS, Change, Correction, Plan, Release
 
@@ -154,3 +156,23 @@ def entry_anchor(release: Release | None, change: Change) -> str:
 
 def entry_url(release: Release | None, change: Change) -> str:
     return page("changes") + "#" + entry_anchor(release, change)
+
+
+# ---- the public address ------------------------------------------------------------------------------
+
+def public_root(site_url: str) -> str:
+    """The site's public address, ending in '/', or '' when site_url is not one: empty, not http(s), or a host that
+    only this machine or a private network reaches (localhost, 127.0.0.1, ::1, 10.x, 192.168.x, a name with no
+    dot…). Every absolute URL in a published file is made from this, so a site built without a public SITE_URL
+    carries relative links only and never a loopback or private address."""
+    parts = urlsplit(site_url or "")
+    host = (parts.hostname or "").rstrip(".").lower()
+    if parts.scheme not in ("http", "https") or not host or host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+        return ""
+    try:
+        if not ipaddress.ip_address(host).is_global:
+            return ""
+    except ValueError:
+        if "." not in host:
+            return ""
+    return site_url if site_url.endswith("/") else site_url + "/"

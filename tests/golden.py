@@ -1,6 +1,6 @@
 """Every output the build generates from the plan, as bytes by name: every page's rendered source (Markdown, meta
-description and JSON-LD, both languages), the navigation, every download, the Atom feeds and the search entity
-lists. Hashed, they make a manifest (tests/golden.json) that proves a refactoring changed no output.
+description and JSON-LD, both languages), the navigation, and every other file of the docs trees (the downloads,
+the Atom feeds, the sitemaps, robots.txt, the search entity lists). Hashed, they make a manifest (tests/golden.json) that proves a refactoring changed no output.
 
   python tests/golden.py           # compare with tests/golden.json (exit 1 and list what differs)
   python tests/golden.py --update  # rewrite tests/golden.json after an intended change to the outputs
@@ -16,15 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 MANIFEST = ROOT / "tests" / "golden.json"
-SITE_URL = "http://127.0.0.1:8000/"  # as the tests build it (conftest.SITE_URL)
+SITE_URL = "https://example.org/plan/"  # a public address, so that every absolute URL an output carries is covered
 UPDATE = "python tests/golden.py --update"
 
 
 def outputs(plan) -> dict[str, bytes]:
     """Each generated output by a stable name: 'page/<lang>/<src>', 'nav/<lang>', 'file/<lang>/<path>'."""
-    from lnplan.export import downloads
-    from lnplan.feed import atom
-    from lnplan.searchindex import entities_json
+    from lnplan.docstree import generated_files
     from lnplan.site import nav, render_page
     from lnplan.urls import page_specs
 
@@ -36,10 +34,10 @@ def outputs(plan) -> dict[str, bytes]:
                               ensure_ascii=False, sort_keys=True)
             out[f"page/{lang}/{spec.src}"] = text.encode("utf-8")
         out[f"nav/{lang}"] = json.dumps(nav(plan, lang), ensure_ascii=False).encode("utf-8")
-        out[f"file/{lang}/feed.xml"] = _bytes(atom(plan, lang, SITE_URL))
-        out[f"file/{lang}/search/entities.json"] = _bytes(entities_json(plan, lang))
-    for path, data in downloads(plan, SITE_URL).items():
-        out[f"file/zh/{path}"] = _bytes(data)
+    for lang in ("zh", "en"):
+        for path, data in generated_files(plan, lang, SITE_URL).items():
+            if not path.endswith(".md"):  # the page sources are the stub; what they render is above
+                out[f"file/{lang}/{path}"] = _bytes(data)
     return out
 
 

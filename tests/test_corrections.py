@@ -145,4 +145,4 @@ def test_a_registry_outside_the_text_can_be_corrected(plan_copy, target_type, ta
     assert cli.main(["validate", "--plan", str(plan_copy.dir)]) == 0
     corrected = load_plan(plan_copy.dir)
     out = render_page(corrected, "en", "corrections", "", "corrections/", "", "")
-    assert f'<tr id="C999">' in out.markdown and f'href="../{page}"' in out.markdown
+    assert '<tr id="C999">' in out.markdown and f'href="../{page}"' in out.markdown

@@ -5,6 +5,7 @@ import json
 import posixpath
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -91,4 +92,6 @@ def test_zensical_builds_every_page_with_the_same_article(built_site, engines):
     assert different == []
     # the same downloads, byte for byte (they come from the tree, not the engine)
     data = sorted(p.relative_to(built_site) for p in (built_site / "data").rglob("*") if p.is_file() and p.suffix != ".html")
+    data += [Path(p) for p in ("robots.txt", "feed.xml", "en/feed.xml")]
     assert [p for p in data if (built_site / p).read_bytes() != (out / p).read_bytes()] == []
+    assert [p.name for p in (built_site, out) if (p / "sitemap.xml").exists()] == []  # none without a public address

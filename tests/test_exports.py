@@ -54,7 +54,7 @@ def test_csvs_have_bom_and_all_rows(files):
 
 def test_task_division_table_keeps_etc(files):
     table = rows(files["data/tasks.csv"])
-    assert list(table[0]) == ["序号", "编号", "任务", "牵头单位", "配合单位"]
+    assert list(table[0]) == ["序号", "编号", "所属部分", "任务", "牵头单位", "配合单位", "量化目标"]
     first = table[0]
     assert (first["编号"], first["牵头单位"], first["配合单位"]) == ("2.1.1", "沈阳市政府", "省发展改革委、省商务厅、省交通运输厅等")
     assert first["任务"].startswith("建设国家现代综合枢纽。高水平建设航空")
@@ -78,8 +78,8 @@ def test_xlsx_opens_with_both_languages(files, tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["任务分工表", "Task division"]
     ws = wb["任务分工表"]
-    assert [c.value for c in ws[2]] == ["序号", "编号", "任务", "牵头单位", "配合单位"]
-    assert ws.max_row == 2 + 78
+    assert ws.cell(1, 1).value.endswith("任务分工表") and ws.cell(2, 1).value.startswith("来源：")
+    assert ws.max_row == 3 + 78
 
 
 def test_data_package_is_valid(files, tmp_path):
@@ -116,3 +116,44 @@ def test_a_lead_alone_with_etc_keeps_the_others(files):
     assert (row["牵头单位"], row["配合单位"]) == ("省商务厅", "其他单位等，相关市政府，沈抚示范区")
     en = next(r for r in rows(files["data/tasks.en.csv"]) if r["ID"] == "3.5.2")
     assert en["Co-responsible units"] == "others; relevant city governments; Shenfu Demonstration Zone"
+
+
+def test_data_package_names_the_encoding_and_types_ids_as_text(files, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    package = json.loads(files["data/datapackage.json"])
+    for resource in (r for r in package["resources"] if r["profile"] == "tabular-data-resource"):
+        assert resource["encoding"] == "utf-8"  # the standard name (the BOM is read as such)
+        types = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
+        for name in ("id", "chapter", "section", "item", "measure", "source", "target"):
+            assert types.get(name, "string") == "string", (resource["name"], name)
+    for name in ("measures", "units", "places"):
+        (tmp_path / f"{name}.csv").write_bytes(files[f"data/{name}.csv"])
+    (tmp_path / "datapackage.json").write_bytes(files["data/datapackage.json"])
+    rows = frictionless.Package(str(tmp_path / "datapackage.json")).get_resource("measures").read_rows()
+    first = next(r for r in rows if r["id"] == "2.1.1")
+    assert first["chapter"] == "2" and first["section"] == "2.1"  # text, as written
+
+
+def test_the_data_page_says_how_to_read_ids_as_text(plan):
+    from lnplan.site import render_page
+    zh = render_page(plan, "zh", "data", "", "data/").markdown
+    en = render_page(plan, "en", "data", "", "data/").markdown
+    assert "dtype=str" in zh and "文本" in zh and "dtype=str" in en and "From Text/CSV" in en
+
+
+def test_every_csv_column_is_described_from_the_schema_in_both_languages(files, plan):
+    from lnplan.columns import csv_tables
+    from lnplan.site import render_page
+    package = {r["name"]: r for r in json.loads(files["data/datapackage.json"])["resources"]}
+    page = {lang: render_page(plan, lang, "data", "", "data/").markdown for lang in ("zh", "en")}
+    for table in csv_tables():
+        header = list(rows(files["data/" + table.csv_path])[0]) if rows(files["data/" + table.csv_path]) else []
+        fields = package[table.name]["schema"]["fields"]
+        assert [f["name"] for f in fields] == header == [c.name for c in table.csv_columns]
+        for f in fields:
+            assert f["description"] and f["x-description-zh"] and f["description"] != f["x-description-zh"], (table.name, f["name"])
+            assert f"<code>{f['name']}</code>" in page["zh"] and f["x-description-zh"].split("（")[0] in page["zh"]
+    units = {f["name"]: f for f in package["units"]["schema"]["fields"]}
+    assert units["lead_count"]["description"] == "Measures the unit leads. This column gives their number."
+    measures = {f["name"]: f for f in package["measures"]["schema"]["fields"]}
+    assert "Separated by ';'" in measures["places"]["description"] and "分号" in measures["places"]["x-description-zh"]

@@ -6,14 +6,14 @@ import xml.etree.ElementTree as ET
 import feedparser
 import pytest
 
-from lnplan.feed import atom
+from lnplan.feed import atom, entry_id
 from lnplan.model import Change, Release, Text
 
 A = "{http://www.w3.org/2005/Atom}"
 SITE = "https://example.org/plan/"
 
 
-def check_atom(data: bytes) -> ET.Element:
+def check_atom(data: bytes, site: str = SITE) -> ET.Element:
     """What RFC 4287 requires of a feed and its entries, and what feed readers rely on."""
     parsed = feedparser.parse(data)
     assert not parsed.bozo, parsed.get("bozo_exception")
@@ -23,14 +23,15 @@ def check_atom(data: bytes) -> ET.Element:
     for tag in ("id", "title", "updated"):
         assert len(root.findall(A + tag)) == 1, tag
     assert root.find(f"{A}author/{A}name").text
-    assert root.find(f"{A}link[@rel='self']").get("href").startswith(SITE)
+    assert root.find(f"{A}link[@rel='self']").get("href").startswith(site)
     ids = []
     for entry in root.findall(A + "entry"):
         for tag in ("id", "title", "updated"):
             assert len(entry.findall(A + tag)) == 1, tag
         assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry.find(A + "updated").text)
-        assert entry.find(f"{A}link[@rel='alternate']").get("href").startswith(SITE)
+        assert entry.find(f"{A}link[@rel='alternate']").get("href").startswith(site)
         ids.append(entry.find(A + "id").text)
+        assert re.fullmatch(r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", ids[-1])
     assert len(ids) == len(set(ids))
     return root
 
@@ -39,10 +40,24 @@ def check_atom(data: bytes) -> ET.Element:
 def test_feed_is_valid_atom_with_one_entry_per_release_newest_first(plan, lang):
     root = check_atom(atom(plan, lang, SITE))
     entries = root.findall(A + "entry")
-    assert [e.find(A + "id").text.rsplit("#", 1)[1] for e in entries] == ["v" + r.version.replace(".", "-") for r in reversed(plan.releases)]
+    assert [e.find(A + "id").text for e in entries] == [entry_id(lang, r) for r in reversed(plan.releases)]
+    assert [e.find(f"{A}link[@rel='alternate']").get("href").rsplit("#", 1)[1] for e in entries] == [
+        "v" + r.version.replace(".", "-") for r in reversed(plan.releases)]
     assert entries[0].find(A + "summary").text == plan.releases[-1].summary[lang]
     assert root.find(A + "updated").text == plan.releases[-1].date + "T00:00:00Z"
     assert root.find(f"{A}link[@rel='self']").get("href") == SITE + ("feed.xml" if lang == "zh" else "en/feed.xml")
+
+
+def test_entry_ids_do_not_change_when_the_site_moves_and_no_feed_carries_a_local_address(plan):
+    for lang in ("zh", "en"):
+        ids = [ET.fromstring(atom(plan, lang, site)).findall(f"{A}entry/{A}id") for site in (SITE, "https://mirror.example.net/")]
+        assert [e.text for e in ids[0]] == [e.text for e in ids[1]]
+        local = atom(plan, lang, "http://127.0.0.1:8000/")
+        assert b"127.0.0.1" not in local and b"localhost" not in local
+        root = check_atom(local, site="")  # links relative to the feed: its language's root
+        assert root.find(f"{A}link[@rel='alternate']").get("href") == "changes/"
+    assert {e.text for e in ET.fromstring(atom(plan, "zh", SITE)).iter(A + "id")}.isdisjoint(
+        e.text for e in ET.fromstring(atom(plan, "en", SITE)).iter(A + "id"))
 
 
 def test_feed_escapes_text_and_links_changed_records(plan):

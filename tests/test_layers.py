@@ -7,9 +7,10 @@ from conftest import ROOT
 
 LAYERS = [  # lowest first
     ("leaf", {"lnplan.model", "lnplan.schema", "lnplan.urls", "lnplan.i18n", "lnplan.yamlio", "lnplan.punctuation",
-              "lnplan.browser", "lnplan.checksite", "lnplan.cli"}),
+              "lnplan.browser", "lnplan.clients", "lnplan.checksite", "lnplan.cli"}),
     ("reading", {"lnplan.reading", "lnplan.loader", "lnplan.releases", "lnplan.fidelity", "lnplan.validate", "lnplan.synth"}),
-    ("outputs", {"lnplan.export", "lnplan.cite", "lnplan.database", "lnplan.tmx", "lnplan.feed"}),
+    ("outputs", {"lnplan.export", "lnplan.columns", "lnplan.cite", "lnplan.database", "lnplan.tmx", "lnplan.feed",
+                 "lnplan.sitemap"}),
     ("site", {"lnplan.render", "lnplan.site", "lnplan.searchindex", "lnplan.docstree"}),
     ("command line", {"lnplan.__main__", "lnplan.build", "lnplan.dev"}),
 ]

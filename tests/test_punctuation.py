@@ -71,10 +71,10 @@ def schema_chinese(node) -> list[str]:
 
 
 def test_chinese_ui_strings_use_published_punctuation():
-    from lnplan.export import CSV_RULE
+    from lnplan.export import CSV_RULE, listed_downloads
     from lnplan import i18n
     from lnplan.render import overview
-    texts = [v["zh"] for v in i18n.S.values()] + [zh for zh, _ in overview.FILE_DOCS.values()]
+    texts = [v["zh"] for v in i18n.S.values()] + [d.zh for d in listed_downloads()]
     texts += [text for _, text in overview.ABOUT["zh"]] + [CSV_RULE["zh"]]
     texts += schema_chinese(json.loads((ROOT / "schema" / "plan.schema.json").read_text(encoding="utf-8")))
     assert len(texts) > 500

@@ -69,7 +69,7 @@ def test_measure_shows_structured_responsibility(plan):
     assert 'href="../../units/commerce/"' in out and '<span class="lp-etc">等</span>' in out
     assert 'href="../../places/shenyang/"' in out
     assert 'href="../../targets/#t-2-1-1-t1"' in out
-    en = render_page(plan, "en", "measure", "2.1.1", "measures/2.1.1/", "https://example.org/en/measures/2.1.1/").markdown
+    en = render_page(plan, "en", "measure", "2.1.1", "measures/2.1.1/", "https://example.org/en/measures/2.1.1/", "https://example.org/").markdown
     assert "Chinese original (authoritative)" in en and "高水平建设航空" in en  # parallel text
     assert "Part 2, Section 1, Item 1" in en and "https://example.org/en/measures/2.1.1/" in en  # citation
     assert 'href="../../../measures/2.1.1/"' in en  # one click to the Chinese page

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..export import CSV_RULE, api_path, digest, downloads
+from ..columns import csv_tables, describe
+from ..export import API_INDEX, CSV_RULE, api_path, digest, downloads, listed_downloads
 from ..feed import FEED_FILE
 from ..model import Plan
 from ..releases import version
 from ..schema import load_schema
+from ..urls import public_root
 from . import history
 from .corrections import KINDS, corrections_table
 from .html import a, block, esc, heading, human_size, rel
@@ -103,44 +105,9 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
     return Rendered("".join(out), c.t("nav_charts"), jsonld(c, c.t("nav_charts"), c.t("nav_charts")))
 
 
-FILE_DOCS = {
-    "data/plan.json": ("整个数据集（双语、单一文档）。", "The whole dataset, both languages, one document."),
-    "data/plan.schema.json": ("plan.json 的 JSON Schema(2020-12)。", "JSON Schema (2020-12) that plan.json validates against."),
-    "data/measures.csv": ("措施表。", "Measures."),
-    "data/units.csv": ("责任单位表。", "Responsible units."),
-    "data/places.csv": ("地点表。", "Places."),
-    "data/targets.csv": ("量化目标表。", "Quantitative targets."),
-    "data/assignments.csv": ("责任分配表（每项措施每个单位一行）。", "Assignments: one row per measure and unit."),
-    "data/measure_places.csv": ("措施涉及地点及原因（直接提及、简称或所辖县区等；每项措施每个地点、每个字样一行）。",
-                                "Why each measure lists each place (named, short form, or a county or other place within it): one row per measure, place and form found."),
-    "data/corrections.csv": ("更正表：本版所作或所记录的每一项更正，编号稳定。", "Corrections: every correction this edition makes or notes, with stable ids."),
-    "data/datapackage.json": ("Frictionless 数据包描述（含主键、外键）。", "Frictionless Data Package descriptor with primary and foreign keys."),
-    "data/tasks.csv": ("全文任务分工表（中文）。", "Task-division table of the whole plan (Chinese)."),
-    "data/tasks.en.csv": ("全文任务分工表（英文）。", "Task-division table of the whole plan (English)."),
-    "data/tasks.xlsx": ("全文任务分工表（Excel，中英两个工作表）。", "Task-division table of the whole plan (Excel, a sheet per language)."),
-
-    "data/api/index.json": ("静态 API 索引：每项措施、单位、地点和目标各有一个小 JSON 文档（data/api/<类别>/<编号>.json），内容与 plan.json 中的记录相同，并附 SHA-256。",
-                            "Static API index: every measure, unit, place and target as its own small JSON document (data/api/<kind>/<id>.json), the same record as in plan.json, with its SHA-256."),
-    "data/plan.bib": ("整个方案的 BibTeX 引用（中英文各一条）；各措施的引用文件见措施页面。", "BibTeX citation of the whole plan (one entry per language); each measure's citation files are on its page."),
-    "data/plan.csl.json": ("整个方案的 CSL-JSON 引用（Zotero、Mendeley 等可导入）。", "CSL-JSON citation of the whole plan (imports into Zotero, Mendeley and other reference managers)."),
-    "data/plan.tmx": ("中英平行文本（TMX 1.4b 翻译记忆库）：每个标题和每段文本一对，附编号，供译者和计算机辅助翻译工具使用。",
-                      "Chinese–English parallel text as a TMX 1.4b translation memory: one unit per title and text, with its id, for translators and CAT tools."),
-    "data/plan.sqlite": ("SQLite 数据库：措施、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分词，检索词至少三个字符）。",
-                         "SQLite database: measures, units, places, targets, assignments, releases and changes as tables with foreign keys, indexes and full-text search in both languages (trigram: queries of three or more characters)."),
-    "data/plan.metadata.json": ("plan.sqlite 的 Datasette 元数据（标题、许可、来源、各列说明）：datasette plan.sqlite --metadata plan.metadata.json",
-                                "Datasette metadata for plan.sqlite (titles, licence, source, every column's description): datasette plan.sqlite --metadata plan.metadata.json"),
-}
-# Files per record are reached from their record's page or from an index, not listed one by one.
-PER_RECORD = ("data/units/", "data/api/", "data/cite/")
-
-
-def listed_on_data_page(path: str) -> bool:
-    return path in FILE_DOCS or not path.startswith(PER_RECORD)
-
-
 DICT_DEFS = ("plan", "exportMeasure", "exportResponsibility", "group", "exportPlaceReason", "exportUnit", "factSource", "exportPlace", "seat",
              "membership", "regionOf", "source", "placeNamesFile", "placeName", "placeNameSource", "placeNameSourceEntry", "notPlace",
-             "exportTarget", "term", "exportCorrection", "text", "url", "release", "change", "apiIndex", "apiEntry", "assignment",
+             "exportTarget", "term", "exportCorrection", "text", "url", "release", "change", "apiIndex", "apiEntry", "unitTasks", "unitTask", "assignment",
              "measurePlace", "targetScope")
 
 PY_EXAMPLE = """import json, urllib.request
@@ -148,9 +115,27 @@ plan = json.load(urllib.request.urlopen("{base}data/plan.json"))
 for m in plan["measures"]:
     if m["responsibility"]["lead"] == "commerce":
         print(m["id"], m["title"]["en"])"""
+PY_LOCAL = """import json
+plan = json.load(open("plan.json", encoding="utf-8"))  # data/plan.json, downloaded from this page
+for m in plan["measures"]:
+    if m["responsibility"]["lead"] == "commerce":
+        print(m["id"], m["title"]["en"])"""
 JS_EXAMPLE = """const plan = await (await fetch("{base}data/plan.json")).json();
 const led = plan.measures.filter(m => m.responsibility.lead === "commerce");
 console.log(led.map(m => `${{m.id}} ${{m.title.zh}}`));"""
+JS_LOCAL = """// in the browser's console on this page
+const plan = await (await fetch(new URL("{path}", location.href))).json();
+const led = plan.measures.filter(m => m.responsibility.lead === "commerce");
+console.log(led.map(m => `${{m.id}} ${{m.title.zh}}`));"""
+
+
+def code_examples(lang: str, url: str, site_url: str) -> tuple[str, str]:
+    """Reading plan.json in Python and JavaScript: from the public address, or (a site without one) from the
+    downloaded file and from this page's own address."""
+    base = public_root(site_url)
+    if base:
+        return PY_EXAMPLE.format(base=base), JS_EXAMPLE.format(base=base)
+    return PY_LOCAL, JS_LOCAL.format(path=rel(lang, url, "zh", "data/plan.json"))
 
 
 def _type(prop: dict) -> str:
@@ -185,32 +170,59 @@ def data_dictionary(lang: str) -> str:
     return "".join(out)
 
 
+IDS_AS_TEXT = {
+    "zh": "编号（如 2.1、2.10）是文本而不是数字，数据包也将其定义为字符串。用 pandas 读取时请指定 dtype=str，例如 "
+          "pd.read_csv(\"measures.csv\", dtype=str)；在 Excel 或 WPS 中请通过“数据 → 从文本/CSV”导入，并把编号列设为“文本”"
+          "（直接打开 CSV 时，2.10 会被当作数字 2.1）。",
+    "en": "Ids such as 2.1 and 2.10 are text, not numbers, and the data package types them as strings. With pandas, read "
+          "them as text: pd.read_csv(\"measures.csv\", dtype=str). In Excel or WPS, import through Data → From Text/CSV and "
+          "set the id columns to Text (a CSV opened directly turns 2.10 into the number 2.1).",
+}
+
+
+CSV_HEADING = {"zh": "CSV 文件的列", "en": "Columns of the CSV files"}
+CSV_NOTE = {"zh": "各列的说明与 plan.json 中对应字段相同（来自同一份 schema），SQLite 数据库中的同名列亦然。",
+            "en": "Each column is described as the plan.json field it comes from (the same schema); so are the database's columns of the same name."}
+
+
+def csv_dictionary(lang: str) -> str:
+    """Every CSV file's columns, from the column table (lnplan.columns): name, type and description."""
+    schema = load_schema()
+    out = [heading(3, CSV_HEADING[lang], "csv-columns"), block(f"<p>{esc(CSV_NOTE[lang])}</p>")]
+    head = "".join(f'<th scope="col">{esc(t(h, lang))}</th>' for h in ("field", "type", "description"))
+    for table in csv_tables():
+        rows = "".join(f"<tr><td><code>{esc(c.name)}</code></td><td><code>{esc(c.type)}</code></td>"
+                       f"<td>{esc(describe(c, schema)[0 if lang == 'en' else 1])}</td></tr>" for c in table.csv_columns)
+        out.append(heading(4, table.csv_path, "csv-" + table.name))
+        out.append(block(f'<div class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'))
+    return "".join(out)
+
+
 def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
     files = downloads(plan, site_url)
     intro = {"zh": "以下文件均由 plan/ 目录中的数据在构建时生成。CSV 为带 BOM 的 UTF-8，可直接用 Excel 或 WPS 打开。各单位的任务分工表见各单位页面。编号稳定，可用于引用。",
              "en": "Every file below is generated at build time from the data in plan/. CSV files are UTF-8 with a byte-order mark, so Excel and WPS open them correctly. Each unit's own task-division table is linked from its page. Ids are stable and safe to cite."}
-    out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p>"), version_block(c)]
+    out = [heading(1, c.t("nav_data")), lang_switch_note(c), block(f"<p>{esc(intro[lang])}</p><p id=\"ids-as-text\">{esc(IDS_AS_TEXT[lang])}</p>"),
+           version_block(c)]
     rows = []
-    for path, data in files.items():
-        if not listed_on_data_page(path):
-            continue
-        if path not in FILE_DOCS:
-            raise KeyError(f"download {path} has no description in FILE_DOCS; add one so the data page lists it")
-        dzh, den = FILE_DOCS[path]
-        rows.append(f'<tr><td><a href="{esc(rel(lang, url, "zh", path))}" download>{esc(path.split("/")[-1])}</a></td><td>{esc(dzh if lang == "zh" else den)}</td>'
+    for d in listed_downloads():
+        data = files[d.path]
+        rows.append(f'<tr><td><a href="{esc(rel(lang, url, "zh", d.path))}" download>{esc(d.path.split("/")[-1])}</a></td><td>{esc(d.zh if lang == "zh" else d.en)}</td>'
                     f'<td class="lp-num">{esc(human_size(len(data)))}</td><td><code class="lp-sha">{digest(data)}</code></td></tr>')
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("file"), c.t("description"), c.t("size"), "SHA-256"))
     out.append(block(f'<div class="lp-table-wrap lp-files"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
     out.append(api_section(c, files))
+    py, js = code_examples(lang, url, site_url)
     out.append(heading(2, "Python", "python"))
-    out.append(block(f'<pre><code class="language-python">{esc(PY_EXAMPLE.format(base=site_url))}</code></pre>'))
+    out.append(block(f'<pre><code class="language-python">{esc(py)}</code></pre>'))
     out.append(heading(2, "JavaScript", "javascript"))
-    out.append(block(f'<pre><code class="language-javascript">{esc(JS_EXAMPLE.format(base=site_url))}</code></pre>'))
+    out.append(block(f'<pre><code class="language-javascript">{esc(js)}</code></pre>'))
     out.append(heading(2, {"zh": "数据字典", "en": "Data dictionary"}[lang], "dictionary"))
     out.append(block(f'<p>{esc({"zh": "由 schema/plan.schema.json 自动生成。", "en": "Generated from schema/plan.schema.json."}[lang])}</p>'
                      f'<p id="csv-formulas">{esc(CSV_RULE[lang])}</p>'))
     out.append(data_dictionary(lang))
+    out.append(csv_dictionary(lang))
     return Rendered("".join(out), intro[lang][:160], jsonld(c, c.t("nav_data"), intro[lang][:160], "Dataset"))
 
 
@@ -227,7 +239,7 @@ def api_section(c, files: dict[str, bytes]) -> str:
                 if ident is not None]
     links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", p))}"><code>{esc(p)}</code></a>' for p in examples if p in files)
     return (heading(2, c.t("api_heading"), "api")
-            + block(f'<p>{esc(c.t("api_intro"))}</p><p>{a(rel(c.lang, c.url, "zh", "data/api/index.json"), "<code>data/api/index.json</code>")} · {links}</p>'))
+            + block(f'<p>{esc(c.t("api_intro"))}</p><p>{a(rel(c.lang, c.url, "zh", API_INDEX), f"<code>{esc(API_INDEX)}</code>")} · {links}</p>'))
 
 
 def version_block(c) -> str:

@@ -245,10 +245,11 @@ def chapter_page(plan: Plan, lang: str, url: str, chapter_id: str) -> Rendered:
 
 
 def citation_block(c: Ctx, m: Measure, canonical_url: str, site_root: str) -> str:
-    """The measure's citation in GB/T 7714-2015 form and in English (this page's language first), and as
-    BibTeX and CSL-JSON files for reference managers."""
-    urls = {lang: cite.measure_url(site_root, lang, m.id) or (canonical_url if lang == c.lang else "") for lang in ("zh", "en")}
-    forms = {"zh": ("GB/T 7714-2015", cite.gbt7714(c.plan, m, urls["zh"])), "en": (c.t("cite_english"), cite.english(c.plan, m, urls["en"]))}
+    """The measure's citation as GB/T 7714-2015 prints its Chinese item and APA its English one (this page's
+    language first; lnplan.cite, checked against the styles with citeproc-py), and as BibTeX and CSL-JSON files for
+    reference managers. The address is the public one only: a site with none gives citations without a URL."""
+    urls = {lang: cite.measure_url(site_root, lang, m.id) for lang in ("zh", "en")}
+    forms = {"zh": ("GB/T 7714-2015", cite.gbt7714(c.plan, m, urls["zh"])), "en": ("APA", cite.apa(c.plan, m, urls["en"]))}
     order = ("zh", "en") if c.lang == "zh" else ("en", "zh")
     out = "".join(f'<p class="lp-label">{esc(forms[lang][0])}</p><blockquote class="lp-cite" lang="{lang}"><p>{esc(forms[lang][1])}</p></blockquote>'
                   for lang in order)
