@@ -113,6 +113,13 @@ def _stop(jobs: list[subprocess.Popen]) -> None:
             job.wait()
 
 
+# Errors of the machine, not of the plan: a full disk, a read-only or missing directory, no memory, Ctrl-C.
+ENVIRONMENT_ERRORS = ("OSError", "PermissionError", "FileNotFoundError", "IsADirectoryError", "NotADirectoryError",
+                      "MemoryError", "KeyboardInterrupt")
+VALIDATOR_BUG = ("a bug: the validator accepted this plan but the build cannot handle it; please report it with the "
+                 "change to plan/ that caused it")
+
+
 def summarize(output: str) -> str:
     """Engine output for the reader: from the first warning or error on (not the INFO lines before it), and a
     Python traceback cut to its last line (what went wrong)."""
@@ -126,6 +133,8 @@ def summarize(output: str) -> str:
         return "\n".join(lines)
     start = lines.index("Traceback (most recent call last):")
     last = next((line for line in reversed(lines) if line.strip() and not line.startswith(" ")), "")
+    if not last.startswith(ENVIRONMENT_ERRORS):  # the plan passed validation, yet the build could not handle it
+        last += f" ({VALIDATOR_BUG})"
     return "\n".join([*lines[:start], last])
 
 
@@ -177,7 +186,8 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
         problems = checksite.check(zh)
         if problems:
             print("\n".join(problems), file=sys.stderr)
-            print(f"{len(problems)} broken link(s); nothing was written to {out}.", file=sys.stderr)
+            print(f"{len(problems)} broken link(s), third-party request(s) or piece(s) of live code; nothing was written to {out}.",
+                  file=sys.stderr)
             return 1
         (zh / MARKER).write_text("Written by python -m lnplan.build; the next build replaces this directory.\n")
         old = Path(tmp) / "old"
