@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import yamlio
+from . import safefiles, yamlio
 from .loader import ROOT, correction_location, correction_targets, format_path, value_at
 from .punctuation import TO_ASCII, clause_as_written
 
@@ -127,8 +127,8 @@ def _where(b: Block, offset: int, plan_dir: Path | None) -> tuple[str, tuple, in
     shown = f"plan/{b.file}"
     if plan_dir is not None:
         try:
-            _, marks = yamlio.load((plan_dir / b.file).read_text(encoding="utf-8"))
-        except (OSError, yamlio.YamlSyntaxError):
+            _, marks = yamlio.load(safefiles.read_text(plan_dir / b.file, plan_dir))
+        except (OSError, safefiles.Refused, yamlio.YamlSyntaxError):
             marks = {}
         mark = marks.get(path)
         shown = str(plan_dir / b.file) + (f":{mark.line}:{mark.column}" if mark else "")

@@ -2,20 +2,23 @@
 and build the model. Every problem is collected and reported as `file:line:column: path: message`."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
+import itertools
 import json
 import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
 import jsonschema
 
-from . import releases, yamlio
+from . import checks, releases, safefiles, yamlio
 from .model import (
     Chapter, Correction, FactSource, Group, Item, Label, Measure, MeasureUnit, Membership, Notice, Paragraph, Place, PlaceName,
     PlaceReason, Plan, Responsibility, Seat, Section, Source, Target, Term, Text, Unit,
@@ -94,9 +97,11 @@ def load_schema(path: Path = SCHEMA_PATH) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _validator(defname: str, schema: dict) -> jsonschema.Draft202012Validator:
-    sub = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{defname}"}
-    return jsonschema.Draft202012Validator(sub, format_checker=jsonschema.FormatChecker())
+MAX_PROBLEMS = 200  # then the check stops: a file of 40,000 wrong ids gets 200 lines, not 40,000 (nor their cost)
+
+
+class _TooMany(Exception):
+    pass
 
 
 class _Collector:
@@ -104,6 +109,20 @@ class _Collector:
         self.plan_dir = plan_dir
         self.problems: list[Problem] = []
         self.marks: dict[str, dict] = {}
+
+    def report(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _TooMany
+
+    @contextmanager
+    def stopping(self) -> Iterator[None]:
+        """Checks inside stop at MAX_PROBLEMS problems, and the last line says so."""
+        try:
+            yield
+        except _TooMany:
+            self.problems.append(Problem(self.display(""), None, None, "", f"the check stopped after {MAX_PROBLEMS} problems; "
+                                         "fix these and run it again"))
 
     def display(self, rel: str) -> str:
         full = self.plan_dir / rel
@@ -119,8 +138,8 @@ class _Collector:
         while p not in marks and p:
             p = p[:-1]
         mark = marks.get(p)
-        self.problems.append(Problem(self.display(rel), mark.line if mark else None,
-                                     mark.column if mark else None, format_path(tuple(path)), message))
+        self.report(Problem(self.display(rel), mark.line if mark else None, mark.column if mark else None,
+                            format_path(tuple(path)), message))
 
 
 def _schema_message(err: jsonschema.ValidationError) -> str:
@@ -129,20 +148,29 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         missing = re.search(r"'([^']+)' is a required property", err.message)
         return f"missing field '{missing.group(1)}'; add it" if missing else err.message
     if v == "type":
-        return f"wrong type: got {type(err.instance).__name__} {json.dumps(err.instance, ensure_ascii=False)[:60]}; expected {err.validator_value}"
+        return f"wrong type: got {type(err.instance).__name__} {checks.shown(err.instance)}; expected {err.validator_value}"
     if v == "additionalProperties":
-        allowed = ", ".join(sorted(err.schema.get("properties", {})))
-        return f"{err.message}; allowed fields: {allowed}"
+        allowed = err.schema.get("properties", {})
+        extra = [k for k in err.instance if k not in allowed]
+        more = f" and {len(extra) - 3:,} more" if len(extra) > 3 else ""
+        return f"field(s) not allowed here: {', '.join(checks.shown(k) for k in extra[:3])}{more}; allowed fields: {', '.join(sorted(allowed))}"
     if v == "minLength":
         return "empty text; write the text here" if err.validator_value == 1 else err.message
     if v == "maxLength":
         return f"text of {len(err.instance):,} characters; the limit for this field is {err.validator_value:,}: shorten it"
+    if v == "maxItems":
+        return f"{len(err.instance):,} items; at most {err.validator_value:,} here"
     if v in ("maximum", "minimum"):
         shown = str(err.instance) if len(str(err.instance)) <= 20 else f"a number of {len(str(err.instance))} digits"
         bound = "at most" if v == "maximum" else "at least"
         return f"{shown} is out of range; expected a number {bound} {err.validator_value:,}"
     if v == "pattern":
-        return f"{json.dumps(err.instance, ensure_ascii=False)[:60]} does not have the expected form (pattern {err.validator_value})"
+        return f"{checks.shown(err.instance)} does not have the expected form (pattern {err.validator_value})"
+    if v == "format" and err.validator_value == "uri":
+        return (f"{checks.shown(err.instance)} is not a web address the site can link to: {checks.url_problem(err.instance)}; "
+                "write an address that begins with https:// (or http://) and its host, e.g. https://www.ln.gov.cn/")
+    if v == "format" and err.validator_value == "date":
+        return f"{checks.shown(err.instance)} is not a date; write a day of the calendar as YYYY-MM-DD"
     if v == "oneOf" and isinstance(err.instance, dict) and "title" in err.instance:
         return ("an item needs either its own 'text', 'responsibility' and 'places', or 'paragraphs' "
                 "(paragraphs with their own clauses), not both and not neither")
@@ -150,16 +178,23 @@ def _schema_message(err: jsonschema.ValidationError) -> str:
         return "a target needs a 'value' (with 'unit') or a 'benchmark'"
     if v == "dependentRequired":
         return err.message.replace("is a dependency of", "is required together with")
-    return err.message
+    return checks.cut(err.message)
+
+
+MAX_SUGGEST_CHOICES = 5000  # difflib compares the value with each: no suggestion among more (the 10x plan has 3,000 ids)
 
 
 def _suggest(value: str, choices) -> str:
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
+    choices = list(choices)
+    if len(choices) > MAX_SUGGEST_CHOICES:
+        return ""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
 # ---- place names --------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 16)  # each measure's text is compared with every registered form
 def nfkc(text: str) -> str:
     """Unicode NFKC: full-width and ASCII brackets, colons etc. compare equal (丹（东） = 丹(东))."""
     return unicodedata.normalize("NFKC", text)
@@ -221,46 +256,40 @@ def resolve_clause(raw: str, names: dict[str, str]) -> list[tuple[list[str], boo
 
 # ---- loading ---------------------------------------------------------------
 
-MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest real plan file is 43 KB; the 10x synthetic plan's is 430 KB
+MAX_FILE_BYTES = safefiles.MAX_FILE_BYTES
 
 
 def _read(c: _Collector, rel: str) -> Any:
-    path = c.plan_dir / rel
     try:
-        if path.is_dir():
-            c.problems.append(Problem(c.display(rel), None, None, "", "is a directory; expected a YAML file"))
-            return None
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            c.problems.append(Problem(c.display(rel), None, None, "",
-                                      f"file is {size:,} bytes; plan files are limited to {MAX_FILE_BYTES:,} bytes"))
-            return None
-        text = path.read_bytes().decode("utf-8-sig")
+        text = safefiles.read_text(c.plan_dir / rel, c.plan_dir)
     except FileNotFoundError:
-        c.problems.append(Problem(c.display(rel), None, None, "", "file is missing; every plan has this file"))
+        c.report(Problem(c.display(rel), None, None, "", "file is missing; every plan has this file"))
         return None
-    except UnicodeDecodeError as exc:
-        c.problems.append(Problem(c.display(rel), None, None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the file as UTF-8"))
-        return None
-    except OSError as exc:
-        c.problems.append(Problem(c.display(rel), None, None, "", f"cannot be read: {exc.strerror}"))
+    except safefiles.Refused as exc:  # a link, a FIFO or a device, too large, not UTF-8: never read, never shown
+        c.report(Problem(c.display(rel), None, None, "", str(exc)))
         return None
     try:
         data, marks = yamlio.load(text)
     except yamlio.YamlSyntaxError as exc:
         m = exc.mark
-        c.problems.append(Problem(c.display(rel), m.line if m else None, m.column if m else None, "", exc.message))
+        c.report(Problem(c.display(rel), m.line if m else None, m.column if m else None, "", exc.message))
         return None
     c.marks[rel] = marks
     return data
 
 
+def schema_problems(defname: str, data: Any, schema: dict | None = None) -> list[tuple[tuple, str]]:
+    """(path, message) of everything in data that $defs/defname of the schema refuses, in document order."""
+    found = itertools.islice(checks.validator(defname, schema or load_schema()).iter_errors(data), MAX_PROBLEMS)
+    errors = sorted(found, key=lambda e: [(0, x, "") if isinstance(x, int) else (1, 0, x) for x in e.absolute_path])
+    return [(tuple(err.absolute_path), _schema_message(err)) for err in errors]
+
+
 def _schema_check(c: _Collector, rel: str, data: Any, defname: str, schema: dict) -> bool:
-    errors = sorted(_validator(defname, schema).iter_errors(data),
-                    key=lambda e: [(0, x, "") if isinstance(x, int) else (1, 0, x) for x in e.absolute_path])
-    for err in errors:
-        c.add(rel, tuple(err.absolute_path), _schema_message(err))
-    return not errors
+    problems = schema_problems(defname, data, schema)
+    for path, message in problems:
+        c.add(rel, path, message)
+    return not problems
 
 
 def chapter_files(plan_dir: Path) -> list[str]:
@@ -268,38 +297,61 @@ def chapter_files(plan_dir: Path) -> list[str]:
     return [f"chapters/{p.name}" for p in files]
 
 
+MAX_LISTED = 20  # unexpected files named one by one; more are counted
+
+
 def _unexpected_files(c: _Collector, plan_dir: Path, expected: list[str]) -> None:
-    """Files in plan/ that no part of the plan reads would be silently ignored: refuse them."""
-    known = set(expected) | {"chapters"}
-    for path in sorted(plan_dir.rglob("*")):
-        rel = path.relative_to(plan_dir).as_posix()
-        if rel in known or rel == releases.SNAPSHOT_DIR or (
-                rel.startswith(releases.SNAPSHOT_DIR + "/") and path.suffix == ".json" and releases.SEMVER.fullmatch(path.stem)):
-            continue  # release snapshots: plan/releases/<version>.json
-        if path.suffix == ".yml":
-            hint = f"plan files end in .yaml: rename it to {path.with_suffix('.yaml').name}"
+    """Files in plan/ that no part of the plan reads would be silently ignored: refuse them. Links are not followed
+    and only chapters/ and releases/ are looked into."""
+    found = []
+    for name, kind in safefiles.entries(plan_dir):
+        if name in ("chapters", releases.SNAPSHOT_DIR) and kind == "directory":
+            found += [(f"{name}/{sub}", k) for sub, k in safefiles.entries(plan_dir / name)]
+        else:
+            found.append((name, kind))
+    snapshot = re.compile(re.escape(releases.SNAPSHOT_DIR) + "/" + releases.SEMVER.pattern + r"\.json")
+    # An expected name that is a link, a FIFO or a device is refused by its reader, with what is wrong with it.
+    unexpected = [(rel, kind) for rel, kind in found if not (
+        rel in expected or (rel == "chapters" and kind == "directory") or snapshot.fullmatch(rel))]
+    for rel, kind in unexpected[:MAX_LISTED]:
+        if rel.endswith(".yml"):
+            hint = f"plan files end in .yaml: rename it to {rel[:-4].split('/')[-1]}.yaml"
         elif rel.startswith("chapters/"):
             hint = "chapter files are named 1.yaml, 2.yaml, … after their chapter id"
         else:
             hint = f"plan/ holds only {', '.join(SINGLE_FILES)}, chapters/N.yaml and releases/VERSION.json; move it elsewhere"
-        c.problems.append(Problem(c.display(rel), None, None, "", f"unexpected file, not part of the plan; {hint}"))
+        what = "file" if kind == "regular file" else kind
+        c.report(Problem(c.display(rel), None, None, "", f"unexpected {what}, not part of the plan; {hint}"))
+    if len(unexpected) > MAX_LISTED:
+        c.report(Problem(c.display(""), None, None, "", f"{len(unexpected) - MAX_LISTED:,} more unexpected files; "
+                                                                   "plan/ holds only the plan's files"))
 
 
 def read_sources(plan_dir: Path = PLAN_DIR, schema_path: Path = SCHEMA_PATH) -> tuple[dict[str, Any], _Collector]:
     """Parse and schema-check every file; return the data by file and the collector of problems."""
     c = _Collector(plan_dir)
-    schema = load_schema(schema_path)
     sources: dict[str, Any] = {}
-    chapters = chapter_files(plan_dir)
-    _unexpected_files(c, plan_dir, [*SINGLE_FILES, *chapters])
+    with c.stopping():
+        _read_all(c, sources, load_schema(schema_path))
+    return sources, c
+
+
+def _read_all(c: _Collector, sources: dict[str, Any], schema: dict) -> None:
+    try:
+        safefiles.check_directory(c.plan_dir)
+    except (OSError, safefiles.Refused) as exc:
+        c.report(Problem(c.display(""), None, None, "", str(exc) if isinstance(exc, safefiles.Refused) else
+                         f"no plan directory here ({exc.strerror}); expected a directory of plan files"))
+        return
+    chapters = chapter_files(c.plan_dir)
+    _unexpected_files(c, c.plan_dir, [*SINGLE_FILES, *chapters])
     if not chapters:
-        c.problems.append(Problem(c.display("chapters"), None, None, "", "no chapter files; expected plan/chapters/1.yaml … 8.yaml"))
+        c.report(Problem(c.display("chapters"), None, None, "", "no chapter files; expected plan/chapters/1.yaml … 8.yaml"))
     for rel, defname in [*SINGLE_FILES.items(), *((f, CHAPTER_DEF) for f in chapters)]:
         data = _read(c, rel)
         if data is not None or rel in c.marks:
             if _schema_check(c, rel, data, defname, schema):
                 sources[rel] = data
-    return sources, c
 
 
 def load_plan(plan_dir: Path | str = PLAN_DIR, schema_path: Path | str = SCHEMA_PATH) -> Plan:
@@ -307,9 +359,11 @@ def load_plan(plan_dir: Path | str = PLAN_DIR, schema_path: Path | str = SCHEMA_
     sources, c = read_sources(Path(plan_dir), Path(schema_path))
     if c.problems:
         raise PlanError(c.problems)
-    plan = _build(sources, c)
-    if not c.problems:
-        releases.attach(plan, sources["releases.yaml"], c, Path(plan_dir), load_schema(Path(schema_path)))
+    with c.stopping():
+        plan = _build(sources, c)
+        checks.cross_file(c, sources)
+        if not c.problems:
+            releases.attach(plan, sources["releases.yaml"], c, Path(plan_dir), load_schema(Path(schema_path)))
     if c.problems:
         raise PlanError(c.problems)
     return plan
@@ -323,15 +377,11 @@ def _labels(items: list[dict]) -> dict[str, Label]:
     return {i["id"]: Label(i["id"], T(i["label"])) for i in items}
 
 
-# Ids that would give a page the path of another: units/index/ and places/index/ are the index pages.
-RESERVED_IDS = {"index"}
-
-
 def _unique(c: _Collector, rel: str, entries: Iterator[tuple[str, tuple]], what: str) -> None:
     seen: dict[str, tuple] = {}
     for ident, path in entries:
-        if ident in RESERVED_IDS:
-            c.add(rel, path + ("id",), f"'{ident}' is reserved (its page would replace the {what} index page); choose another id")
+        if checks.reserved_id(ident, what):
+            c.add(rel, path + ("id",), checks.reserved_id(ident, what))
         if ident in seen:
             c.add(rel, path + ("id",), f"duplicate {what} id '{ident}' (first used at {format_path(seen[ident])}); give each {what} its own id")
         else:
@@ -682,11 +732,25 @@ def correction_location(src: dict, index: dict, d: dict) -> tuple[str, tuple] | 
     return rel, path
 
 
+MAX_LATER = 100  # later corrections of one field looked at (a chain of corrections of one field is a few long)
+
+
+def _changed_again(raw: list[dict], same_field: dict[tuple, list[int]], i: int) -> bool:
+    """Whether a later correction of the same field changed the words that correction i wrote."""
+    d = raw[i]
+    group = same_field[(d["target_type"], d["target"], d["field"])]
+    k = bisect.bisect_left(group, i)
+    return any(d["after"] in raw[j]["before"] for j in group[k + 1:k + 1 + MAX_LATER])
+
+
 def _corrections(src: dict, c: _Collector, node_ids: dict, measures: dict, targets: dict) -> tuple[Correction, ...]:
     raw = src["corrections.yaml"]["corrections"]
     _unique(c, "corrections.yaml", ((d["id"], ("corrections", i)) for i, d in enumerate(raw)), "correction")
     index = correction_targets(src)
     measure_at = {node_ids[m]: m for m in measures if m in node_ids}
+    same_field: dict[tuple, list[int]] = {}
+    for i, d in enumerate(raw):
+        same_field.setdefault((d["target_type"], d["target"], d["field"]), []).append(i)
     out = []
     for i, d in enumerate(raw):
         cp = ("corrections", i)
@@ -701,12 +765,10 @@ def _corrections(src: dict, c: _Collector, node_ids: dict, measures: dict, targe
         rel, path = where
         if d["kind"] == "source" and not (d["target_type"] in ("document", "text") and path[-1] in ("zh", "raw")):
             c.add("corrections.yaml", cp + ("kind",), "a 'source' correction corrects the Chinese text of the plan: a .zh field or a responsibility clause (raw) of the document or a chapter; use kind 'translation' or 'data' for anything else")
-        later = any((e["target_type"], e["target"], e["field"]) == (d["target_type"], d["target"], d["field"])
-                    and d["after"] in e["before"] for e in raw[i + 1:])
         value = value_at(src, rel, path)
-        if not later:  # a later correction of the same field changed these words again
-            now = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-            if (d["after"] not in now) if isinstance(value, str) else (d["after"] != now):
+        now = value if isinstance(value, str) else checks.shown(value, max(80, len(d["after"])))
+        if (d["after"] not in now) if isinstance(value, str) else (d["after"] != now):
+            if not _changed_again(raw, same_field, i):
                 c.add("corrections.yaml", cp + ("after",), f"'after' is not what plan/{rel} holds at {format_path(path)} ({now[:80]!r}); describe the data as it is now")
         measure = next((measure_at[(rel, path[:n])] for n in range(len(path), -1, -1) if (rel, path[:n]) in measure_at), None)
         if d["target_type"] == "target" and d["target"] in targets:

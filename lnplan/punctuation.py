@@ -12,7 +12,6 @@ ids are never touched; every other mark in Chinese text is converted, a pair of 
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Iterator
 
 from . import yamlio
@@ -88,9 +87,7 @@ def convert_data(data: Any) -> list[tuple[tuple, str, str]]:
     return changes
 
 
-def convert_file(path: Path, write: bool) -> list[tuple[tuple, str, str]]:
-    data, _ = yamlio.load(path.read_text(encoding="utf-8"))
-    changes = convert_data(data)
-    if changes and write:
-        path.write_text(yamlio.dump(data), encoding="utf-8")
-    return changes
+def convert_text(text: str) -> tuple[Any, list[tuple[tuple, str, str]]]:
+    """The data of a plan file's text with every Chinese value converted, and (path, before, after) of each change."""
+    data, _ = yamlio.load(text)
+    return data, convert_data(data)

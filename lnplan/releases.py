@@ -19,9 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 
-from . import yamlio
+from . import checks, safefiles, yamlio
 from .model import Change, Plan, Release, Text
 from .urls import page
 
@@ -192,27 +191,25 @@ def correction_href(correction_id: str) -> str | None:
 
 def _load_snapshot(c, rel: str, path: tuple, plan_dir: Path, version: str, schema: dict) -> dict | None:
     sp = snapshot_path(plan_dir, version)
-    shown = f"plan/{SNAPSHOT_DIR}/{version}.json"
+    shown = c.display(f"{SNAPSHOT_DIR}/{version}.json")
 
     def refuse_constant(name: str):
         raise ValueError(f"{name} is not a number a snapshot can hold")
     try:
-        if sp.stat().st_size > MAX_SNAPSHOT_BYTES:
-            c.add(rel, path, f"snapshot {shown} is {sp.stat().st_size:,} bytes; snapshots are limited to {MAX_SNAPSHOT_BYTES:,} bytes")
-            return None
-        snap = json.loads(sp.read_text(encoding="utf-8"), parse_constant=refuse_constant)
+        snap = json.loads(safefiles.read_text(sp, plan_dir, MAX_SNAPSHOT_BYTES, "snapshots"), parse_constant=refuse_constant)
     except FileNotFoundError:
         c.add(rel, path, f"no snapshot {shown} for release {version}; releases are cut with 'python -m lnplan release', which writes it")
         return None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-        c.add(rel, path, f"snapshot {shown}{where} is not valid JSON ({exc}); snapshots are written by the release command, never by hand")
+    except safefiles.Refused as exc:  # a link, a FIFO, a device, too large, not UTF-8: never read, never shown
+        c.add(rel, path, f"snapshot {shown} {exc}")
+        return None
+    except json.JSONDecodeError as exc:
+        c.add(rel, path, f"snapshot {shown}:{exc.lineno}:{exc.colno} is not valid JSON ({exc.msg}); snapshots are written by the release command, never by hand")
         return None
     except (ValueError, RecursionError) as exc:  # NaN or Infinity, or nesting too deep to read
         c.add(rel, path, f"snapshot {shown} cannot be read ({exc}); snapshots are written by the release command, never by hand")
         return None
-    validator = jsonschema.Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/releaseSnapshot"})
-    errors = list(validator.iter_errors(snap))
+    errors = list(checks.validator("releaseSnapshot", schema).iter_errors(snap))
     for err in errors[:5]:
         where = "".join(f"[{p!r}]" for p in err.absolute_path)
         c.add(rel, path, f"snapshot {shown}{where}: {err.message}; snapshots are written by the release command, never by hand")
@@ -266,6 +263,24 @@ def attach(plan: Plan, data: dict, c, plan_dir: Path, schema: dict) -> None:
                                                                for x in r["changes"])))
     plan.releases = tuple(releases)
     plan.snapshots = snapshots
+    _stray_snapshots(c, plan_dir, {r["version"] for r in entries})
+
+
+def _stray_snapshots(c, plan_dir: Path, listed: set[str]) -> None:
+    """A snapshot that no release lists is not part of the plan: nothing reads it, and the release of its version
+    would have to replace it. (Other files in plan/releases/ are refused by the loader.)"""
+    d = plan_dir / SNAPSHOT_DIR
+    try:
+        safefiles.check_directory(d)
+        found = safefiles.entries(d)
+    except (OSError, safefiles.Refused):
+        return  # no snapshots at all, or a link the loader refuses
+    for name, kind in found:
+        version = name[:-len(".json")]
+        if name.endswith(".json") and SEMVER.fullmatch(version) and version not in listed:
+            what = "a snapshot" if kind == "regular file" else f"a {kind} named as the snapshot"
+            c.add(f"{SNAPSHOT_DIR}/{name}", (), f"{what} of version {version}, which plan/{RELEASES_FILE} does not list; "
+                  "snapshots are written by 'python -m lnplan release' with their release: remove this file")
 
 
 # ---- what the site and the downloads ask -------------------------------------------------------------
@@ -315,6 +330,27 @@ class ReleaseError(Exception):
     pass
 
 
+# What the maintainer typed each field of a release as (make release / python -m lnplan release).
+ENTRY_FIELDS = {"version": "VERSION", "date": "DATE (--date)", "summary": "the summary", "summary.zh": "SUMMARY_ZH (--summary-zh)",
+                "summary.en": "SUMMARY_EN (--summary-en)", "corrections": "CORRECTIONS (--correction)"}
+
+
+def _entry_problems(entry: dict) -> list[str]:
+    """What is wrong with a new release's entry, checked as the loader checks releases.yaml, before anything is
+    written (a refusal then names what the maintainer typed, not a line of a file that was put back)."""
+    from .loader import format_path, schema_problems
+
+    out = []
+    for lang in ("zh", "en"):
+        problem = yamlio.value_problem(entry["summary"][lang])
+        if problem:
+            out.append(f"{ENTRY_FIELDS['summary.' + lang]}: {problem}")
+    for path, message in schema_problems("release", entry):
+        shown = format_path(path)
+        out.append(f"{ENTRY_FIELDS.get(shown, ENTRY_FIELDS.get(shown.split('[')[0], shown))}: {message}")
+    return out
+
+
 def cut(plan_dir: Path, version: str, date: str, summary: Text, corrections: tuple[str, ...] = ()) -> tuple[Release, Diff]:
     """Record a release of the plan in plan_dir: write its snapshot and append it to releases.yaml.
     Raises ReleaseError (with what to do) when the release would be wrong, PlanError when the plan is invalid."""
@@ -350,19 +386,25 @@ def cut(plan_dir: Path, version: str, date: str, summary: Text, corrections: tup
     if unknown:
         raise ReleaseError(f"unknown correction id(s): {', '.join(unknown)}; expected ids of records in plan/corrections.yaml")
     path = snapshot_path(plan_dir, version)
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(snapshot_bytes(snap))
     releases_path = plan_dir / RELEASES_FILE
-    before = releases_path.read_text(encoding="utf-8")
-    data, _ = yamlio.load(before)
+    before = safefiles.read_bytes(releases_path, plan_dir)
+    data, _ = yamlio.load(safefiles.decode(before))
     entry = {"version": version, "date": date, "schema_version": SCHEMA_VERSION, "summary": {"zh": summary.zh, "en": summary.en},
              "corrections": list(corrections), "changes": change_entries(d)}
+    refused = _entry_problems(entry)
+    if refused:
+        raise ReleaseError("; ".join(refused))
     data["releases"].append(entry)
-    releases_path.write_text(yamlio.dump(data), encoding="utf-8")
+    path.parent.mkdir(exist_ok=True)
     try:
+        safefiles.write_bytes(path, snapshot_bytes(snap), plan_dir, new=True)  # never replaces a file that was there
+    except safefiles.Refused as exc:
+        raise ReleaseError(f"{path}: {exc}") from None
+    try:
+        safefiles.write_text(releases_path, yamlio.dump(data), plan_dir)
         load_plan(plan_dir)  # the recorded release must pass the same checks as every other
-    except BaseException:  # not recorded after all: put both files back as they were
-        releases_path.write_text(before, encoding="utf-8")
+    except BaseException:  # not recorded after all: releases.yaml back as it was, and the snapshot this call wrote removed
+        safefiles.write_bytes(releases_path, before, plan_dir)
         path.unlink(missing_ok=True)
         raise
     return Release(version, date, SCHEMA_VERSION, summary, tuple(corrections), d.changes), d
