@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lnplan.loader import MAX_FILE_BYTES, PLAN_DIR  # noqa: E402
-from lnplan.yamlio import MAX_NODES  # noqa: E402
+from lnplan.yamlio import MAX_NODES, MAX_PLAN_VALUES  # noqa: E402
 
 BUDGET_S = 10.0  # CPU seconds per case, the command's whole run (the real plan validates in about 1 s)
 FILL = MAX_FILE_BYTES - 64 * 1024  # just under the limit, so the file is read and checked
@@ -35,14 +35,14 @@ NODE_FILL = MAX_NODES - 5000  # and just under the number of values a file may h
 KILL_S = 120  # a case that runs longer has failed anyway: stop it
 
 
-def _fill(head: str, item: Callable[[int], str], tail: str = "", nodes: int = 0) -> str:
+def _fill(head: str, item: Callable[[int], str], tail: str = "", nodes: int = 0, budget: int = 0) -> str:
     """head, then item(0), item(1), … as long as the text stays within FILL bytes and, each item holding `nodes` YAML
-    values, within NODE_FILL values; then tail."""
+    values, within `budget` values (NODE_FILL if 0); then tail."""
     parts, size, i = [head], len(head.encode()), 0
     while True:
         s = item(i)
         n = len(s.encode())
-        if size + n + len(tail.encode()) > FILL or (i + 1) * nodes > NODE_FILL:
+        if size + n + len(tail.encode()) > FILL or (i + 1) * nodes > (budget or NODE_FILL):
             break
         parts.append(s)
         size += n
@@ -94,14 +94,14 @@ def comment_lines(plan: Path) -> None:
     p.write_text(_fill(p.read_text(encoding="utf-8"), lambda i: f"# note {i}\n"), encoding="utf-8")
 
 
-def _add_records(plan: Path, rel: str, rec: str, before: str | None = None, first: int = 0) -> None:
+def _add_records(plan: Path, rel: str, rec: str, before: str | None = None, first: int = 0, budget: int = 0) -> None:
     """Records rec.format(n=first), rec.format(n=first + 1), … appended to the list that ends the file, or to the one
     that ends where the top-level key `before` begins, up to the limits."""
     p = plan / rel
     text = p.read_text(encoding="utf-8")
     head, sep, rest = text.partition(f"\n{before}:\n") if before else (text.rstrip("\n"), "", "")
     tail = sep[1:] + rest
-    p.write_text(_fill(head + "\n", lambda i: rec.format(n=first + i), tail, _values(rec.format(n=first))), encoding="utf-8")
+    p.write_text(_fill(head + "\n", lambda i: rec.format(n=first + i), tail, _values(rec.format(n=first)), budget), encoding="utf-8")
 
 
 def corrections_of_one_field(plan: Path) -> None:
@@ -113,11 +113,13 @@ def corrections_of_one_field(plan: Path) -> None:
                  first=last + 1)
 
 
+PLACE = ("  - id: x{n}\n    kind: city\n    name:\n      zh: 地{n}\n      en: P{n}\n    full_name:\n      zh: 地{n}市\n"
+         "      en: P{n} City\n    names:\n      - 地{n}\n    seat:\n      lat: 41.0\n      lon: 123.0\n      source: geonames\n")
+
+
 def many_places(plan: Path) -> None:
     """Thousands of places, each of whose names every measure's text is searched for."""
-    _add_records(plan, "places.yaml", "  - id: x{n}\n    kind: city\n    name:\n      zh: 地{n}\n      en: P{n}\n    full_name:\n"
-                 "      zh: 地{n}市\n      en: P{n} City\n    names:\n      - 地{n}\n    seat:\n      lat: 41.0\n      lon: 123.0\n"
-                 "      source: geonames\n", before="sources")
+    _add_records(plan, "places.yaml", PLACE, before="sources")
 
 
 def many_forms(plan: Path) -> None:
@@ -154,6 +156,21 @@ def chinese_text(plan: Path) -> None:
     _add_records(plan, "glossary.yaml", "  - id: t{n}\n    term:\n      zh: 术语(一),二:三;{n}\n      en: term {n}\n")
 
 
+def plan_at_the_value_limit(plan: Path) -> None:
+    """Two files of ~120,000 values each, not in canonical form: nearly as many values as the plan's files may hold
+    together, every one read, rewritten and compared by fmt --check."""
+    for rel in ("glossary.yaml", "units.yaml"):
+        _add_records(plan, rel, "  - id: z{n}\n    term:\n      zh:   术语{n}\n      en: t{n}\n", budget=(MAX_PLAN_VALUES - 20_000) // 2)
+
+
+def valid_plan_at_the_value_limit(plan: Path) -> None:
+    """Thousands of glossary terms and of places, valid: nearly as many values as the plan's files may hold together,
+    every one checked."""
+    half = (MAX_PLAN_VALUES - 20_000) // 2
+    _add_records(plan, "glossary.yaml", "  - id: t{n}\n    term:\n      zh: 术语{n}\n      en: term {n}\n", budget=half)
+    _add_records(plan, "places.yaml", PLACE, before="sources", budget=half)
+
+
 VALIDATE = ("validate",)
 CASES: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     "mixed-unique-list": (mixed_unique_list, VALIDATE),
@@ -168,6 +185,8 @@ CASES: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
     "many-keys": (many_keys, VALIDATE),
     "fmt-check-diff": (not_canonical, ("fmt", "--check")),
     "punctuation": (chinese_text, ("punctuation", "--check")),
+    "plan-at-the-value-limit": (plan_at_the_value_limit, ("fmt", "--check")),
+    "valid-plan-at-the-value-limit": (valid_plan_at_the_value_limit, VALIDATE),
 }
 
 

@@ -100,6 +100,11 @@ class ToolError(Exception):
     """One line for the reader: file[:line:column]: what is wrong; what would be right."""
 
 
+def values_left(used: int) -> int:
+    """How many values the next plan file may hold: MAX_NODES, or what is left of the plan's MAX_PLAN_VALUES."""
+    return min(yamlio.MAX_NODES, yamlio.MAX_PLAN_VALUES - used)
+
+
 def read_plan_file(path: Path, plan_dir: Path) -> tuple[bytes, str]:
     """The bytes and text of a plan file, read as the loader reads it; ToolError (one line) if it may not be read."""
     try:
@@ -132,11 +137,12 @@ def canonical_diff(path: Path, text: str, canonical: str) -> list[str]:
 def cmd_fmt(plan_dir: Path, check: bool) -> int:
     """Rewrite every plan file in canonical form. Every file is read and checked first; if any cannot be rewritten
     without losing something (a syntax error, a duplicate key, a comment), none is written."""
-    pending, errors = [], []
+    pending, errors, values = [], [], 0
     for path in plan_files(plan_dir):
         try:
             raw, text = read_plan_file(path, plan_dir)
-            data, _ = yamlio.load(text)  # refuses duplicate keys, which a rewrite would silently merge
+            data, marks = yamlio.load(text, values_left(values))  # refuses duplicate keys, which a rewrite would merge
+            values += len(marks)
         except ToolError as exc:
             errors.append(str(exc))
             continue
@@ -168,11 +174,13 @@ def cmd_fmt(plan_dir: Path, check: bool) -> int:
 
 
 def cmd_punctuation(plan_dir: Path, check: bool) -> int:
-    total = 0
+    total = values = 0
     for path in plan_files(plan_dir):
         try:
             _, text = read_plan_file(path, plan_dir)
-            data, changes = punctuation.convert_text(text)
+            data, marks = yamlio.load(text, values_left(values))
+            values += len(marks)
+            changes = punctuation.convert_data(data)
         except ToolError as exc:
             print(exc, file=sys.stderr)
             return 1

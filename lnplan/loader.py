@@ -269,7 +269,8 @@ def _read(c: _Collector, rel: str) -> Any:
         c.report(Problem(c.display(rel), None, None, "", str(exc)))
         return None
     try:
-        data, marks = yamlio.load(text)
+        left = min(yamlio.MAX_NODES, yamlio.MAX_PLAN_VALUES - sum(map(len, c.marks.values())))  # of all files' values
+        data, marks = yamlio.load(text, left)
     except yamlio.YamlSyntaxError as exc:
         m = exc.mark
         c.report(Problem(c.display(rel), m.line if m else None, m.column if m else None, "", exc.message))

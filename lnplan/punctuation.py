@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from . import yamlio
 
 # ASCII -> full-width, the only width differences between the source copy and the official text.
 PAIRS: dict[str, str] = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
@@ -85,9 +84,3 @@ def convert_data(data: Any) -> list[tuple[tuple, str, str]]:
             _set(data, path, new)
             changes.append((path, text, new))
     return changes
-
-
-def convert_text(text: str) -> tuple[Any, list[tuple[tuple, str, str]]]:
-    """The data of a plan file's text with every Chinese value converted, and (path, before, after) of each change."""
-    data, _ = yamlio.load(text)
-    return data, convert_data(data)

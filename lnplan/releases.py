@@ -253,7 +253,7 @@ def attach(plan: Plan, data: dict, c, plan_dir: Path, schema: dict) -> None:
                 need, why = required_bump(d)
                 if parse_version(version) > parse_version(prev["version"]) and BUMPS.index(bump_between(prev["version"], version)) < BUMPS.index(need):
                     c.add(RELEASES_FILE, path + ("version",), f"{version} is a {bump_between(prev['version'], version)} release, but {why}; that needs a {need} version")
-            elif r["changes"]:
+            elif r["changes"] and i == 0:
                 c.add(RELEASES_FILE, path + ("changes",), "the first release has no earlier version to differ from; its changes list is empty")
             snapshots[version] = snap
             prev = snap

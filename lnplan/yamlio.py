@@ -35,6 +35,7 @@ Path = tuple  # a path into a document: keys and list indexes
 
 MAX_DEPTH = 32  # the deepest plan file (a chapter) nests 12 levels
 MAX_NODES = 200_000  # values in one file: the largest real file has 1,632, the 10x synthetic plan's 16,293
+MAX_PLAN_VALUES = 250_000  # in all plan files: the real plan has 12,416, the 10x synthetic plan 61,566
 MAX_NUMBER_DIGITS = 20  # the largest number in the plan files, a multiplier, has 13
 
 
@@ -64,9 +65,8 @@ class _Strict(Composer, SafeConstructor, Resolver):
     def compose_node(self, parent, index):
         event = self.peek_event()
         self._nodes += 1
-        if self._nodes > MAX_NODES:
-            raise YamlSyntaxError(f"more than {MAX_NODES:,} values (texts, numbers, lists, mappings) in one file; no plan "
-                                  "file needs so many (the largest real one has about 1,600)", _mark(event.start_mark))
+        if self._nodes > self.max_nodes:
+            raise YamlSyntaxError(_too_many(self.max_nodes), _mark(event.start_mark))
         if isinstance(event, AliasEvent):
             raise YamlSyntaxError(f"an alias (*{event.anchor}) is not allowed in plan files; write the value out in full",
                                   _mark(event.start_mark))
@@ -123,6 +123,14 @@ class _Strict(Composer, SafeConstructor, Resolver):
         return value
 
 
+def _too_many(limit: int) -> str:
+    if limit >= MAX_NODES:
+        return (f"more than {MAX_NODES:,} values (texts, numbers, lists, mappings) in one file; no plan file needs so "
+                "many (the largest real one has about 1,600)")
+    return (f"the plan's files hold more than {MAX_PLAN_VALUES:,} values (texts, numbers, lists, mappings) together "
+            "with this one; no plan needs so many (the real one has about 12,000)")
+
+
 DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
 
 
@@ -162,6 +170,7 @@ class _PyLoader(_Strict, Reader, Scanner, Parser):
         SafeConstructor.__init__(self)
         Resolver.__init__(self)
         self._depth = self._nodes = 0
+        self.max_nodes = MAX_NODES
 
 
 if yaml.__with_libyaml__:
@@ -176,6 +185,7 @@ if yaml.__with_libyaml__:
             SafeConstructor.__init__(self)
             Resolver.__init__(self)
             self._depth = self._nodes = 0
+            self.max_nodes = MAX_NODES
 else:
     _FastLoader = _PyLoader
 
@@ -234,8 +244,9 @@ def value_problem(text: str) -> str | None:
     return f"this value contains U+{ord(bad):04X} {_describe(bad)}; a plan value is one line of visible text: {_fix(bad)}"
 
 
-def _parse(loader_class: type, text: str) -> tuple[yaml.Node | None, Any]:
+def _parse(loader_class: type, text: str, max_nodes: int = MAX_NODES) -> tuple[yaml.Node | None, Any]:
     loader = loader_class(text)
+    loader.max_nodes = max_nodes
     try:
         node = loader.get_single_node()
         return node, loader.construct_document(node) if node is not None else None
@@ -243,8 +254,9 @@ def _parse(loader_class: type, text: str) -> tuple[yaml.Node | None, Any]:
         loader.dispose()
 
 
-def load(text: str) -> tuple[Any, dict[Path, Mark]]:
-    """Parse YAML text; return the data and the position of every node by its path."""
+def load(text: str, max_nodes: int = MAX_NODES) -> tuple[Any, dict[Path, Mark]]:
+    """Parse YAML text; return the data and the position of every node by its path. A file of more than max_nodes
+    values (MAX_NODES, or fewer: what is left of the plan's MAX_PLAN_VALUES) is refused where the limit is passed."""
     bad = forbidden_characters(text)
     if bad:
         mark, ch = bad[0]
@@ -260,11 +272,11 @@ def load(text: str) -> tuple[Any, dict[Path, Mark]]:
                               "is not allowed in YAML; delete it", Mark(line, column)) from None
     try:
         try:
-            node, data = _parse(_FastLoader, text)
+            node, data = _parse(_FastLoader, text, max_nodes)
         except yaml.YAMLError:
             # libyaml words errors and places them differently (it stops at 1,000 nested brackets, not where the
             # 33rd opens): a file it refuses is read again by the pure-Python parser, whose error is reported.
-            node, data = _parse(_PyLoader, text)
+            node, data = _parse(_PyLoader, text, max_nodes)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)

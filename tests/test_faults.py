@@ -767,6 +767,15 @@ def test_a_file_with_too_many_values_is_refused_where_the_limit_is_passed(plan_c
     refused(r, "chapters/2.yaml:", "more than 200,000 values")
 
 
+def test_the_plan_files_together_hold_a_limited_number_of_values(plan_copy, capsys):
+    """Each file may hold 200,000 values, but not every file: 17 full files would take a minute to check."""
+    for rel in ("units.yaml", "places.yaml"):  # read in this order, after document.yaml
+        plan_copy.write(rel, plan_copy.read(rel) + "extra: [" + "1," * 130_000 + "1]\n")
+    r = cli(capsys, "validate", "--plan", str(plan_copy.dir))
+    refused(r, "places.yaml:", "the plan's files hold more than 250,000 values (texts, numbers, lists, mappings) together")
+    assert not [line for line in r.stderr.splitlines() if "units.yaml" in line and "values" in line]  # within the limit
+
+
 def test_many_problems_stop_the_check_with_a_line_that_says_so(plan_copy, capsys):
     plan_copy.write("chapters/2.yaml", plan_copy.read("chapters/2.yaml").replace(
         "        places:\n          - shenyang\n", "        places:\n" + "".join(f"          - p{i:05d}\n" for i in range(5000)), 1))
@@ -994,6 +1003,14 @@ def test_stray_files_among_the_snapshots_are_refused(plan_copy, capsys, name, co
     path = plan_copy.dir / "releases" / name
     path.mkdir() if content is None else path.write_text(content, encoding="utf-8")
     refused(cli(capsys, "validate", "--plan", str(plan_copy.dir)), f"releases/{name}: ", words)
+
+
+def test_a_tampered_snapshot_is_refused_not_a_crash(plan_copy, capsys):
+    snapshot = plan_copy.dir / "releases" / "1.0.0.json"
+    snapshot.write_text(snapshot.read_text(encoding="utf-8").replace('"title":{"zh":', '"title":5,"was":{"zh":', 1), encoding="utf-8")
+    line = refused(cli(capsys, "validate", "--plan", str(plan_copy.dir)), "releases.yaml:", "1.0.0.json['measures']",
+                   "['title']: 5 is not of type 'object'")
+    assert "never by hand" in line
 
 
 def test_a_snapshot_that_is_not_json_points_at_its_release_and_its_own_line(plan_copy, capsys):
