@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import checksite, searchindex
+from . import checksite, safefiles, searchindex
 from .__main__ import cmd_validate, fidelity_source, run_cli
 from .loader import PLAN_DIR, ROOT
 
@@ -54,6 +54,22 @@ def check_output_dir(out: Path, plan: Path) -> None:
         if any(out.iterdir()) and not _is_build_output(out):
             raise BuildRefused(f"--out {out} is not empty and was not written by a build (no {MARKER} in it); "
                                "it would be replaced: choose a new or empty directory, or delete it yourself")
+
+
+# What the engines read besides plan/ (which the loader checks file by file) and copy into the site.
+SOURCE_DIRS = ("docs", "overrides", "hooks", "schema", "source")
+
+
+def check_sources() -> None:
+    """No link, FIFO or device among the files the engines read: MkDocs copies docs/ into the site following links,
+    so a link in a pull request could publish a file from outside the repository (or hang the build)."""
+    for d in SOURCE_DIRS:
+        found = safefiles.special_files(ROOT / d)
+        if found:
+            rel, kind = found[0]
+            more = f" ({len(found) - 1} more in {d}/)" if len(found) > 1 else ""
+            raise BuildRefused(f"{d}/{rel} is a {kind}{more}; the build copies {d}/ into the site or reads it, and a link "
+                               "could publish a file from outside the repository: replace it by the file itself")
 
 
 def _is_build_output(d: Path) -> bool:
@@ -141,6 +157,7 @@ def summarize(output: str) -> str:
 def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: bool = True) -> int:
     try:
         check_output_dir(out, plan)
+        check_sources()
     except BuildRefused as exc:
         print(f"refused: {exc}", file=sys.stderr)
         return 1

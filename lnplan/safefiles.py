@@ -173,3 +173,20 @@ def entries(directory: Path) -> list[tuple[str, str]]:
     'directory', 'symbolic link', 'FIFO (named pipe)', 'socket', 'device' or 'special file'."""
     with os.scandir(directory) as it:
         return sorted((e.name, kind_of(e.stat(follow_symlinks=False).st_mode)) for e in it)
+
+
+def special_files(directory: Path) -> list[tuple[str, str]]:
+    """(path relative to directory, kind) of every link, FIFO, socket or device below it, without following links."""
+    out, stack = [], [Path()]
+    while stack:
+        rel = stack.pop()
+        try:
+            found = entries(directory / rel)
+        except OSError:
+            continue
+        for name, kind in found:
+            if kind == "directory":
+                stack.append(rel / name)
+            elif kind != "regular file":
+                out.append(((rel / name).as_posix(), kind))
+    return sorted(out)

@@ -699,6 +699,26 @@ def test_an_unexpected_link_is_refused_without_being_followed(plan_copy, outside
     assert SECRET not in r.stderr
 
 
+def test_a_link_among_the_files_the_engines_copy_is_refused(tmp_path, outside, capsys, monkeypatch):
+    """MkDocs copies docs/ into the site and follows links: a link there would publish an outside file."""
+    from lnplan import build as b
+
+    root = tmp_path / "repo"
+    for d in b.SOURCE_DIRS:
+        (root / d).mkdir(parents=True)
+    (root / "docs" / "assets").mkdir()
+    (root / "docs" / "assets" / "notes.txt").symlink_to(outside / "secret.txt")
+    monkeypatch.setattr(b, "ROOT", root)
+    out = previous_site(tmp_path)
+    capsys.readouterr()
+    assert b.build(out, SITE_URL, PLAN_DIR) == 1
+    err = capsys.readouterr().err
+    assert "refused: docs/assets/notes.txt is a symbolic link" in err and SECRET not in err and "Traceback" not in err
+    assert (out / "index.html").read_text() == "the previous site"
+    monkeypatch.setattr(b, "ROOT", ROOT)
+    b.check_sources()  # the repository itself has none
+
+
 # ---- 3. FIFOs, /dev/zero and huge files: never waited on, never read past the limit --------------------------------
 
 @pytest.mark.parametrize("command", [("validate",), ("fmt", "--check"), ("punctuation", "--check")])
