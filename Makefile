@@ -27,9 +27,16 @@ fmt-check: install
 
 ## Record a release of the dataset (snapshot + changelog entry in plan/releases.yaml):
 ##   make release VERSION=1.1.0 SUMMARY_ZH='…' SUMMARY_EN='…' [CORRECTIONS='id …'] [DATE=YYYY-MM-DD]
+## The texts reach the command verbatim through the environment, never through a shell command line: $(value …)
+## takes them unexpanded, and unexport keeps make from expanding them ($(shell …) would run) to export them itself.
+unexport VERSION SUMMARY_ZH SUMMARY_EN CORRECTIONS DATE
+release: export LNPLAN_VERSION = $(value VERSION)
+release: export LNPLAN_SUMMARY_ZH = $(value SUMMARY_ZH)
+release: export LNPLAN_SUMMARY_EN = $(value SUMMARY_EN)
+release: export LNPLAN_CORRECTIONS = $(value CORRECTIONS)
+release: export LNPLAN_DATE = $(value DATE)
 release: install
-	$(BIN)/python -m lnplan release "$(VERSION)" --summary-zh "$(SUMMARY_ZH)" --summary-en "$(SUMMARY_EN)" \
-	  $(if $(DATE),--date "$(DATE)") $(foreach c,$(CORRECTIONS),--correction "$(c)")
+	$(BIN)/python -m lnplan release --from-env
 
 ## Build both languages into site/ (validates first; writes nothing if anything fails).
 build: install

@@ -8,6 +8,8 @@
   bytes for the first query <= 150 KB, and for later ones.
 - Full clean build time of the real plan and of synthetic plans 4x and 10x its size: 10x <= 10 x (1x).
 - Data load and validation time of the real plan.
+- Worst cases (bench/worst_cases.py): the slowest plan files we could construct within the size limits, each
+  validated, formatted or converted by the command line within worst_cases.BUDGET_S CPU seconds.
 The site is served with gzip, as a static host would. Results: a table on stdout and bench/results/results.json.
 Exit status 1 if any budget is missed.
 """
@@ -38,6 +40,7 @@ from lnplan.reading.files import PLAN_DIR  # noqa: E402
 from lnplan.synth import write_synthetic  # noqa: E402
 
 import search_bench  # noqa: E402
+import worst_cases  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
@@ -174,6 +177,9 @@ def main() -> int:
             load_plan(PLAN_DIR)
             runs.append(time.perf_counter() - start)
         results["load_validate_s"] = round(statistics.median(runs), 3)
+        # --- worst cases: every check linear, any file within the limits checked in seconds
+        results["worst_cases"], missed = worst_cases.run_all()
+        failures += missed
         # --- build scaling (clean builds)
         times = {}
         for factor in (1, 4, 10):
@@ -208,6 +214,8 @@ def main() -> int:
     (RESULTS / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     print(f"Machine: {results['machine']}  ({results['date']})")
     print(f"Data load + validation (real plan, median of 5): {results['load_validate_s']} s")
+    print(f"Worst cases (files within {worst_cases.MAX_FILE_BYTES:,} bytes and {worst_cases.MAX_NODES:,} values, budget "
+          f"{worst_cases.BUDGET_S} CPU s each): " + ", ".join(f"{r['case']} {r['seconds']} s" for r in results["worst_cases"]))
     print(f"Clean build, both languages: 1x {times[1]} s · 4x {times[4]} s · 10x {times[10]} s (10x/1x = {times[10] / times[1]:.1f}, budget <= 10)")
     print(f"Pagefind bundle on disk (both languages): {results['pagefind_bytes'] / 1024:.0f} KB")
     print("\n| | first view, measure page (10x) | of it for search | first query | later queries (max) |"

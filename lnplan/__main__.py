@@ -9,23 +9,28 @@
   release VERSION --summary-zh TEXT --summary-en TEXT [--date YYYY-MM-DD] [--correction ID ...] [--plan DIR]
                             record a release: snapshot the data into plan/releases/VERSION.json and add the
                             release, with the changes since the previous one, to plan/releases.yaml
+  release --from-env [--plan DIR]
+                            the same, with everything from LNPLAN_VERSION, LNPLAN_SUMMARY_ZH, LNPLAN_SUMMARY_EN,
+                            LNPLAN_DATE and LNPLAN_CORRECTIONS (as make release passes them)
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import difflib
+import os
+import re
 import sys
 from pathlib import Path
 
-from . import punctuation, releases, yamlio
+from . import punctuation, releases, safefiles, yamlio
 from .cli import run_cli
 from .loader import load_plan
 from .model import Release, Text
+from .reading.files import PLAN_DIR, plan_files, schema_problems
+from .reading.problems import PlanError, format_path
 from .schema import SCHEMA_VERSION
 from .validate import fidelity_source, validated
-from .reading.files import PLAN_DIR, plan_files
-from .reading.problems import PlanError, format_path
 
 
 def cmd_validate(plan_dir: Path, source: Path | None) -> int:
@@ -38,24 +43,66 @@ def syntax_error(path: Path, exc: yamlio.YamlSyntaxError) -> str:
     return f"{path}{where}: {exc.message}"
 
 
+class ToolError(Exception):
+    """One line for the reader: file[:line:column]: what is wrong; what would be right."""
+
+
+def values_left(used: int) -> int:
+    """How many values the next plan file may hold: MAX_NODES, or what is left of the plan's MAX_PLAN_VALUES."""
+    return min(yamlio.MAX_NODES, yamlio.MAX_PLAN_VALUES - used)
+
+
+def read_plan_file(path: Path, plan_dir: Path) -> tuple[bytes, str]:
+    """The bytes and text of a plan file, read as the loader reads it; ToolError (one line) if it may not be read."""
+    try:
+        raw = safefiles.read_bytes(path, plan_dir)
+        return raw, safefiles.decode(raw)
+    except FileNotFoundError:
+        raise ToolError(f"{path}: file is missing; every plan has this file") from None
+    except safefiles.Refused as exc:  # a link, a FIFO or a device, too large, not UTF-8: never read, never shown
+        raise ToolError(f"{path}: {exc}") from None
+
+
+MAX_DIFF_LINES = 10_000  # difflib takes time quadratic in the lines that differ: 2 s at 10,000 lines, 9 s at 20,000
+
+
+def canonical_diff(path: Path, text: str, canonical: str) -> list[str]:
+    """A unified diff of a file and its canonical form; of a file longer than MAX_DIFF_LINES, the diff of a window
+    from its first difference on (with the file's line numbers), and a line saying so."""
+    a, b = text.splitlines(True), canonical.splitlines(True)
+    if max(len(a), len(b)) <= MAX_DIFF_LINES:
+        return list(difflib.unified_diff(a, b, f"{path} (as written)", f"{path} (canonical)"))
+    start = max(0, next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b))) - 3)
+    window = MAX_DIFF_LINES // 10
+    hunks = difflib.unified_diff(a[start:start + window], b[start:start + window], f"{path} (as written)", f"{path} (canonical)")
+    shift = lambda m: f"@@ -{int(m[1]) + start}{m[2]} +{int(m[3]) + start}{m[4]} @@"  # noqa: E731
+    return [re.sub(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@", shift, h) for h in hunks] + [
+        f"(the file has {len(a):,} lines: this is the difference in lines {start + 1:,}–{start + window:,}; "
+        "make fmt rewrites all of it)\n"]
+
+
 def cmd_fmt(plan_dir: Path, check: bool) -> int:
     """Rewrite every plan file in canonical form. Every file is read and checked first; if any cannot be rewritten
     without losing something (a syntax error, a duplicate key, a comment), none is written."""
-    pending, errors = [], []
+    pending, errors, values = [], [], 0
     for path in plan_files(plan_dir):
-        text = path.read_text(encoding="utf-8-sig")
         try:
-            data, _ = yamlio.load(text)  # refuses duplicate keys, which a rewrite would silently merge
+            raw, text = read_plan_file(path, plan_dir)
+            data, marks = yamlio.load(text, values_left(values))  # refuses duplicate keys, which a rewrite would merge
+            values += len(marks)
+        except ToolError as exc:
+            errors.append(str(exc))
+            continue
         except yamlio.YamlSyntaxError as exc:
             errors.append(syntax_error(path, exc))
             continue
         notes = yamlio.comments(text)
         if notes:
             errors.append(f"{path}:{notes[0].line}:{notes[0].column}: a comment; the canonical form has none and formatting "
-                          f"would drop it: move what it says into the data or delete it ({len(notes)} in this file)")
+                          f"would drop it: move what it says into the data or delete it ({len(notes):,} in this file)")
             continue
         canonical = yamlio.dump(data)
-        if canonical != path.read_text(encoding="utf-8"):
+        if canonical.encode("utf-8") != raw:
             pending.append((path, text, canonical))
     if errors:
         print("\n".join(errors), file=sys.stderr)
@@ -63,10 +110,9 @@ def cmd_fmt(plan_dir: Path, check: bool) -> int:
         return 1
     for path, text, canonical in pending:
         if check:
-            sys.stderr.writelines(difflib.unified_diff(text.splitlines(True), canonical.splitlines(True),
-                                                       f"{path} (as written)", f"{path} (canonical)"))
+            sys.stderr.writelines(canonical_diff(path, text, canonical))
         else:
-            path.write_text(canonical, encoding="utf-8")
+            safefiles.write_text(path, canonical, plan_dir)
             print(f"formatted {path}")
     if check and pending:
         print(f"{len(pending)} file(s) not in canonical form; run: make fmt", file=sys.stderr)
@@ -75,10 +121,16 @@ def cmd_fmt(plan_dir: Path, check: bool) -> int:
 
 
 def cmd_punctuation(plan_dir: Path, check: bool) -> int:
-    total = 0
+    total = values = 0
     for path in plan_files(plan_dir):
         try:
-            changes = punctuation.convert_file(path, write=not check)
+            _, text = read_plan_file(path, plan_dir)
+            data, marks = yamlio.load(text, values_left(values))
+            values += len(marks)
+            changes = punctuation.convert_data(data)
+        except ToolError as exc:
+            print(exc, file=sys.stderr)
+            return 1
         except yamlio.YamlSyntaxError as exc:
             print(syntax_error(path, exc), file=sys.stderr)
             return 1
@@ -87,6 +139,7 @@ def cmd_punctuation(plan_dir: Path, check: bool) -> int:
             for p, before, _ in changes:
                 print(f"{path}: {format_path(p)}: ASCII punctuation in Chinese text: {before[:60]}", file=sys.stderr)
         elif changes:
+            safefiles.write_text(path, yamlio.dump(data), plan_dir)
             print(f"converted {len(changes)} value(s) in {path}")
     if check and total:
         print(f"{total} Chinese value(s) not in published punctuation; run: python -m lnplan punctuation", file=sys.stderr)
@@ -96,6 +149,25 @@ def cmd_punctuation(plan_dir: Path, check: bool) -> int:
 
 class ReleaseError(Exception):
     pass
+
+
+# What the maintainer typed each field of a release as (make release / python -m lnplan release).
+ENTRY_FIELDS = {"version": "VERSION", "date": "DATE (--date)", "summary": "the summary", "summary.zh": "SUMMARY_ZH (--summary-zh)",
+                "summary.en": "SUMMARY_EN (--summary-en)", "corrections": "CORRECTIONS (--correction)"}
+
+
+def _entry_problems(entry: dict) -> list[str]:
+    """What is wrong with a new release's entry, checked as the loader checks releases.yaml, before anything is
+    written (a refusal then names what the maintainer typed, not a line of a file that was put back)."""
+    out = []
+    for lang in ("zh", "en"):
+        problem = yamlio.value_problem(entry["summary"][lang])
+        if problem:
+            out.append(f"{ENTRY_FIELDS['summary.' + lang]}: {problem}")
+    for path, message in schema_problems("release", entry):
+        shown = format_path(path)
+        out.append(f"{ENTRY_FIELDS.get(shown, ENTRY_FIELDS.get(shown.split('[')[0], shown))}: {message}")
+    return out
 
 
 def cut_release(plan_dir: Path, version: str, date: str, summary: Text, corrections: tuple[str, ...] = ()) -> tuple[Release, releases.Diff]:
@@ -130,19 +202,25 @@ def cut_release(plan_dir: Path, version: str, date: str, summary: Text, correcti
     if unknown:
         raise ReleaseError(f"unknown correction id(s): {', '.join(unknown)}; expected ids of records in plan/corrections.yaml")
     path = releases.snapshot_path(plan_dir, version)
-    path.parent.mkdir(exist_ok=True)
-    path.write_bytes(releases.snapshot_bytes(snap))
     releases_path = plan_dir / releases.RELEASES_FILE
-    before = releases_path.read_text(encoding="utf-8")
-    data, _ = yamlio.load(before)
+    before = safefiles.read_bytes(releases_path, plan_dir)
+    data, _ = yamlio.load(safefiles.decode(before))
     entry = {"version": version, "date": date, "schema_version": SCHEMA_VERSION, "summary": {"zh": summary.zh, "en": summary.en},
              "corrections": list(corrections), "changes": releases.change_entries(d)}
+    refused = _entry_problems(entry)
+    if refused:
+        raise ReleaseError("; ".join(refused))
     data["releases"].append(entry)
-    releases_path.write_text(yamlio.dump(data), encoding="utf-8")
+    path.parent.mkdir(exist_ok=True)
     try:
+        safefiles.write_bytes(path, releases.snapshot_bytes(snap), plan_dir, new=True)  # never replaces a file that was there
+    except safefiles.Refused as exc:
+        raise ReleaseError(f"{path}: {exc}") from None
+    try:
+        safefiles.write_text(releases_path, yamlio.dump(data), plan_dir)
         load_plan(plan_dir)  # the recorded release must pass the same checks as every other
-    except BaseException:  # not recorded after all: put both files back as they were
-        releases_path.write_text(before, encoding="utf-8")
+    except BaseException:  # not recorded after all: releases.yaml back as it was, and the snapshot this call wrote removed
+        safefiles.write_bytes(releases_path, before, plan_dir)
         path.unlink(missing_ok=True)
         raise
     return Release(version, date, SCHEMA_VERSION, summary, tuple(corrections), d.changes), d
@@ -166,6 +244,18 @@ def cmd_release(plan_dir: Path, version: str, date: str, summary_zh: str, summar
     return 0
 
 
+# What `make release` passes, from its variables VERSION, SUMMARY_ZH, … unexpanded (see the Makefile).
+RELEASE_ENV = {"version": "LNPLAN_VERSION", "summary_zh": "LNPLAN_SUMMARY_ZH", "summary_en": "LNPLAN_SUMMARY_EN",
+               "date": "LNPLAN_DATE", "correction": "LNPLAN_CORRECTIONS"}
+
+
+def release_args_from_env(args: argparse.Namespace, env) -> argparse.Namespace:
+    """The release's version, texts, date and corrections, verbatim from the environment (corrections: ids separated
+    by spaces). An empty or unset date means today; an empty version or summary is refused by the release itself."""
+    values = {k: env.get(name, "") for k, name in RELEASE_ENV.items()}
+    return argparse.Namespace(**{**vars(args), **values, "date": values["date"] or None, "correction": values["correction"].split()})
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m lnplan", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -182,15 +272,22 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("factor", type=int)
     s.add_argument("out", type=Path)
     r = sub.add_parser("release", help="record a release of the dataset")
-    r.add_argument("version", help="semantic version MAJOR.MINOR.PATCH, higher than the latest release")
-    r.add_argument("--summary-zh", required=True, help="what the release contains, in Chinese")
-    r.add_argument("--summary-en", required=True, help="what the release contains, in English")
-    r.add_argument("--date", default=dt.date.today().isoformat(), help="release date YYYY-MM-DD (default: today)")
+    r.add_argument("version", nargs="?", help="semantic version MAJOR.MINOR.PATCH, higher than the latest release")
+    r.add_argument("--summary-zh", help="what the release contains, in Chinese")
+    r.add_argument("--summary-en", help="what the release contains, in English")
+    r.add_argument("--date", default=None, help="release date YYYY-MM-DD (default: today)")
     r.add_argument("--correction", action="append", default=[], metavar="ID", help="id of a correction in plan/corrections.yaml this release contains (repeatable)")
+    r.add_argument("--from-env", action="store_true", help="take all of these from the environment instead: " + ", ".join(RELEASE_ENV.values())
+                   + " (what make release passes, so that no text goes through a shell command line)")
     r.add_argument("--plan", type=Path, default=PLAN_DIR)
     args = ap.parse_args(argv)
     if args.cmd == "release":
-        return cmd_release(args.plan, args.version, args.date, args.summary_zh, args.summary_en, args.correction)
+        if args.from_env:
+            args = release_args_from_env(args, os.environ)
+        elif args.version is None or args.summary_zh is None or args.summary_en is None:
+            r.error("give VERSION, --summary-zh and --summary-en (or --from-env)")
+        return cmd_release(args.plan, args.version, args.date or dt.date.today().isoformat(), args.summary_zh, args.summary_en,
+                           args.correction)
     if args.cmd == "validate":
         source, note = fidelity_source(args.plan, args.source)
         if note:

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import checksite, docstree, searchindex, urls
+from . import checksite, docstree, safefiles, searchindex, urls
 from .cli import run_cli
 from .model import Plan
 from .reading.files import PLAN_DIR
@@ -62,6 +62,22 @@ def check_output_dir(out: Path, plan: Path) -> None:
         if any(out.iterdir()) and not _is_build_output(out):
             raise BuildRefused(f"--out {out} is not empty and was not written by a build (no {MARKER} in it); "
                                "it would be replaced: choose a new or empty directory, or delete it yourself")
+
+
+# What the engines read besides plan/ (which the loader checks file by file) and copy into the site.
+SOURCE_DIRS = ("docs", "overrides", "hooks", "schema", "source")
+
+
+def check_sources() -> None:
+    """No link, FIFO or device among the files the engines read: MkDocs copies docs/ into the site following links,
+    so a link in a pull request could publish a file from outside the repository (or hang the build)."""
+    for d in SOURCE_DIRS:
+        found = safefiles.special_files(ROOT / d)
+        if found:
+            rel, kind = found[0]
+            more = f" ({len(found) - 1} more in {d}/)" if len(found) > 1 else ""
+            raise BuildRefused(f"{d}/{rel} is a {kind}{more}; the build copies {d}/ into the site or reads it, and a link "
+                               "could publish a file from outside the repository: replace it by the file itself")
 
 
 def _is_build_output(d: Path) -> bool:
@@ -121,6 +137,13 @@ def _stop(jobs: list[subprocess.Popen]) -> None:
             job.wait()
 
 
+# Errors of the machine, not of the plan: a full disk, a read-only or missing directory, no memory, Ctrl-C.
+ENVIRONMENT_ERRORS = ("OSError", "PermissionError", "FileNotFoundError", "IsADirectoryError", "NotADirectoryError",
+                      "MemoryError", "KeyboardInterrupt")
+VALIDATOR_BUG = ("a bug: the validator accepted this plan but the build cannot handle it; please report it with the "
+                 "change to plan/ that caused it")
+
+
 def summarize(output: str) -> str:
     """Engine output for the reader: from the first warning or error on (not the INFO lines before it), and a
     Python traceback cut to its last line (what went wrong)."""
@@ -134,12 +157,15 @@ def summarize(output: str) -> str:
         return "\n".join(lines)
     start = lines.index("Traceback (most recent call last):")
     last = next((line for line in reversed(lines) if line.strip() and not line.startswith(" ")), "")
+    if not last.startswith(ENVIRONMENT_ERRORS):  # the plan passed validation, yet the build could not handle it
+        last += f" ({VALIDATOR_BUG})"
     return "\n".join([*lines[:start], last])
 
 
 def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: bool = True) -> int:
     try:
         check_output_dir(out, plan)
+        check_sources()
     except BuildRefused as exc:
         print(f"refused: {exc}", file=sys.stderr)
         return 1
@@ -219,7 +245,7 @@ def finish_site(site: Path, base_path: str) -> bool:
     problems = checksite.check(site, base_path)
     if problems:
         print("\n".join(problems), file=sys.stderr)
-        print(f"{len(problems)} broken link(s).", file=sys.stderr)
+        print(f"{len(problems)} broken link(s), third-party request(s) or piece(s) of live code.", file=sys.stderr)
         return False
     (site / MARKER).write_text("Written by python -m lnplan.build; the next build replaces this directory.\n")
     return True

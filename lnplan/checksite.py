@@ -1,7 +1,10 @@
 """Check a built site: every local link, script, stylesheet and image resolves, every #anchor exists,
-and nothing is loaded from another host. Used by `make build` (after MkDocs) and by the tests."""
+nothing is loaded from another host, and no page carries live code in an address or an attribute (a javascript:,
+data: or vbscript: link or resource, an inline event handler such as onclick). Used by `make build` (after MkDocs)
+and by the tests."""
 from __future__ import annotations
 
+import re
 import sys
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -9,6 +12,28 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 RESOURCE_ATTRS = {("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"), ("iframe", "src")}
+# Every attribute whose value a browser follows, loads or submits to (HTML, SVG), and the schemes that run or show
+# code: a javascript: or vbscript: link runs a script when clicked, a data: address shows a page the site never wrote.
+URL_ATTRS = {"href", "src", "srcset", "imagesrcset", "action", "formaction", "data", "poster", "cite", "background",
+             "longdesc", "usemap", "manifest", "ping", "icon", "codebase", "archive", "lowsrc", "dynsrc", "xlink:href"}
+LIVE_SCHEMES = ("javascript", "data", "vbscript")
+
+
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+
+
+def scheme(url: str) -> str | None:
+    """The scheme of an address as a browser reads it: leading spaces and controls dropped, tabs and line breaks
+    anywhere ignored, case folded (so ' JaVa&#9;ScRiPt:' is javascript)."""
+    m = re.match(r"([a-z][a-z0-9+.-]*):", re.sub(r"[\t\n\r]", "", url).lstrip(_C0_AND_SPACE).lower())
+    return m.group(1) if m else None
+
+
+def _addresses(attr: str, value: str) -> list[str]:
+    """The addresses an attribute's value holds: a srcset lists several; a refresh gives one after 'url='."""
+    if attr in ("srcset", "imagesrcset"):
+        return [c.strip().split(" ")[0] for c in value.split(",") if c.strip()]
+    return [value]
 
 
 class _Page(HTMLParser):
@@ -16,9 +41,23 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
         self.links: list[tuple[str, str, str]] = []  # (tag, attr, url)
+        self.live: list[str] = []  # what is wrong, for each piece of live code in an attribute
         self.rels: dict[str, str] = {}
 
+    def _live_code(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for attr, value in attrs:
+            value = value or ""
+            if attr.startswith("on"):
+                self.live.append(f"<{tag} {attr}=…>: an inline event handler runs code from the page itself; scripts come from the site's files")
+            refresh = tag == "meta" and attr == "content" and ("http-equiv", "refresh") in [(k, (v or "").lower()) for k, v in attrs]
+            urls = re.findall(r"url\s*=\s*['\"]?([^'\"]*)", value, re.I) if refresh else _addresses(attr, value) if attr in URL_ATTRS else []
+            for url in urls:
+                if scheme(url) in LIVE_SCHEMES:
+                    self.live.append(f"<{tag} {attr}=\"{url[:60]}\">: a {scheme(url)}: address runs or shows code the site does not "
+                                     "vouch for; link only to pages of the site or to https:// and http:// addresses")
+
     def handle_starttag(self, tag, attrs):
+        self._live_code(tag, attrs)
         d = dict(attrs)
         if "id" in d and d["id"]:
             self.ids.add(d["id"])
@@ -64,10 +103,11 @@ def check(site: Path, base_path: str = "/") -> list[str]:
     _parse.cache_clear()
     for page in sorted(site.rglob("*.html")):
         rel = page.relative_to(site)
+        problems += [f"{rel}: {p}" for p in _parse(page).live]
         for tag, attr, url in _parse(page).links:
             parts = urlsplit(url)
-            if parts.scheme in ("mailto", "data", "javascript", "tel"):
-                continue
+            if scheme(url) in (*LIVE_SCHEMES, "mailto", "tel"):
+                continue  # a live scheme is reported above; mail and phone links have no file to check
             if parts.scheme or url.startswith("//"):
                 if (tag, attr) in RESOURCE_ATTRS:
                     problems.append(f"{rel}: <{tag} {attr}=\"{url}\">: loads from another host; serve it from the site")
@@ -88,9 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} broken link(s) or third-party request(s) in {site}", file=sys.stderr)
+        print(f"{len(problems)} broken link(s), third-party request(s) or piece(s) of live code in {site}", file=sys.stderr)
         return 1
-    print(f"ok: every link and anchor in {site} resolves; nothing loads from another host")
+    print(f"ok: every link and anchor in {site} resolves; nothing loads from another host; no live code in an address")
     return 0
 
 

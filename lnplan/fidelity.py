@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import yamlio
+from . import safefiles, yamlio
 from .reading.corrections import correction_location, correction_targets, value_at
 from .reading.problems import format_path
 from .schema import ROOT
@@ -129,8 +129,8 @@ def _where(b: Block, offset: int, plan_dir: Path | None) -> tuple[str, tuple, in
     shown = f"plan/{b.file}"
     if plan_dir is not None:
         try:
-            _, marks = yamlio.load((plan_dir / b.file).read_text(encoding="utf-8"))
-        except (OSError, yamlio.YamlSyntaxError):
+            _, marks = yamlio.load(safefiles.read_text(plan_dir / b.file, plan_dir))
+        except (OSError, safefiles.Refused, yamlio.YamlSyntaxError):
             marks = {}
         mark = marks.get(path)
         shown = str(plan_dir / b.file) + (f":{mark.line}:{mark.column}" if mark else "")

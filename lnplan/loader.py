@@ -8,6 +8,7 @@ from typing import Any
 
 from . import releases
 from .model import Notice, Plan, text_of as T
+from .reading import checks
 from .reading.corrections import read_corrections
 from .reading.files import PLAN_DIR, read_sources
 from .reading.places import PlaceCheck, read_map_data, read_place_names, read_places
@@ -23,10 +24,12 @@ def load_plan(plan_dir: Path | str = PLAN_DIR, schema_path: Path | str = SCHEMA_
     plan_dir, schema = Path(plan_dir), load_schema(Path(schema_path))
     sources, report = read_sources(plan_dir, Path(schema_path))
     if not report.problems:
-        parts = read_parts(sources, report)
-        if not report.problems:
-            known = {c.id for c in parts["corrections"]}
-            parts["releases"], parts["snapshots"] = releases.read_releases(report, sources["releases.yaml"], plan_dir, schema, known)
+        with report.stopping():
+            parts = read_parts(sources, report)
+            checks.cross_file(report, sources)
+            if not report.problems:
+                known = {c.id for c in parts["corrections"]}
+                parts["releases"], parts["snapshots"] = releases.read_releases(report, sources["releases.yaml"], plan_dir, schema, known)
     if report.problems:
         raise PlanError(report.problems)
     return Plan(**parts, raw=sources)

@@ -12,10 +12,8 @@ ids are never touched; every other mark in Chinese text is converted, a pair of 
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Iterator
 
-from . import yamlio
 
 # ASCII -> full-width, the only width differences between the source copy and the official text.
 PAIRS: dict[str, str] = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
@@ -85,12 +83,4 @@ def convert_data(data: Any) -> list[tuple[tuple, str, str]]:
         if new != text:
             _set(data, path, new)
             changes.append((path, text, new))
-    return changes
-
-
-def convert_file(path: Path, write: bool) -> list[tuple[tuple, str, str]]:
-    data, _ = yamlio.load(path.read_text(encoding="utf-8"))
-    changes = convert_data(data)
-    if changes and write:
-        path.write_text(yamlio.dump(data), encoding="utf-8")
     return changes

@@ -17,9 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 
+from . import safefiles
 from .model import Change, Plan, Release, Text, text_record
+from .reading import checks
 from .reading.files import SEMVER, SNAPSHOT_DIR
 from .schema import SCHEMA_VERSION
 
@@ -170,27 +171,25 @@ def correction_ids(plan: Plan) -> set[str]:
 
 def _load_snapshot(c, rel: str, path: tuple, plan_dir: Path, version: str, schema: dict) -> dict | None:
     sp = snapshot_path(plan_dir, version)
-    shown = f"plan/{SNAPSHOT_DIR}/{version}.json"
+    shown = c.display(f"{SNAPSHOT_DIR}/{version}.json")
 
     def refuse_constant(name: str):
         raise ValueError(f"{name} is not a number a snapshot can hold")
     try:
-        if sp.stat().st_size > MAX_SNAPSHOT_BYTES:
-            c.add(rel, path, f"snapshot {shown} is {sp.stat().st_size:,} bytes; snapshots are limited to {MAX_SNAPSHOT_BYTES:,} bytes")
-            return None
-        snap = json.loads(sp.read_text(encoding="utf-8"), parse_constant=refuse_constant)
+        snap = json.loads(safefiles.read_text(sp, plan_dir, MAX_SNAPSHOT_BYTES, "snapshots"), parse_constant=refuse_constant)
     except FileNotFoundError:
         c.add(rel, path, f"no snapshot {shown} for release {version}; releases are cut with 'python -m lnplan release', which writes it")
         return None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        where = f":{exc.lineno}:{exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
-        c.add(rel, path, f"snapshot {shown}{where} is not valid JSON ({exc}); snapshots are written by the release command, never by hand")
+    except safefiles.Refused as exc:  # a link, a FIFO, a device, too large, not UTF-8: never read, never shown
+        c.add(rel, path, f"snapshot {shown} {exc}")
+        return None
+    except json.JSONDecodeError as exc:
+        c.add(rel, path, f"snapshot {shown}:{exc.lineno}:{exc.colno} is not valid JSON ({exc.msg}); snapshots are written by the release command, never by hand")
         return None
     except (ValueError, RecursionError) as exc:  # NaN or Infinity, or nesting too deep to read
         c.add(rel, path, f"snapshot {shown} cannot be read ({exc}); snapshots are written by the release command, never by hand")
         return None
-    validator = jsonschema.Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/releaseSnapshot"})
-    errors = list(validator.iter_errors(snap))
+    errors = list(checks.validator("releaseSnapshot", schema).iter_errors(snap))
     for err in errors[:5]:
         where = "".join(f"[{p!r}]" for p in err.absolute_path)
         c.add(rel, path, f"snapshot {shown}{where}: {err.message}; snapshots are written by the release command, never by hand")
@@ -234,7 +233,7 @@ def read_releases(c, data: dict, plan_dir: Path, schema: dict, known_corrections
                 need, why = required_bump(d)
                 if parse_version(version) > parse_version(prev["version"]) and BUMPS.index(bump_between(prev["version"], version)) < BUMPS.index(need):
                     c.add(RELEASES_FILE, path + ("version",), f"{version} is a {bump_between(prev['version'], version)} release, but {why}; that needs a {need} version")
-            elif r["changes"]:
+            elif r["changes"] and i == 0:
                 c.add(RELEASES_FILE, path + ("changes",), "the first release has no earlier version to differ from; its changes list is empty")
             snapshots[version] = snap
             prev = snap
@@ -242,7 +241,25 @@ def read_releases(c, data: dict, plan_dir: Path, schema: dict, known_corrections
         releases.append(Release(version, date, r["schema_version"], Text(r["summary"]["zh"], r["summary"]["en"]),
                                 tuple(r["corrections"]), tuple(Change(x["record"], x["id"], x["change"], tuple(x.get("fields", ())))
                                                                for x in r["changes"])))
+    _stray_snapshots(c, plan_dir, {r["version"] for r in entries})
     return tuple(releases), snapshots
+
+
+def _stray_snapshots(c, plan_dir: Path, listed: set[str]) -> None:
+    """A snapshot that no release lists is not part of the plan: nothing reads it, and the release of its version
+    would have to replace it. (Other files in plan/releases/ are refused by the loader.)"""
+    d = plan_dir / SNAPSHOT_DIR
+    try:
+        safefiles.check_directory(d)
+        found = safefiles.entries(d)
+    except (OSError, safefiles.Refused):
+        return  # no snapshots at all, or a link the loader refuses
+    for name, kind in found:
+        version = name[:-len(".json")]
+        if name.endswith(".json") and SEMVER.fullmatch(version) and version not in listed:
+            what = "a snapshot" if kind == "regular file" else f"a {kind} named as the snapshot"
+            c.add(f"{SNAPSHOT_DIR}/{name}", (), f"{what} of version {version}, which plan/{RELEASES_FILE} does not list; "
+                  "snapshots are written by 'python -m lnplan release' with their release: remove this file")
 
 
 # ---- what the site and the downloads ask -------------------------------------------------------------

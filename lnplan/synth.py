@@ -9,7 +9,7 @@ import re
 import shutil
 from pathlib import Path
 
-from . import releases, yamlio
+from . import releases, safefiles, yamlio
 from .reading.files import PLAN_DIR
 from .reading.text import section_number
 from .model import Text
@@ -31,14 +31,14 @@ def _renumber(node, old: str, new: str):
 def write_synthetic(factor: int, out: Path, plan_dir: Path = PLAN_DIR) -> Path:
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(plan_dir, out)
-    targets_raw, _ = yamlio.load((plan_dir / "targets.yaml").read_text(encoding="utf-8"))
+    shutil.copytree(plan_dir, out, symlinks=True)  # a link stays a link (which the loader refuses)
+    targets_raw, _ = yamlio.load(safefiles.read_text(plan_dir / "targets.yaml", plan_dir))
     by_section: dict[str, list[dict]] = {}
     for t in targets_raw["targets"]:
         by_section.setdefault(".".join(t["source"].split(".")[:2]), []).append(t)
     new_targets = []
     for path in sorted((plan_dir / "chapters").glob("*.yaml"), key=lambda p: int(p.stem)):
-        ch, _ = yamlio.load(path.read_text(encoding="utf-8"))
+        ch, _ = yamlio.load(safefiles.read_text(path, plan_dir))
         sections = []
         for copy_no in range(factor):
             for s in ch["sections"]:

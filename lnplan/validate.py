@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import fidelity
+from . import fidelity, safefiles
 from .loader import load_plan
 from .model import Plan
 from .reading.files import PLAN_DIR
@@ -34,7 +34,12 @@ def validated(plan_dir: Path, source: Path | None) -> Plan | None:
         print(f"{len(exc.problems)} problem(s) in {plan_dir}.", file=sys.stderr)
         return None
     if source is not None:
-        report = fidelity.compare(plan.raw, source.read_text(encoding="utf-8-sig"), plan_dir)
+        try:
+            source_text = safefiles.read_text(source, source.parent)
+        except (FileNotFoundError, safefiles.Refused) as exc:
+            print(f"{source}: {exc.strerror if isinstance(exc, OSError) else exc}", file=sys.stderr)
+            return None
+        report = fidelity.compare(plan.raw, source_text, plan_dir)
         if report:
             print(report, file=sys.stderr)
             print("plan/ does not reproduce the source text.", file=sys.stderr)

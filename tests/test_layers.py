@@ -7,7 +7,7 @@ from conftest import ROOT
 
 LAYERS = [  # lowest first
     ("leaf", {"lnplan.model", "lnplan.schema", "lnplan.urls", "lnplan.i18n", "lnplan.yamlio", "lnplan.punctuation",
-              "lnplan.browser", "lnplan.clients", "lnplan.checksite", "lnplan.cli"}),
+              "lnplan.safefiles", "lnplan.browser", "lnplan.clients", "lnplan.checksite", "lnplan.cli"}),
     ("reading", {"lnplan.reading", "lnplan.loader", "lnplan.releases", "lnplan.fidelity", "lnplan.validate", "lnplan.synth"}),
     ("outputs", {"lnplan.export", "lnplan.columns", "lnplan.cite", "lnplan.database", "lnplan.tmx", "lnplan.feed",
                  "lnplan.sitemap"}),

@@ -2,11 +2,12 @@
 now holds."""
 from __future__ import annotations
 
-import json
+import bisect
 import re
 from typing import Any
 
 from ..model import Correction, Measure, Target, text_of as T
+from . import checks
 from .problems import Report, format_path, suggest
 
 # What a correction can name besides the text: target_type -> (file, list, the field that identifies an entry).
@@ -88,9 +89,12 @@ def read_corrections(report: Report, src: dict, node_ids: dict[str, Location], m
     report.unique("corrections.yaml", ((d["id"], ("corrections", i)) for i, d in enumerate(raw)), "correction")
     index = correction_targets(src)
     measure_at = {node_ids[m]: m for m in measures if m in node_ids}
+    same_field: dict[tuple, list[int]] = {}
+    for i, d in enumerate(raw):
+        same_field.setdefault((d["target_type"], d["target"], d["field"]), []).append(i)
     out = []
     for i, d in enumerate(raw):
-        where = _check_correction(report, src, index, raw, i)
+        where = _check_correction(report, src, index, raw, i, same_field)
         if where is None:
             continue
         rel, path = where
@@ -102,7 +106,19 @@ def read_corrections(report: Report, src: dict, node_ids: dict[str, Location], m
     return tuple(out)
 
 
-def _check_correction(report: Report, src: dict, index: dict, raw: list[dict], i: int) -> Location | None:
+MAX_LATER = 100  # later corrections of one field looked at (a chain of corrections of one field is a few long)
+
+
+def _changed_again(raw: list[dict], same_field: dict[tuple, list[int]], i: int) -> bool:
+    """Whether a later correction of the same field changed the words that correction i wrote."""
+    d = raw[i]
+    group = same_field[(d["target_type"], d["target"], d["field"])]
+    k = bisect.bisect_left(group, i)
+    return any(d["after"] in raw[j]["before"] for j in group[k + 1:k + 1 + MAX_LATER])
+
+
+def _check_correction(report: Report, src: dict, index: dict, raw: list[dict], i: int,
+                      same_field: dict[tuple, list[int]]) -> Location | None:
     """Where correction i points, checked: id order, a real change, the field exists and holds `after`."""
     d, cp = raw[i], ("corrections", i)
     if i and int(d["id"][1:]) <= int(raw[i - 1]["id"][1:]) and d["id"] != raw[i - 1]["id"]:
@@ -116,11 +132,9 @@ def _check_correction(report: Report, src: dict, index: dict, raw: list[dict], i
     rel, path = where
     if d["kind"] == "source" and not (d["target_type"] in ("document", "text") and path[-1] in ("zh", "raw")):
         report.add("corrections.yaml", cp + ("kind",), "a 'source' correction corrects the Chinese text of the plan: a .zh field or a responsibility clause (raw) of the document or a chapter; use kind 'translation' or 'data' for anything else")
-    later = any((e["target_type"], e["target"], e["field"]) == (d["target_type"], d["target"], d["field"])
-                and d["after"] in e["before"] for e in raw[i + 1:])
     value = value_at(src, rel, path)
-    if not later:  # a later correction of the same field changed these words again
-        now = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        if (d["after"] not in now) if isinstance(value, str) else (d["after"] != now):
+    now = value if isinstance(value, str) else checks.shown(value, max(80, len(d["after"])))
+    if (d["after"] not in now) if isinstance(value, str) else (d["after"] != now):
+        if not _changed_again(raw, same_field, i):  # a later correction of the same field changed these words again
             report.add("corrections.yaml", cp + ("after",), f"'after' is not what plan/{rel} holds at {format_path(path)} ({now[:80]!r}); describe the data as it is now")
     return where

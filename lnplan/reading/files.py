@@ -2,16 +2,17 @@
 the JSON Schema."""
 from __future__ import annotations
 
-import json
+import itertools
 import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
-from .. import yamlio
+from .. import safefiles, yamlio
 from ..schema import ROOT, SCHEMA_PATH, load_schema
-from .problems import Report
+from . import checks
+from .problems import MAX_PROBLEMS, Report
 
 PLAN_DIR = ROOT / "plan"
 # file (relative to plan/) -> the $defs entry that describes it
@@ -29,7 +30,7 @@ SINGLE_FILES = {
 CHAPTER_DEF = "chapter"
 SNAPSHOT_DIR = "releases"  # plan/releases/<version>.json, written by the release command
 SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
-MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest real plan file is 43 KB; the 10x synthetic plan's is 430 KB
+MAX_FILE_BYTES = safefiles.MAX_FILE_BYTES
 
 
 def chapter_files(plan_dir: Path) -> list[str]:
@@ -42,41 +43,44 @@ def plan_files(plan_dir: Path) -> list[Path]:
     return [plan_dir / f for f in [*SINGLE_FILES, *chapter_files(plan_dir)]]
 
 
+MAX_LISTED = 20  # unexpected files named one by one; more are counted
+
+
 def unexpected_files(report: Report, plan_dir: Path, expected: list[str]) -> None:
-    """Files in plan/ that no part of the plan reads would be silently ignored: refuse them."""
-    known = set(expected) | {"chapters"}
-    for path in sorted(plan_dir.rglob("*")):
-        rel = path.relative_to(plan_dir).as_posix()
-        if rel in known or rel == SNAPSHOT_DIR or (
-                rel.startswith(SNAPSHOT_DIR + "/") and path.suffix == ".json" and SEMVER.fullmatch(path.stem)):
-            continue  # release snapshots: plan/releases/<version>.json
-        if path.suffix == ".yml":
-            hint = f"plan files end in .yaml: rename it to {path.with_suffix('.yaml').name}"
+    """Files in plan/ that no part of the plan reads would be silently ignored: refuse them. Links are not followed
+    and only chapters/ and releases/ are looked into."""
+    found = []
+    for name, kind in safefiles.entries(plan_dir):
+        if name in ("chapters", SNAPSHOT_DIR) and kind == "directory":
+            found += [(f"{name}/{sub}", k) for sub, k in safefiles.entries(plan_dir / name)]
+        else:
+            found.append((name, kind))
+    snapshot = re.compile(re.escape(SNAPSHOT_DIR) + "/" + SEMVER.pattern + r"\.json")
+    # An expected name that is a link, a FIFO or a device is refused by its reader, with what is wrong with it.
+    unexpected = [(rel, kind) for rel, kind in found if not (
+        rel in expected or (rel == "chapters" and kind == "directory") or snapshot.fullmatch(rel))]
+    for rel, kind in unexpected[:MAX_LISTED]:
+        if rel.endswith(".yml"):
+            hint = f"plan files end in .yaml: rename it to {rel[:-4].split('/')[-1]}.yaml"
         elif rel.startswith("chapters/"):
             hint = "chapter files are named 1.yaml, 2.yaml, … after their chapter id"
         else:
             hint = f"plan/ holds only {', '.join(SINGLE_FILES)}, chapters/N.yaml and releases/VERSION.json; move it elsewhere"
-        report.file(rel, f"unexpected file, not part of the plan; {hint}")
+        what = "file" if kind == "regular file" else kind
+        report.file(rel, f"unexpected {what}, not part of the plan; {hint}")
+    if len(unexpected) > MAX_LISTED:
+        report.file("", f"{len(unexpected) - MAX_LISTED:,} more unexpected files; plan/ holds only the plan's files")
 
 
 def read_text(report: Report, rel: str) -> str | None:
-    """A plan file's text, or None with the reason reported (missing, a directory, too large, not UTF-8)."""
-    path = report.plan_dir / rel
+    """A plan file's text, or None with the reason reported (missing; a link, a FIFO or a device, too large, not
+    UTF-8: such a file is never read, and its contents are never shown)."""
     try:
-        if path.is_dir():
-            report.file(rel, "is a directory; expected a YAML file")
-            return None
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            report.file(rel, f"file is {size:,} bytes; plan files are limited to {MAX_FILE_BYTES:,} bytes")
-            return None
-        return path.read_bytes().decode("utf-8-sig")
+        return safefiles.read_text(report.plan_dir / rel, report.plan_dir)
     except FileNotFoundError:
         report.file(rel, "file is missing; every plan has this file")
-    except UnicodeDecodeError as exc:
-        report.file(rel, f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the file as UTF-8")
-    except OSError as exc:
-        report.file(rel, f"cannot be read: {exc.strerror}")
+    except safefiles.Refused as exc:
+        report.file(rel, str(exc))
     return None
 
 
@@ -87,19 +91,14 @@ def read_yaml(report: Report, rel: str) -> Any:
     if text is None:
         return None
     try:
-        data, marks = yamlio.load(text)
+        left = min(yamlio.MAX_NODES, yamlio.MAX_PLAN_VALUES - sum(map(len, report.marks.values())))  # of all files' values
+        data, marks = yamlio.load(text, left)
     except yamlio.YamlSyntaxError as exc:
         m = exc.mark
         report.at(rel, m.line if m else None, m.column if m else None, exc.message)
         return None
     report.marks[rel] = marks
     return data
-
-
-def validator(defname: str, schema: dict) -> jsonschema.Draft202012Validator:
-    """A validator of one $defs entry of the plan's schema."""
-    sub = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{defname}"}
-    return jsonschema.Draft202012Validator(sub, format_checker=jsonschema.FormatChecker())
 
 
 def schema_message(err: jsonschema.ValidationError) -> str:
@@ -109,20 +108,29 @@ def schema_message(err: jsonschema.ValidationError) -> str:
         missing = re.search(r"'([^']+)' is a required property", err.message)
         return f"missing field '{missing.group(1)}'; add it" if missing else err.message
     if v == "type":
-        return f"wrong type: got {type(err.instance).__name__} {json.dumps(err.instance, ensure_ascii=False)[:60]}; expected {err.validator_value}"
+        return f"wrong type: got {type(err.instance).__name__} {checks.shown(err.instance)}; expected {err.validator_value}"
     if v == "additionalProperties":
-        allowed = ", ".join(sorted(err.schema.get("properties", {})))
-        return f"{err.message}; allowed fields: {allowed}"
+        allowed = err.schema.get("properties", {})
+        extra = [k for k in err.instance if k not in allowed]
+        more = f" and {len(extra) - 3:,} more" if len(extra) > 3 else ""
+        return f"field(s) not allowed here: {', '.join(checks.shown(k) for k in extra[:3])}{more}; allowed fields: {', '.join(sorted(allowed))}"
     if v == "minLength":
         return "empty text; write the text here" if err.validator_value == 1 else err.message
     if v == "maxLength":
         return f"text of {len(err.instance):,} characters; the limit for this field is {err.validator_value:,}: shorten it"
+    if v == "maxItems":
+        return f"{len(err.instance):,} items; at most {err.validator_value:,} here"
     if v in ("maximum", "minimum"):
         shown = str(err.instance) if len(str(err.instance)) <= 20 else f"a number of {len(str(err.instance))} digits"
         bound = "at most" if v == "maximum" else "at least"
         return f"{shown} is out of range; expected a number {bound} {err.validator_value:,}"
     if v == "pattern":
-        return f"{json.dumps(err.instance, ensure_ascii=False)[:60]} does not have the expected form (pattern {err.validator_value})"
+        return f"{checks.shown(err.instance)} does not have the expected form (pattern {err.validator_value})"
+    if v == "format" and err.validator_value == "uri":
+        return (f"{checks.shown(err.instance)} is not a web address the site can link to: {checks.url_problem(err.instance)}; "
+                "write an address that begins with https:// (or http://) and its host, e.g. https://www.ln.gov.cn/")
+    if v == "format" and err.validator_value == "date":
+        return f"{checks.shown(err.instance)} is not a date; write a day of the calendar as YYYY-MM-DD"
     if v == "oneOf" and isinstance(err.instance, dict) and "title" in err.instance:
         return ("an item needs either its own 'text', 'responsibility' and 'places', or 'paragraphs' "
                 "(paragraphs with their own clauses), not both and not neither")
@@ -130,25 +138,42 @@ def schema_message(err: jsonschema.ValidationError) -> str:
         return "a target needs a 'value' (with 'unit') or a 'benchmark'"
     if v == "dependentRequired":
         return err.message.replace("is a dependency of", "is required together with")
-    return err.message
+    return checks.cut(err.message)
+
+
+def schema_problems(defname: str, data: Any, schema: dict | None = None) -> list[tuple[tuple, str]]:
+    """(path, message) of everything in data that $defs/defname of the schema refuses, in document order."""
+    found = itertools.islice(checks.validator(defname, schema or load_schema()).iter_errors(data), MAX_PROBLEMS)
+    errors = sorted(found, key=lambda e: [(0, x, "") if isinstance(x, int) else (1, 0, x) for x in e.absolute_path])
+    return [(tuple(err.absolute_path), schema_message(err)) for err in errors]
 
 
 def schema_check(report: Report, rel: str, data: Any, defname: str, schema: dict) -> bool:
     """Every schema error of one file, in document order; True when there is none."""
-    errors = sorted(validator(defname, schema).iter_errors(data),
-                    key=lambda e: [(0, x, "") if isinstance(x, int) else (1, 0, x) for x in e.absolute_path])
-    for err in errors:
-        report.add(rel, tuple(err.absolute_path), schema_message(err))
-    return not errors
+    problems = schema_problems(defname, data, schema)
+    for path, message in problems:
+        report.add(rel, path, message)
+    return not problems
 
 
 def read_sources(plan_dir: Path = PLAN_DIR, schema_path: Path = SCHEMA_PATH) -> tuple[dict[str, Any], Report]:
     """Parse and schema-check every file; return the data by file and the report of problems."""
     report = Report(plan_dir)
-    schema = load_schema(schema_path)
     sources: dict[str, Any] = {}
-    chapters = chapter_files(plan_dir)
-    unexpected_files(report, plan_dir, [*SINGLE_FILES, *chapters])
+    with report.stopping():
+        _read_all(report, sources, load_schema(schema_path))
+    return sources, report
+
+
+def _read_all(report: Report, sources: dict[str, Any], schema: dict) -> None:
+    try:
+        safefiles.check_directory(report.plan_dir)
+    except (OSError, safefiles.Refused) as exc:
+        report.file("", str(exc) if isinstance(exc, safefiles.Refused) else
+                    f"no plan directory here ({exc.strerror}); expected a directory of plan files")
+        return
+    chapters = chapter_files(report.plan_dir)
+    unexpected_files(report, report.plan_dir, [*SINGLE_FILES, *chapters])
     if not chapters:
         report.file("chapters", "no chapter files; expected plan/chapters/1.yaml … 8.yaml")
     for rel, defname in [*SINGLE_FILES.items(), *((f, CHAPTER_DEF) for f in chapters)]:
@@ -156,4 +181,3 @@ def read_sources(plan_dir: Path = PLAN_DIR, schema_path: Path = SCHEMA_PATH) -> 
         if data is not None or rel in report.marks:
             if schema_check(report, rel, data, defname, schema):
                 sources[rel] = data
-    return sources, report

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import unicodedata
+from functools import lru_cache
 
 from ..model import Label, Membership, Place, PlaceName, Seat, Source, text_of as T
 from .problems import Report, suggest
@@ -17,6 +18,7 @@ SEAT_KINDS = ("city", "demonstration-zone")  # drawn on the map at their seat
 MEMBER_KINDS = ("region", "core")  # made up of members
 
 
+@lru_cache(maxsize=1 << 16)  # each measure's text is compared with every registered form
 def nfkc(text: str) -> str:
     """Unicode NFKC: full-width and ASCII brackets, colons etc. compare equal (丹（东） = 丹(东))."""
     return unicodedata.normalize("NFKC", text)

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import difflib
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
+
+from .checks import reserved_id
 
 
 @dataclass(frozen=True)
@@ -39,14 +42,21 @@ def format_path(path: tuple) -> str:
     return out
 
 
+MAX_SUGGEST_CHOICES = 5000  # difflib compares the value with each: no suggestion among more (the 10x plan has 3,000 ids)
+MAX_PROBLEMS = 200  # then the check stops: a file of 40,000 wrong ids gets 200 lines, not 40,000 (nor their cost)
+
+
 def suggest(value: str, choices: Iterable[str]) -> str:
     """'; did you mean 'commerce'?' for the closest choice, or ''."""
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.5)
+    choices = list(choices)
+    if len(choices) > MAX_SUGGEST_CHOICES:
+        return ""
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.5)
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-# Ids that would give a page the path of another: units/index/ and places/index/ are the index pages.
-RESERVED_IDS = frozenset({"index"})
+class TooMany(Exception):
+    """MAX_PROBLEMS problems were found: the check stops (Report.stopping)."""
 
 
 class Report:
@@ -66,13 +76,27 @@ class Report:
             return str(full)
         return str(full) if shown.startswith("..") else shown
 
+    def report(self, problem: Problem) -> None:
+        self.problems.append(problem)
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise TooMany
+
+    @contextmanager
+    def stopping(self) -> Iterator[None]:
+        """Checks inside stop at MAX_PROBLEMS problems, and the last line says so."""
+        try:
+            yield
+        except TooMany:
+            self.problems.append(Problem(self.display(""), None, None, "", f"the check stopped after {MAX_PROBLEMS} problems; "
+                                         "fix these and run it again"))
+
     def file(self, rel: str, message: str) -> None:
         """A problem with a whole file (missing, unreadable, unexpected)."""
-        self.problems.append(Problem(self.display(rel), None, None, "", message))
+        self.report(Problem(self.display(rel), None, None, "", message))
 
     def at(self, rel: str, line: int | None, column: int | None, message: str) -> None:
         """A problem at a position the YAML reader gave (a syntax error)."""
-        self.problems.append(Problem(self.display(rel), line, column, "", message))
+        self.report(Problem(self.display(rel), line, column, "", message))
 
     def add(self, rel: str, path: tuple, message: str) -> None:
         """A problem at a path inside a file's data."""
@@ -81,15 +105,15 @@ class Report:
         while p not in marks and p:
             p = p[:-1]
         mark = marks.get(p)
-        self.problems.append(Problem(self.display(rel), mark.line if mark else None,
-                                     mark.column if mark else None, format_path(tuple(path)), message))
+        self.report(Problem(self.display(rel), mark.line if mark else None, mark.column if mark else None,
+                            format_path(tuple(path)), message))
 
     def unique(self, rel: str, entries: Iterable[tuple[str, tuple]], what: str) -> None:
-        """Each id once, and none reserved."""
+        """Each id once, and none reserved (lnplan.reading.checks.reserved_id)."""
         seen: dict[str, tuple] = {}
         for ident, path in entries:
-            if ident in RESERVED_IDS:
-                self.add(rel, path + ("id",), f"'{ident}' is reserved (its page would replace the {what} index page); choose another id")
+            if reserved_id(ident, what):
+                self.add(rel, path + ("id",), reserved_id(ident, what))
             if ident in seen:
                 self.add(rel, path + ("id",), f"duplicate {what} id '{ident}' (first used at {format_path(seen[ident])}); give each {what} its own id")
             else:
