@@ -15,7 +15,7 @@ from lnplan.feed import FEED_FILE, atom  # noqa: E402
 from lnplan.loader import PlanError  # noqa: E402
 from lnplan.render.html import esc  # noqa: E402
 from lnplan.i18n import t  # noqa: E402
-from lnplan.searchindex import entities_json  # noqa: E402
+from lnplan.searchentities import entities_json  # noqa: E402
 from lnplan.site import MACRO_CALL, get_plan, nav, stub  # noqa: E402
 from lnplan.urls import page_specs  # noqa: E402
 

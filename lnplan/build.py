@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import checksite, searchindex
+from . import checksite, fulltext
 from .__main__ import cmd_validate, fidelity_source, run_cli
 from .loader import PLAN_DIR, ROOT
 
@@ -171,7 +171,7 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
         finally:
             _stop(jobs)  # interrupted or failed: no engine process outlives the build (before its directory goes)
         shutil.move(str(en), str(zh / "en"))
-        if searchindex.index_site(zh) != 0:
+        if fulltext.index_site(zh) != 0:
             print(f"The search index could not be built; nothing was written to {out}.", file=sys.stderr)
             return 1
         problems = checksite.check(zh)

@@ -24,7 +24,7 @@ def outputs(plan) -> dict[str, bytes]:
     """Each generated output by a stable name: 'page/<lang>/<src>', 'nav/<lang>', 'file/<lang>/<path>'."""
     from lnplan.export import downloads
     from lnplan.feed import atom
-    from lnplan.searchindex import entities_json
+    from lnplan.searchentities import entities_json
     from lnplan.site import nav, render_page
     from lnplan.urls import page_specs
 

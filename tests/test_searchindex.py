@@ -3,8 +3,9 @@ import json
 
 import pytest
 
-from lnplan import searchindex
-from lnplan.searchindex import en_short_forms, entities, entities_json, page_filters, zh_short_forms
+from lnplan import searchentities
+from lnplan.render.searchfilters import page_filters
+from lnplan.searchentities import en_short_forms, entities, entities_json, zh_short_forms
 from lnplan.urls import page
 
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -61,7 +62,7 @@ def test_a_short_form_two_units_share_finds_neither(plan):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_entity_file_is_json_with_the_scripts_strings_and_no_invisible_characters(plan, lang):
     data = json.loads(entities_json(plan, lang))
-    assert set(data["strings"]) == set(searchindex.SCRIPT_STRINGS)
+    assert set(data["strings"]) == set(searchentities.SCRIPT_STRINGS)
     assert "{n}" in data["strings"]["search_results"]
     text = json.dumps(data, ensure_ascii=False)
     assert not [c for c in INVISIBLE if c in text]
