@@ -16,7 +16,9 @@ from .urls import node_anchor, page, target_url, term_url
 # Kinds of entity, in the order they are shown when they match a query equally well.
 ENTITY_KINDS = ("measure", "section", "target", "unit", "place", "term")
 # Strings the search script shows (results, statuses, kinds); the search page and header render their own.
-SCRIPT_STRINGS = ("search_results", "search_none", "search_more", "search_all", *(f"search_kind_{k}" for k in ENTITY_KINDS))
+SCRIPT_STRINGS = ("search_results", "search_results_one", "search_none", "search_more", "search_all", "search_did_you_mean",
+                  "search_showing_for", "search_instead", "search_some_words", "search_browse", "search_glossary_link",
+                  "nav_units", "nav_places", *(f"search_kind_{k}" for k in ENTITY_KINDS))
 
 _ZH_SUFFIXES = ("厅", "局", "委")
 _PROVINCE = ("辽宁省", "省", "辽宁", "Liaoning Provincial ", "Provincial ", "Liaoning ")
@@ -74,13 +76,17 @@ def en_short_forms(name: str, full_name: str) -> set[str]:
     return forms
 
 
-def _entity(kind: str, url: str, label: str, names, note: str = "") -> list:
+def _entity(kind: str, url: str, label: str, names, note: str = "", definition: str = "") -> list:
     names = sorted({n for n in names if n})
+    if definition:
+        return [kind, url, label, names, note, definition]
     return [kind, url, label, names, note] if note else [kind, url, label, names]
 
 
 def entities(plan: Plan, lang: str) -> list[list]:
-    """[kind, url relative to the language root, label, names that find it, (note)] for every entity."""
+    """[kind, url relative to the language root, label, names that find it, (note, (definition))] for every entity.
+    A glossary term's note is its name in the other language, its definition the glossary's note (search shows it
+    as a card beside the results)."""
     out = []
     for ch in plan.chapters:
         for s in ch.sections:
@@ -103,7 +109,7 @@ def entities(plan: Plan, lang: str) -> list[list]:
         out.append(_entity("place", page("place", p.id), p.name[lang], names, p.full_name[lang]))
     for g in plan.glossary:
         out.append(_entity("term", term_url(g.id), g.term[lang], [g.term.zh, g.term.en],
-                           g.term.en if lang == "zh" else g.term.zh))
+                           g.term.en if lang == "zh" else g.term.zh, g.note[lang] if g.note else ""))
     _drop_shared_short_forms(out, plan)
     return out
 

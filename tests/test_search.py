@@ -35,7 +35,7 @@ def search(w: Watched, server: str, lang: str, address: str) -> list[str]:
     while more.count():
         more.click()
         w.page.wait_for_function("() => document.getElementById('search-results').dataset.state === 'done'")
-    hrefs = w.page.eval_on_selector_all("#search-results a[href]", "els => els.map(e => e.href)")
+    hrefs = w.page.eval_on_selector_all("#search-results .lp-hit__title a[href]", "els => els.map(e => e.href)")
     return [urlsplit(h).path.removeprefix(urlsplit(server).path) for h in hrefs]
 
 
