@@ -17,6 +17,7 @@ FURNITURE = (
     ".lp-crumbs",  # where a measure sits: its chapter's and section's titles, on every measure of the chapter
     ".lp-facts",  # a unit's or place's facts: full name, kind, counts, coordinates, sources
     ".lp-map__alt",  # the map's text version: every city and its regions, on every page with a map
+    ".lp-members",  # a region's member cities, each with its sources
     ".lp-why-note",  # why a place page lists a group of tasks
     ".lp-card__context", ".lp-card__others", ".lp-card__targets", ".lp-card__reason",  # a task card beyond its title
     ".lp-downloads",  # download links

@@ -424,9 +424,9 @@ function countText(n, strings) {
   return n === 1 ? strings.search_results_one : strings.search_results.replace("{n}", n);
 }
 
-/* Renders a search into `box` (its status line into `status`): notes, a definition card, entity hits, then
-   full-text results, `size` at a time (with a button for more if `more`). data-state="done" and data-query tell
-   when a query's first results are shown. */
+/* Renders a search into `box` (its status line into `status`): notes, entity hits and full-text results, `size`
+   at a time (with a button for more if `more`), then a definition card. data-state="done" and data-query tell when
+   a query's first results are shown. */
 let generation = 0;
 async function show(values, box, status, size, more = true) {
   const mine = ++generation;
@@ -451,8 +451,8 @@ async function show(values, box, status, size, more = true) {
         ...weak.map((e) => entityItem(e, s.strings)), ...first.slice(lead).map(pageItem));
       const parts = [];
       if (s.note) parts.push(noteLine(s.note, s.strings));
-      if (s.definition) parts.push(definitionCard(s.definition, s.strings));
       if (list.children.length) parts.push(list);
+      if (s.definition) parts.push(definitionCard(s.definition, s.strings));  // after the results in reading order
       if (!s.total()) parts.push(browseLine(s.strings));
       box.replaceChildren(...parts);
       status.textContent = countText(s.total(), s.strings);
