@@ -18,7 +18,7 @@ ENTITY_KINDS = ("measure", "section", "target", "unit", "place", "term")
 # Strings the search script shows (results, statuses, kinds); the search page and header render their own.
 SCRIPT_STRINGS = ("search_results", "search_results_one", "search_none", "search_more", "search_all", "search_did_you_mean",
                   "search_showing_for", "search_instead", "search_some_words", "search_browse", "search_glossary_link",
-                  "nav_units", "nav_places", *(f"search_kind_{k}" for k in ENTITY_KINDS))
+                  "nav_units", "nav_places", "lead", *(f"search_kind_{k}" for k in ENTITY_KINDS))
 
 _ZH_SUFFIXES = ("厅", "局", "委")
 _PROVINCE = ("辽宁省", "省", "辽宁", "Liaoning Provincial ", "Provincial ", "Liaoning ")

@@ -207,7 +207,8 @@ def results(page) -> list[str]:
             page.eval_on_selector_all("#search-results .lp-hit__title a[href]", "els => els.map(e => e.href)")]
 
 
-@pytest.mark.parametrize("lang,query,term", [("zh", "自贸试验区", "pilot free trade zone"), ("en", "marine economy", "海洋经济")])
+@pytest.mark.parametrize("lang,query,term", [("zh", "自贸试验区", "pilot free trade zone"), ("zh", "营商环境", "business environment"),
+                                             ("en", "marine economy", "海洋经济")])
 def test_a_topic_query_opens_with_a_measure_and_defines_the_term_beside_the_results(watched, lang, query, term):  # noqa: F811
     w = watched(f"{'en/' if lang == 'en' else ''}search/?q={quote(query)}")
     wait_done(w.page, query)

@@ -90,8 +90,8 @@ function entityHits(entities, query) {
     .sort((a, b) => b.best - a.best || KINDS.indexOf(a.e.kind) - KINDS.indexOf(b.e.kind) || a.e.label.length - b.e.label.length || a.order - b.order)
     .slice(0, SHOWN_ENTITIES).map((h) => ({ ...h.e, weak: h.best < STRONG }));
 }
-/* A hit below this names only part of the entity (乡村振兴 in 省乡村振兴局 is more): it follows a measure whose title
-   has the query, so that a topic query opens with the measure that acts on it. */
+/* A hit below this names only part of the entity (营商环境 in 营商环境建设局): it follows a measure whose own words
+   have the query, so that a topic query opens with the measure that acts on it. */
 const STRONG = 90;
 
 /* Optimal string alignment distance (Levenshtein with adjacent transpositions: Dalain → Dalian is one edit). */
@@ -249,7 +249,7 @@ async function search(values) {
         const url = new URL(p.url, location.href).href;
         if (seen.has(url)) { twice += 1; continue; }
         seen.add(url);
-        const named = (p.filters.kind || []).includes("measure") && hasPhrase(p.meta.title, query);
+        const named = (p.filters.kind || []).includes("measure") && hasPhrase(ownWords(p, strings), query);
         queue.push({ url, title: p.meta.title || url, excerpt: excerpt(p, query), named });
       }
     }
@@ -271,6 +271,13 @@ function rank(pages, query) {
   };
   const order = new Map(pages.map((p, i) => [p, i]));
   pages.sort((a, b) => key(b) - key(a) || order.get(a) - order.get(b));
+}
+
+/* A measure's own words: its title and text, before the list of units responsible for it (which starts with the
+   label of the lead unit). */
+function ownWords(p, strings) {
+  const at = p.content.indexOf(strings.lead);
+  return `${p.meta.title} ${at > 0 ? p.content.slice(0, at) : p.content}`;
 }
 
 /* Text as words for comparing: lower case, punctuation as spaces, a plural -s dropped (integrated circuits is
@@ -442,8 +449,9 @@ async function show(values, box, status, size, more = true) {
       const list = el("ol", "lp-hits");
       const first = await s.next(size);
       if (mine !== generation) return;
-      // An entity the query names only in part follows a measure named for the query (自贸试验区: measure 7.7
-      // before the glossary's 自贸区 and the units it names in part).
+      // An entity the query names only in part follows a measure whose own words have the query (营商环境:
+      // measure 7.1 before 省营商局, the 营商环境建设局; rural revitalization: the administration first, as no
+      // measure's text has the words).
       const lead = first.length && first[0].named ? 1 : 0;
       const strong = s.entities.filter((e) => !e.weak || !lead);
       const weak = s.entities.filter((e) => e.weak && lead);
