@@ -199,7 +199,7 @@ def test_without_javascript_the_search_page_points_to_the_indexes(browser, serve
 
 def wait_done(page, query: str) -> None:
     page.wait_for_function("q => { const r = document.getElementById('search-results');"
-                           " return r.dataset.state === 'done' && r.dataset.query === q; }", arg=query, timeout=30000)
+                           " return r && r.dataset.state === 'done' && r.dataset.query === q; }", arg=query, timeout=30000)
 
 
 def results(page) -> list[str]:
@@ -232,7 +232,8 @@ def test_a_typo_gets_a_suggestion_that_leads_to_the_right_page(watched, server, 
     wait_done(w.page, typed)
     suggestion = w.page.locator("#search-results .lp-search-note a.lp-search-note__q")
     assert suggestion.inner_text() == meant
-    suggestion.click()
+    with w.page.expect_navigation():
+        suggestion.click()
     wait_done(w.page, meant)
     assert first in results(w.page)[:2]
 
@@ -297,3 +298,12 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen_and_the_filters_fold
     page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] - 4)  # a corner of the row, not the title
     page.wait_for_url("**" + urlsplit(href).path)
     context.close()
+
+
+@pytest.mark.parametrize("lang,query,found", [("en", "hydrogen tourism", "en/measures/5.1.2/"), ("zh", "氢能 旅游", "measures/5.1.2/")])
+def test_words_no_page_has_together_are_searched_apart(watched, lang, query, found):  # noqa: F811
+    w = watched(f"{'en/' if lang == 'en' else ''}search/?q={quote(query)}")
+    wait_done(w.page, query)
+    assert found in results(w.page)[:3]
+    note = w.page.inner_text("#search-results .lp-search-note")
+    assert note == ("没有页面同时包含所有词语，以下页面包含其中一部分。" if lang == "zh" else "No page has all of these words; these pages have some of them.")

@@ -206,35 +206,39 @@ async function anyWord(pagefind, query, filters) {
    full-text results (a page already shown as an entity hit is not shown twice, nor counted). */
 async function search(values) {
   const { pagefind, strings, entities } = await load();
-  let query = (values.q || "").trim();
   const filters = pagefindFilters(values);
   const filtered = Object.keys(filters).length > 0;
-  const empty = { strings, entities: [], definition: null, note: null, total: () => 0, more: () => false, next: async () => [] };
-  if (!query && !filtered) return empty;
-  let note = null;
-  let results = query ? await fullText(pagefind, query, filters) : (await pagefind.search(null, { filters, sort: { order: "asc" } })).results;
-  let hits = filtered || !query ? [] : entityHits(entities, query);
-  const guess = query && !filtered && !hits.length ? suggestion(entities, query) : null;
-  if (guess) {
-    const asTyped = results.length ? await Promise.all(results.slice(0, RANKED).map((r) => r.data())) : [];
-    if (values.verbatim || asTyped.some((p) => hasPhrase(p.content, query))) {
-      note = { kind: "suggest", query: guess.query };
-    } else {  // the words as typed are on no page: show what was meant, as a search engine does
-      note = { kind: "corrected", query: guess.query, typed: query };
-      query = guess.query;
-      hits = entityHits(entities, query);
-      results = await fullText(pagefind, query, filters);
+  const asked = (values.q || "").trim();
+  if (!asked && !filtered) return { strings, entities: [], definition: null, note: null, total: () => 0, more: () => false, next: async () => [] };
+  if (!asked) return pager((await pagefind.search(null, { filters, sort: { order: "asc" } })).results, "", [], null, strings);
+  let s = { query: asked, results: await fullText(pagefind, asked, filters), hits: filtered ? [] : entityHits(entities, asked), note: null };
+  if (!filtered && !s.hits.length) s = await corrected(s, pagefind, entities, filters, values.verbatim);
+  if (s.results.length < LITTLE) {
+    const some = await anyWord(pagefind, s.query, filters);
+    if (some.length > s.results.length) {
+      if (!s.results.length) s.note ??= { kind: "some" };  // no page has all the words
+      s.results = merged([s.results, some]);
     }
   }
-  if (query && results.length < LITTLE) {
-    const some = await anyWord(pagefind, query, filters);
-    if (some.length > results.length) {
-      results = merged([results, some]);
-      note ??= { kind: "some" };
-    }
-  }
-  const definition = hits.find((e) => e.kind === "term") || null;
-  hits = hits.filter((e) => e.kind !== "term");
+  return pager(s.results, s.query, s.hits, s.note, strings);
+}
+
+/* A query that names no entity but is one or two edits from one: if the words as typed are on no page, search for
+   what was meant instead (as a search engine does, with a way back); otherwise only suggest it. */
+async function corrected(s, pagefind, entities, filters, verbatim) {
+  const guess = suggestion(entities, s.query);
+  if (!guess) return s;
+  const asTyped = await Promise.all(s.results.slice(0, RANKED).map((r) => r.data()));
+  if (verbatim || asTyped.some((p) => hasPhrase(p.content, s.query))) return { ...s, note: { kind: "suggest", query: guess.query } };
+  return { query: guess.query, results: await fullText(pagefind, guess.query, filters), hits: entityHits(entities, guess.query),
+           note: { kind: "corrected", query: guess.query, typed: s.query } };
+}
+
+/* The results of a search as the page shows them: entity hits (a glossary term apart, as the definition), then
+   the full-text results, loaded and ranked a batch at a time. */
+function pager(results, query, found, note, strings) {
+  const definition = found.find((e) => e.kind === "term") || null;
+  const hits = found.filter((e) => e.kind !== "term");
   const seen = new Set(hits.map((e) => e.url));
   let position = 0;  // results loaded so far
   const queue = [];  // loaded and ranked, not yet shown
