@@ -1,30 +1,34 @@
 """Search quality and cost, measured in headless Chromium against a built site (part of `make bench`).
 
 Queries are written as people type them: unit names and short forms, places and regions, ids, topics and parts of
-titles, in Chinese on the Chinese site and in English on the English one. What counts as a relevant page for each
-query is computed from data/plan.json, never listed by hand:
+titles, in Chinese on the Chinese site and in English on the English one, and mistyped (营商坏境, Dalain). What
+counts as a relevant page for each query is computed from data/plan.json, never listed by hand:
 
 - a unit: its page and every measure it leads or shares;
 - a place: its page, every measure naming it, the chapter on it (regions) and its government's page;
 - an id: the measure, or for a section or item the chapter page and the measures under it;
-- a topic or part of a title: the measures whose title or text contains it, and the unit, place and glossary pages
-  whose names (terms) contain it.
+- a topic or part of a title: the measures whose title or text contains it, and the unit and place pages whose
+  names contain it (not the glossary: a term the query names is a definition card beside the results);
+- a typo: what the query it stands for is relevant to.
 
-Each query runs through the search page (search/?q=…); the links in #search-results, in order, are the ranking.
-Reported: top-1, mean reciprocal rank (first 10), precision at 5, queries with no relevant result in the top 5;
-and the bytes search costs: on page load (none), for the first query and for later ones.
+Each query runs through the search page (search/?q=…); the result titles in #search-results, in order, are the
+ranking. Reported: top-1, mean reciprocal rank (first 10), precision at 5, queries with no relevant result in the
+top 5; recall per topic query (of the pages whose indexed text contains the query, the share search returns, all
+results shown); and the bytes search costs: on page load (none), for the first query and for later ones.
 """
 from __future__ import annotations
 
 import re
 import statistics
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from lnplan.fulltext import FURNITURE  # noqa: E402
 from lnplan.urls import LANG_PREFIX, page  # noqa: E402
 
 UNIT, PLACE, ID, TOPIC = "unit", "place", "id", "topic"
@@ -78,6 +82,16 @@ QUERIES: dict[str, list[tuple[str, str, str]]] = {
         ("one city", TOPIC, ""), ("multidimensional transport network", TOPIC, ""), ("under-forest economy", TOPIC, ""),
     ],
 }
+# Mistyped: (as typed, what it asks for, the unit / place it names or "", the query it stands for).
+TYPOS: dict[str, list[tuple[str, str, str, str]]] = {
+    "zh": [("营商坏境", TOPIC, "", "营商环境"), ("自贸实验区", TOPIC, "", "自贸试验区"), ("中欧斑列", TOPIC, "", "中欧班列"),
+           ("葫芦到", PLACE, "huludao", "葫芦岛"), ("大连市政俯", UNIT, "dalian-government", "大连市政府"),
+           ("省商务听", UNIT, "commerce", "省商务厅"), ("发该委", UNIT, "development-and-reform-commission", "发改委")],
+    "en": [("Dalain", PLACE, "dalian", "Dalian"), ("shenyng", PLACE, "shenyang", "shenyang"), ("huludoa", PLACE, "huludao", "huludao"),
+           ("comerce", UNIT, "commerce", "commerce"), ("bussiness environment", TOPIC, "", "business environment"),
+           ("China-Europe Railway Expres", TOPIC, "", "China-Europe Railway Express"),
+           ("shenyang metropolitan aera", PLACE, "shenyang-metropolitan-area", "shenyang metropolitan area")],
+}
 
 
 def _words(text: str) -> str:
@@ -116,39 +130,126 @@ def relevant(plan: dict, lang: str, kind: str, ident: str, query: str) -> set[st
              if _contains(m["title"][lang], query, lang) or _contains(m["text"][lang], query, lang)}
     found |= {u["url"][lang] for u in plan["units"] if any(_contains(u[k][lang], query, lang) for k in ("name", "full_name"))}
     found |= {p["url"][lang] for p in plan["places"] if any(_contains(p[k][lang], query, lang) for k in ("name", "full_name"))}
-    if any(_contains(g["term"][lang], query, lang) for g in plan["glossary"]):
-        found.add(prefix + page("glossary"))
     return found
 
 
-def ranked(browser_page, base: str, lang: str, query: str) -> list[str]:
-    """The result links of search/?q=query, in order, as paths from the site root without #fragment."""
+def _selector(sel: str):
+    """A test for one of lnplan.fulltext.FURNITURE's selectors: .class, #id, or tag[attr*="…"] / tag[attr$="…"]."""
+    if re.fullmatch(r"\.[\w-]+", sel):
+        return lambda tag, attrs: sel[1:] in (attrs.get("class") or "").split()
+    if re.fullmatch(r"#[\w-]+", sel):
+        return lambda tag, attrs: attrs.get("id") == sel[1:]
+    m = re.fullmatch(r'(\w+)\[(\w+)([*$])="([^"]+)"\]', sel)
+    if not m:
+        raise SystemExit(f"search_bench cannot read the selector {sel!r} in lnplan.fulltext.FURNITURE")
+    name, attr, op, value = m.groups()
+    return lambda tag, attrs: tag == name and ((value in (attrs.get(attr) or "")) if op == "*" else (attrs.get(attr) or "").endswith(value))
+
+
+class _Indexed(HTMLParser):
+    """The text Pagefind indexes on a page: its <article> without data-pagefind-ignore elements and furniture."""
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    SKIP = [_selector(sel) for sel in FURNITURE]
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[tuple[str, bool, bool]] = []
+        self.inside = self.skipped = 0
+        self.lang, self.text = "", []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if tag in self.VOID:
+            return
+        skip = "data-pagefind-ignore" in a or any(f(tag, a) for f in self.SKIP)
+        self.stack.append((tag, tag == "article", skip))
+        self.inside += tag == "article"
+        self.skipped += skip
+
+    def handle_endtag(self, tag):
+        while self.stack and tag not in self.VOID:
+            name, article, skip = self.stack.pop()
+            self.inside -= article
+            self.skipped -= skip
+            if name == tag:
+                break
+
+    def handle_data(self, data):
+        if self.inside and not self.skipped:
+            self.text.append(data)
+
+
+def indexed_texts(site: Path) -> dict[str, dict[str, str]]:
+    """{lang: {path from the site root: indexed text}} for every page of a built site."""
+    out: dict[str, dict[str, str]] = {"zh": {}, "en": {}}
+    for f in sorted(site.rglob("index.html")):
+        rel = f.relative_to(site).as_posix()
+        if rel.startswith(("pagefind/", "assets/")):
+            continue
+        parser = _Indexed()
+        parser.feed(f.read_text(encoding="utf-8"))
+        if parser.text:
+            out["en" if parser.lang.startswith("en") else "zh"][rel.removesuffix("index.html")] = " ".join(parser.text)
+    return out
+
+
+def containing(texts: dict[str, str], query: str, lang: str) -> set[str]:
+    """Pages whose indexed text contains the query (Chinese: as typed, spaces aside; English: as words)."""
+    if lang == "zh":
+        q = query.replace(" ", "")
+        return {u for u, t in texts.items() if q in re.sub(r"\s+", "", t)}
+    return {u for u, t in texts.items() if _contains(t, query, lang)}
+
+
+def ranked(browser_page, base: str, lang: str, query: str, every: bool = False) -> list[str]:
+    """The result links of search/?q=query, in order, as paths from the site root without #fragment (with every:
+    after showing every result)."""
     browser_page.goto(f"{base}{LANG_PREFIX[lang]}search/?q={quote(query)}")
-    browser_page.wait_for_function("q => { const r = document.getElementById('search-results');"
-                                   " return r.dataset.state === 'done' && r.dataset.query === q; }", arg=query, timeout=30000)
-    hrefs = browser_page.eval_on_selector_all("#search-results a[href]", "els => els.map(e => e.href)")
+    done = ("q => { const r = document.getElementById('search-results');"
+            " return r.dataset.state === 'done' && r.dataset.query === q; }")
+    browser_page.wait_for_function(done, arg=query, timeout=30000)
+    more = browser_page.locator("#search-results .lp-hits__more")
+    while every and more.count():
+        more.click()
+        browser_page.wait_for_function(done, arg=query, timeout=30000)
+    hrefs = browser_page.eval_on_selector_all("#search-results .lp-hit__title a[href]", "els => els.map(e => e.href)")
     return [urlsplit(h).path.removeprefix(urlsplit(base).path) for h in hrefs]
 
 
-def quality(browser, base: str, plan: dict) -> dict:
+def _row(query: str, kind: str, rel: set[str], got: list[str]) -> dict:
+    hits = [g in rel for g in got]
+    first = hits.index(True) + 1 if True in hits else 0
+    return {"query": query, "kind": kind, "relevant": len(rel), "top10": got, "top1": bool(hits[:1] and hits[0]),
+            "rr": 1 / first if first else 0.0, "p5": sum(hits[:5]) / 5, "miss_top5": not any(hits[:5])}
+
+
+def quality(browser, base: str, plan: dict, site: Path) -> dict:
+    texts = indexed_texts(site)
     out = {}
     for lang, queries in QUERIES.items():
         page_ = browser.new_page()
-        rows = []
-        for query, kind, ident in queries:
-            rel = relevant(plan, lang, kind, ident, query)
+        rows, recall = [], []
+        asked = [(q, kind, ident, q) for q, kind, ident in queries] + [(q, kind, ident, meant) for q, kind, ident, meant in TYPOS[lang]]
+        for query, kind, ident, meant in asked:
+            rel = relevant(plan, lang, kind, ident, meant)
             if not rel:
-                raise SystemExit(f"benchmark query {query!r} ({lang}) has no relevant page in plan.json")
-            got = ranked(page_, base, lang, query)[:10]
-            hits = [g in rel for g in got]
-            first = hits.index(True) + 1 if True in hits else 0
-            rows.append({"query": query, "kind": kind, "relevant": len(rel), "top10": got, "top1": bool(hits[:1] and hits[0]),
-                         "rr": 1 / first if first else 0.0, "p5": sum(hits[:5]) / 5, "miss_top5": not any(hits[:5])})
+                raise SystemExit(f"benchmark query {meant!r} ({lang}) has no relevant page in plan.json")
+            rows.append(_row(query, "typo" if meant != query else kind, rel, ranked(page_, base, lang, query)[:10]))
+            if kind == TOPIC and meant == query:
+                has = containing(texts[lang], query, lang)
+                got = set(ranked(page_, base, lang, query, every=True))
+                recall.append({"query": query, "containing": len(has), "found": len(has & got), "returned": len(got),
+                               "recall": len(has & got) / len(has) if has else 1.0})
         page_.close()
         n = len(rows)
-        out[lang] = {"queries": n, "top1": sum(r["top1"] for r in rows) / n, "mrr": statistics.mean(r["rr"] for r in rows),
-                     "p5": statistics.mean(r["p5"] for r in rows), "misses_top5": [r["query"] for r in rows if r["miss_top5"]],
-                     "not_top1": [r["query"] for r in rows if not r["top1"]], "rows": rows}
+        out[lang] = {"queries": n, "typos": len(TYPOS[lang]), "top1": sum(r["top1"] for r in rows) / n,
+                     "mrr": statistics.mean(r["rr"] for r in rows), "p5": statistics.mean(r["p5"] for r in rows),
+                     "misses_top5": [r["query"] for r in rows if r["miss_top5"]], "not_top1": [r["query"] for r in rows if not r["top1"]],
+                     "recall": statistics.mean(r["recall"] for r in recall), "recall_min": min(r["recall"] for r in recall),
+                     "recall_under_90": [f"{r['query']} ({r['found']}/{r['containing']})" for r in recall if r["recall"] < 0.9],
+                     "recall_rows": recall, "rows": rows}
     return out
 
 
@@ -183,3 +284,31 @@ def costs(browser, base: str, path: str, queries: list[str]) -> dict:
         result["queries"].append({"query": query, "bytes": total(seen[before:])})
     context.close()
     return result
+
+
+def main(argv: list[str]) -> int:
+    """python bench/search_bench.py SITE: search quality and recall alone, against a site already built."""
+    import json
+
+    from playwright.sync_api import sync_playwright
+
+    import bench
+
+    site = Path(argv[0])
+    httpd = bench.serve(site, 8129)
+    try:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=bench.CHROMIUM, args=bench.CHROME_FLAGS.split()[1:])
+            q = quality(b, "http://127.0.0.1:8129/", json.loads((site / "data" / "plan.json").read_text(encoding="utf-8")), site)
+            b.close()
+    finally:
+        httpd.shutdown()
+    for lang, r in q.items():
+        print(lang, {k: v for k, v in r.items() if k not in ("rows", "recall_rows")})
+    (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
+    (ROOT / "bench" / "results" / "search.json").write_text(json.dumps(q, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import checksite, docstree, safefiles, searchindex, urls
+from . import checksite, docstree, fulltext, safefiles, urls
 from .cli import run_cli
 from .model import Plan
 from .reading.files import PLAN_DIR
@@ -239,7 +239,7 @@ def build_site(plan: Plan, plan_dir: Path, tmp: Path, site_url: str, engine: str
 def finish_site(site: Path, base_path: str) -> bool:
     """Index the built site for search and check every link in it; mark it as a build's output. False (with what
     went wrong) when either fails."""
-    if searchindex.index_site(site) != 0:
+    if fulltext.index_site(site) != 0:
         print("The search index could not be built.", file=sys.stderr)
         return False
     problems = checksite.check(site, base_path)

@@ -19,7 +19,7 @@ from .i18n import t
 from .model import LANGS, Plan
 from .render.html import esc
 from .schema import ROOT
-from .searchindex import entities_json
+from .searchentities import entities_json
 from .site import MACRO_CALL, STUB, nav
 from .sitemap import ROBOTS_FILE, SITEMAP_FILE, robots, sitemap
 from .urls import page_specs, public_root

@@ -13,7 +13,7 @@ from .model import Plan
 from .render import overview, pages, searchpage
 from .render.html import block, esc
 from .i18n import t
-from .searchindex import search_attributes
+from .render.searchfilters import search_attributes
 from .urls import PageSpec, page, page_specs, source_file
 
 

@@ -77,10 +77,10 @@ def test_no_invisible_characters_in_any_page_or_search_file(built_site):
 
 
 def test_a_failed_search_index_builds_nothing(monkeypatch, tmp_path, capsys):
-    from lnplan import searchindex
+    from lnplan import fulltext
     from lnplan.reading.files import PLAN_DIR
 
-    monkeypatch.setattr(searchindex, "PAGEFIND_ARGS", ["--no-such-option"])
+    monkeypatch.setattr(fulltext, "PAGEFIND_ARGS", ["--no-such-option"])
     out = tmp_path / "site"
     out.mkdir()
     (out / "previous.html").write_text("the previous site", encoding="utf-8")

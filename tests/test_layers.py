@@ -11,8 +11,8 @@ LAYERS = [  # lowest first
     ("reading", {"lnplan.reading", "lnplan.loader", "lnplan.releases", "lnplan.fidelity", "lnplan.validate", "lnplan.synth"}),
     ("outputs", {"lnplan.export", "lnplan.columns", "lnplan.cite", "lnplan.database", "lnplan.tmx", "lnplan.feed",
                  "lnplan.sitemap"}),
-    ("site", {"lnplan.render", "lnplan.site", "lnplan.searchindex", "lnplan.docstree"}),
-    ("command line", {"lnplan.__main__", "lnplan.build", "lnplan.dev"}),
+    ("site", {"lnplan.render", "lnplan.site", "lnplan.searchentities", "lnplan.docstree"}),
+    ("command line", {"lnplan.__main__", "lnplan.build", "lnplan.fulltext", "lnplan.dev"}),
 ]
 
 

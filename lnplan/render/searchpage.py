@@ -17,6 +17,14 @@ def _select(name: str, label: str, options: list[tuple[str, str]], any_label: st
             f'<select id="search-{name}" name="{name}">{opts}</select></p>')
 
 
+def _filters_toggle(c: Ctx) -> str:
+    """On a narrow screen the filters fold into this one button, which says how many are set (the search script
+    shows it and keeps its count; without the script the filters stay open)."""
+    label, with_count = esc(c.t("search_filters")), esc(c.t("search_filters_n"))
+    return (f'<button type="button" class="md-button lp-filters__toggle" aria-controls="search-filters" aria-expanded="false" '
+            f'data-label="{label}" data-label-n="{with_count}" hidden>{label}</button>')
+
+
 def search_page(plan: Plan, lang: str, url: str) -> Rendered:
     c = Ctx(plan, lang, url)
     any_ = c.t("search_any")
@@ -33,7 +41,8 @@ def search_page(plan: Plan, lang: str, url: str) -> Rendered:
             f'<input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false" aria-describedby="search-hint">'
             f'<button type="submit" class="md-button md-button--primary">{esc(c.t("search"))}</button></p>'
             f'<p id="search-hint" class="lp-searchpage__hint">{esc(c.t("search_hint"))}</p>'
-            f'<fieldset class="lp-filters"><legend>{esc(c.t("search_filters"))}</legend>{"".join(filters)}</fieldset></form>')
+            f'{_filters_toggle(c)}'
+            f'<fieldset class="lp-filters" id="search-filters"><legend>{esc(c.t("search_filters"))}</legend>{"".join(filters)}</fieldset></form>')
     indexes = " · ".join(a(c.link(kind), esc(c.t(key))) for kind, key in (("units", "nav_units"), ("places", "nav_places"), ("plan", "nav_plan_index")))
     results = (f'<div data-pagefind-ignore="all"><p id="search-status" class="lp-search-status" role="status"></p>'
                f'<div id="search-results" class="lp-search-results"></div>'

@@ -1,35 +1,24 @@
-"""Search: the entity list each language's search loads on first use, the filters every page carries, and the
-Pagefind full-text index built over the finished site.
+"""The entity list each language's search loads on first use (search/entities.json, added by hooks/plan_pages.py).
 
-The entity list names what the plan itself names — responsible units (with short forms derived from their
-names), places and regions, measure, section and target ids, glossary terms — so that a query naming one of
-them shows it first, as a direct link, before the full-text results (docs/assets/search.js).
+It names what the plan itself names — responsible units (with short forms derived from their names), places and
+regions, measure, section and target ids, glossary terms — so that a query naming one of them shows it first, as a
+direct link, before the full-text results (docs/assets/search.js).
 """
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from functools import lru_cache
-from pathlib import Path
 
-from .model import Plan
-from .render.html import esc
 from .i18n import t
-from .urls import node_anchor, page, page_specs, target_url, term_url
-
-PAGEFIND_DIR = "pagefind"
-# Pagefind indexes each page's <article> (Material's content element, so every page, including pages added
-# later, is indexed without further work); heading permalinks (¶) are not text.
-PAGEFIND_ARGS = ["--root-selector", "article", "--exclude-selectors", ".headerlink", "--quiet"]
-# Pagefind writes its own UI bundles too; the site uses only its JS API (pagefind.js and the wasm).
-UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+from .model import Plan
+from .urls import node_anchor, page, target_url, term_url
 
 # Kinds of entity, in the order they are shown when they match a query equally well.
 ENTITY_KINDS = ("measure", "section", "target", "unit", "place", "term")
 # Strings the search script shows (results, statuses, kinds); the search page and header render their own.
-SCRIPT_STRINGS = ("search_results", "search_none", "search_more", "search_all", *(f"search_kind_{k}" for k in ENTITY_KINDS))
+SCRIPT_STRINGS = ("search_results", "search_results_one", "search_none", "search_more", "search_all", "search_did_you_mean",
+                  "search_showing_for", "search_instead", "search_some_words", "search_browse", "search_glossary_link",
+                  "nav_units", "nav_places", "lead", *(f"search_kind_{k}" for k in ENTITY_KINDS))
 
 _ZH_SUFFIXES = ("厅", "局", "委")
 _PROVINCE = ("辽宁省", "省", "辽宁", "Liaoning Provincial ", "Provincial ", "Liaoning ")
@@ -87,13 +76,17 @@ def en_short_forms(name: str, full_name: str) -> set[str]:
     return forms
 
 
-def _entity(kind: str, url: str, label: str, names, note: str = "") -> list:
+def _entity(kind: str, url: str, label: str, names, note: str = "", definition: str = "") -> list:
     names = sorted({n for n in names if n})
+    if definition:
+        return [kind, url, label, names, note, definition]
     return [kind, url, label, names, note] if note else [kind, url, label, names]
 
 
 def entities(plan: Plan, lang: str) -> list[list]:
-    """[kind, url relative to the language root, label, names that find it, (note)] for every entity."""
+    """[kind, url relative to the language root, label, names that find it, (note, (definition))] for every entity.
+    A glossary term's note is its name in the other language, its definition the glossary's note (search shows it
+    as a card beside the results)."""
     out = []
     for ch in plan.chapters:
         for s in ch.sections:
@@ -116,7 +109,7 @@ def entities(plan: Plan, lang: str) -> list[list]:
         out.append(_entity("place", page("place", p.id), p.name[lang], names, p.full_name[lang]))
     for g in plan.glossary:
         out.append(_entity("term", term_url(g.id), g.term[lang], [g.term.zh, g.term.en],
-                           g.term.en if lang == "zh" else g.term.zh))
+                           g.term.en if lang == "zh" else g.term.zh, g.note[lang] if g.note else ""))
     _drop_shared_short_forms(out, plan)
     return out
 
@@ -140,49 +133,3 @@ def entities_json(plan: Plan, lang: str) -> str:
     """The entity list and the script's strings for one language, as the search script loads it."""
     data = {"strings": {k: t(k, lang) for k in SCRIPT_STRINGS}, "entities": entities(plan, lang)}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-# ---- filters each page carries ------------------------------------------------------------------
-
-def page_filters(plan: Plan, kind: str, ident: str) -> dict[str, list[str]]:
-    """Search filters of a page: its kind (every page); for a measure its chapter, lead and co-responsible units and
-    places; for a chapter page the chapter and its region; for a place page the place."""
-    filters: dict[str, list[str]] = {"kind": [kind]}
-    if kind == "measure":
-        m = plan.measures[ident]
-        filters.update(chapter=[m.chapter], lead=[m.responsibility.lead], co=list(m.responsibility.co_responsible),
-                       place=list(m.places))
-    elif kind == "chapter":
-        ch = plan.chapters[int(ident) - 1]
-        filters.update(chapter=[ch.id], place=[ch.region] if ch.region else [])
-    elif kind == "place":
-        filters["place"] = [ident]
-    return {k: v for k, v in filters.items() if v}
-
-
-def search_attributes(plan: Plan, kind: str, ident: str) -> str:
-    """Empty elements that give Pagefind the page's filters, one value each, and its position (to list filtered
-    pages in plan order). Values are ids ([a-z0-9.-], schema-checked), escaped all the same."""
-    spans = "".join(f'<span data-pagefind-filter="{esc(k)}:{esc(v)}"></span>'
-                    for k, vs in page_filters(plan, kind, ident).items() for v in vs)
-    order = _order(plan).get((kind, ident), 0)
-    return f'<div hidden data-pagefind-sort="order:{order:05d}">{spans}</div>'
-
-
-@lru_cache(maxsize=4)
-def _order(plan: Plan) -> dict[tuple[str, str], int]:
-    return {(s.kind, s.ident): i for i, s in enumerate(page_specs(plan))}
-
-
-# ---- the full-text index -------------------------------------------------------------------------
-
-def index_site(site: Path) -> int:
-    """Run Pagefind over the built site (both languages; it splits them by <html lang>). 0 on success."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), *PAGEFIND_ARGS],
-                            capture_output=True, text=True)
-    if result.returncode != 0 or not (site / PAGEFIND_DIR / "pagefind.js").is_file():
-        print(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}", file=sys.stderr)
-        return 1
-    for name in UNUSED:
-        (site / PAGEFIND_DIR / name).unlink(missing_ok=True)
-    return 0
