@@ -239,7 +239,7 @@ def test_names_are_joined_by_hyphens(sources):
 def small_counts(text: str) -> list[str]:
     """Numerals 1-9 that stand for a count: not with a unit or magnitude, not in a name or a number."""
     unit = r"(?:%|-hour|\s(?:hour|trillion|billion|million|thousand|kV|mu)\b)"
-    named = r"(?:Line|Phase|version|measure|Part|Section|Item|No\.)\s$"
+    named = r"(?:Line|Phase|Step|version|measure|Part|Section|Item|No\.)\s$"
     out = []
     for m in re.finditer(r"(?<![\w.,])[1-9](?![\w.,]\d|\w)", text):
         if re.match(unit, text[m.end():]) or re.search(named, text[:m.start()]):
