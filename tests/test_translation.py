@@ -94,10 +94,14 @@ def test_every_number_is_carried_into_english(sources):
 
 
 def term_forms(en: str) -> list[str]:
+    """A rendering as written and with any one word in the plural (industrial clusters with competitive and
+    distinctive strengths; supply bases for green agricultural products)."""
     base = normalize_en(en.lower())
-    forms = [base, base + "s", base + "es"]
-    if base.endswith("y"):
-        forms.append(base[:-1] + "ies")
+    words = base.split(" ")
+    forms = [base]
+    for i, w in enumerate(words):
+        for plural in [w + "s", w + "es"] + ([w[:-1] + "ies"] if w.endswith("y") else []):
+            forms.append(" ".join(words[:i] + [plural] + words[i + 1:]))
     return forms
 
 
@@ -119,6 +123,22 @@ def test_glossary_terms_have_their_fixed_rendering(sources):
             zh = without_longer_terms(pair["zh"], t["term"]["zh"], terms)
             if t["term"]["zh"] in zh and not any(f in en for f in term_forms(t["term"]["en"])):
                 bad.append((rel, path, t["term"]["zh"], t["term"]["en"]))
+    assert not bad, bad
+
+
+# Short forms the text uses for a glossary term, which take the term's rendering (its note says so).
+SHORT_FORMS = {"生态补偿": "生态保护补偿", "自贸区": "自贸试验区", "深加工": "精深加工", "优势特色集群": "优势特色产业集群"}
+
+
+def test_short_forms_take_their_terms_rendering(sources):
+    """生态补偿 in the introduction to Part 6 is 生态保护补偿 (compensation for ecological protection), as in 7.5."""
+    terms = {t["term"]["zh"]: t for t in sources["glossary.yaml"]["terms"]}
+    bad = []
+    for short, full in SHORT_FORMS.items():
+        assert f"“{short}”" in terms[full]["note"]["zh"] and short in terms[full]["note"]["en"], (full, "note names the short form")
+        for rel, path, pair in plan_text_pairs(sources):
+            if short in pair["zh"].replace(full, "") and not any(f in normalize_en(pair["en"].lower()) for f in term_forms(terms[full]["term"]["en"])):
+                bad.append((rel, path, short, terms[full]["term"]["en"]))
     assert not bad, bad
 
 
@@ -161,7 +181,9 @@ def test_glossary_is_complete_and_explained(sources):
                "试验区", "集聚区", "国家现代综合枢纽", "职务科技成果",
                # one rendering each since issue 22 (translation/STYLE.md, Terms)
                "格局", "高地", "同城化", "改扩建", "办好", "省部共建", "重大科技基础设施", "跨境电子商务综合试验区",
-               "临床医学研究中心", "历史文化名城"):
+               "临床医学研究中心", "历史文化名城",
+               # since the second review: the western zone's three roles and its clusters
+               "优势特色产业集群", "绿色农产品供应基地", "清洁能源供给地", "旅游休闲目的地"):
         assert zh in terms, zh
     unexplained = [t["id"] for t in terms.values() if not (t.get("note") and t["note"]["zh"].strip() and t["note"]["en"].strip())]
     assert not unexplained, f"every glossary term needs a note (释义) in both languages: {unexplained}"
