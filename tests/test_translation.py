@@ -428,3 +428,12 @@ def test_settled_renderings_hold_everywhere(sources):
     bad = [(rel, path, zh) for rel, data in sources.items() if rel != "corrections.yaml" for path, pair in pairs(data)
            for zh, en in SETTLED.items() if zh in pair["zh"] and en not in pair["en"]]
     assert not bad, bad
+
+
+def test_commas_and_periods_go_inside_closing_quotes(sources):
+    """American punctuation (STYLE.md, Punctuation): the “four weak links,” not the “four weak links”, (colons and
+    semicolons stay outside)."""
+    outside = re.compile(r"”[,.]|‘[^‘’]*’[,.]")
+    bad = [(rel, path, pair["en"][max(0, m.start() - 30):m.end()]) for rel, data in sources.items()
+           for path, pair in pairs(data) for m in outside.finditer(pair["en"])]
+    assert not bad, bad
