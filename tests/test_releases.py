@@ -269,7 +269,9 @@ def test_changes_page_lists_releases_newest_first_with_changes_by_id(released_di
 
 def test_unreleased_changes_are_shown_as_such(released):
     from lnplan.site import render_page
-    released.edit("chapters/2.yaml", lambda d: d["sections"][0]["items"][1]["text"].__setitem__("en", "Rewritten."))
+    # a sentence added (not the text replaced), so that the corrections of this measure's English still hold
+    text = lambda d: d["sections"][0]["items"][1]["text"]
+    released.edit("chapters/2.yaml", lambda d: text(d).__setitem__("en", text(d)["en"] + " Rewritten."))
     plan = load_plan(released.dir)
     out = render_page(plan, "en", "changes", "", "changes/").markdown
     assert out.index("{ #unreleased }") < out.index("{ #v")

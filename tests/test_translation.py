@@ -94,10 +94,14 @@ def test_every_number_is_carried_into_english(sources):
 
 
 def term_forms(en: str) -> list[str]:
+    """A rendering as written and with any one word in the plural (industrial clusters with competitive and
+    distinctive strengths; supply bases for green agricultural products)."""
     base = normalize_en(en.lower())
-    forms = [base, base + "s", base + "es"]
-    if base.endswith("y"):
-        forms.append(base[:-1] + "ies")
+    words = base.split(" ")
+    forms = [base]
+    for i, w in enumerate(words):
+        for plural in [w + "s", w + "es"] + ([w[:-1] + "ies"] if w.endswith("y") else []):
+            forms.append(" ".join(words[:i] + [plural] + words[i + 1:]))
     return forms
 
 
@@ -119,6 +123,22 @@ def test_glossary_terms_have_their_fixed_rendering(sources):
             zh = without_longer_terms(pair["zh"], t["term"]["zh"], terms)
             if t["term"]["zh"] in zh and not any(f in en for f in term_forms(t["term"]["en"])):
                 bad.append((rel, path, t["term"]["zh"], t["term"]["en"]))
+    assert not bad, bad
+
+
+# Short forms the text uses for a glossary term, which take the term's rendering (its note says so).
+SHORT_FORMS = {"生态补偿": "生态保护补偿", "自贸区": "自贸试验区", "深加工": "精深加工", "优势特色集群": "优势特色产业集群"}
+
+
+def test_short_forms_take_their_terms_rendering(sources):
+    """生态补偿 in the introduction to Part 6 is 生态保护补偿 (compensation for ecological protection), as in 7.5."""
+    terms = {t["term"]["zh"]: t for t in sources["glossary.yaml"]["terms"]}
+    bad = []
+    for short, full in SHORT_FORMS.items():
+        assert f"“{short}”" in terms[full]["note"]["zh"] and short in terms[full]["note"]["en"], (full, "note names the short form")
+        for rel, path, pair in plan_text_pairs(sources):
+            if short in pair["zh"].replace(full, "") and not any(f in normalize_en(pair["en"].lower()) for f in term_forms(terms[full]["term"]["en"])):
+                bad.append((rel, path, short, terms[full]["term"]["en"]))
     assert not bad, bad
 
 
@@ -161,7 +181,9 @@ def test_glossary_is_complete_and_explained(sources):
                "试验区", "集聚区", "国家现代综合枢纽", "职务科技成果",
                # one rendering each since issue 22 (translation/STYLE.md, Terms)
                "格局", "高地", "同城化", "改扩建", "办好", "省部共建", "重大科技基础设施", "跨境电子商务综合试验区",
-               "临床医学研究中心", "历史文化名城"):
+               "临床医学研究中心", "历史文化名城",
+               # since the second review: the western zone's three roles and its clusters
+               "优势特色产业集群", "绿色农产品供应基地", "清洁能源供给地", "旅游休闲目的地"):
         assert zh in terms, zh
     unexplained = [t["id"] for t in terms.values() if not (t.get("note") and t["note"]["zh"].strip() and t["note"]["en"].strip())]
     assert not unexplained, f"every glossary term needs a note (释义) in both languages: {unexplained}"
@@ -237,12 +259,14 @@ def test_names_are_joined_by_hyphens(sources):
 
 
 def small_counts(text: str) -> list[str]:
-    """Numerals 1-9 that stand for a count: not with a unit or magnitude, not in a name or a number."""
+    """Numerals 1-9 that stand for a count: not with a unit or magnitude, not in a name, a number, a date, an
+    address or a journal issue (2020 (3))."""
     unit = r"(?:%|-hour|\s(?:hour|trillion|billion|million|thousand|kV|mu)\b)"
-    named = r"(?:Line|Phase|version|measure|Part|Section|Item|No\.)\s$"
+    named = rf"(?:Line|Phase|Step|version|measure|Part|[Ss]ection|Item|No\.|{'|'.join(MONTHS)})\s$"
+    text = re.sub(r"https?://\S+", "", text)
     out = []
     for m in re.finditer(r"(?<![\w.,])[1-9](?![\w.,]\d|\w)", text):
-        if re.match(unit, text[m.end():]) or re.search(named, text[:m.start()]):
+        if re.match(unit, text[m.end():]) or re.search(named, text[:m.start()]) or text[m.start() - 1:m.end() + 1] == f"({m.group()})":
             continue
         out.append(text[max(0, m.start() - 20):m.end() + 20])
     return out
@@ -251,7 +275,9 @@ def small_counts(text: str) -> list[str]:
 def test_small_counts_are_spelled_out(sources):
     assert len(small_counts("seek 3 state key laboratories, rank in the top 5 nationwide")) == 2
     assert small_counts("1 trillion yuan, 15%, 500 kV, a 1-hour circle, Line 9, 5G, version 2.0, 1 million mu, 9,000") == []
-    bad = [(rel, path, s) for rel, path, pair in plan_text_pairs(sources) for s in small_counts(pair["en"])]
+    assert small_counts("on September 5, 2022 (section 3), Qiaoyuan 2020 (3), https://x.org/on-January-1-2022") == []
+    # the plan's text and every note, source and reason around it (the other cities, seven in all)
+    bad = [(rel, path, s) for rel, path, text in english_texts(sources) for s in small_counts(text)]
     assert not bad, bad
 
 
@@ -338,7 +364,10 @@ def test_etc_is_rendered_as_the_style_guide_says(sources):
 
 # Calques a professional review found, each replaced by what the Chinese means (STYLE.md, Fluency).
 CALQUES = ["internet-famous", "check-in spots", "areas of special types", "central city for conventions",
-           "integration as one city", "dragon's head", "highland"]
+           "integration as one city", "dragon's head", "highland",
+           # the second review
+           "northeast yew", "shenfei", "transport airport", "marine biology", "refine marine fisheries",
+           "two pioneer zones", "city, integration and innovation", "improve the scope", "the smooth flow of"]
 
 
 def test_known_calques_stay_out(sources):
@@ -384,3 +413,27 @@ def test_a_lead_alone_with_etc_reads_other_departments_concerned(plan):
         assert "other departments concerned" in html and ">others<" not in html, m.id
     listed = plan.measures["2.1.1"]
     assert co_text(plan, listed, "en").endswith("and other departments concerned")
+
+
+# Words outside the glossary that the second review settled, and what they are wherever the Chinese has them (the
+# plan's text, names, notes and labels): a kind's 直属 is "directly under", not dropped; 霍尔果斯 is the Chinese city.
+SETTLED = {"直属": "directly under", "霍尔果斯": "Horgos", "减油增化": "refined-oil output", "东北红豆杉": "Japanese yew",
+           "沈飞": "Shenyang Aircraft Corporation", "兴城抽水蓄能电站": "Xingcheng Pumped-Storage Power Station",
+           "龙王庙抽水蓄能": "Chaoyang Longwangmiao Pumped-Storage Power Station",
+           "大伙房水库输水": "Dahuofang Reservoir Water Transmission Project", "桓仁古城": "Huanren Gucheng Airport",
+           "乡村振兴局": "Administration for Rural Revitalization", "海洋生物产业": "marine bio-industry"}
+
+
+def test_settled_renderings_hold_everywhere(sources):
+    bad = [(rel, path, zh) for rel, data in sources.items() if rel != "corrections.yaml" for path, pair in pairs(data)
+           for zh, en in SETTLED.items() if zh in pair["zh"] and en not in pair["en"]]
+    assert not bad, bad
+
+
+def test_commas_and_periods_go_inside_closing_quotes(sources):
+    """American punctuation (STYLE.md, Punctuation): the “four weak links,” not the “four weak links”, (colons and
+    semicolons stay outside)."""
+    outside = re.compile(r"”[,.]|‘[^‘’]*’[,.]")
+    bad = [(rel, path, pair["en"][max(0, m.start() - 30):m.end()]) for rel, data in sources.items()
+           for path, pair in pairs(data) for m in outside.finditer(pair["en"])]
+    assert not bad, bad
