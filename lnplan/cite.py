@@ -12,7 +12,6 @@ from .model import Measure, Plan
 from .releases import version
 from .urls import absolute, page, public_root
 
-PACKAGE = "liaoning-one-circle-one-belt-two-zones-2022"
 LANG_TAG = {"zh": "zh-CN", "en": "en"}
 GENRE = {"zh": "行动方案", "en": "Action plan, unofficial English translation"}
 BIB_LANGUAGE = {"zh": "chinese", "en": "english"}
@@ -54,7 +53,7 @@ def csl_item(plan: Plan, m: Measure | None, lang: str, site_url: str = "") -> di
     y, mo, d = (int(x) for x in plan.notice.date.split("-"))
     v, _ = version(plan)
     item = {
-        "id": f"{PACKAGE}{'/' + m.id if m else ''}{'/en' if lang == 'en' else ''}",
+        "id": f"{plan.edition.id}{'/' + m.id if m else ''}{'/en' if lang == 'en' else ''}",
         "type": "report",
         "title": cited_title(plan, m, lang),
         "author": [{"literal": plan.notice.issuer[lang]}],
@@ -173,8 +172,8 @@ def _org(name: str) -> dict:
 
 def plan_legislation(plan: Plan, lang: str, site_url: str) -> dict:
     """The plan as schema.org Legislation, in one language; the English is a translation of the Chinese."""
-    ld = {"@type": "Legislation", "name": plan.title[lang], "legislationIdentifier": PACKAGE, "legislationDate": plan.notice.date,
-          "legislationType": "行动方案" if lang == "zh" else "action plan", "legislationJurisdiction": "Liaoning, China",
+    ld = {"@type": "Legislation", "name": plan.title[lang], "legislationIdentifier": plan.edition.id, "legislationDate": plan.notice.date,
+          "legislationType": plan.edition.document_type[lang], "legislationJurisdiction": plan.edition.jurisdiction.en,
           "legislationResponsible": _org(plan.notice.issuer[lang]), "author": _org(plan.notice.issuer[lang]), "inLanguage": LANG_TAG[lang]}
     if site_url:
         ld["@id"] = ld["url"] = _url(site_url, lang, "plan")
@@ -186,7 +185,7 @@ def plan_legislation(plan: Plan, lang: str, site_url: str) -> dict:
 def measure_legislation(plan: Plan, m: Measure, lang: str, site_url: str) -> dict:
     """A measure as schema.org Legislation: part of the plan, responsible units first the lead."""
     ld = {"@type": "Legislation", "name": f"{m.id} {m.title[lang]}", "legislationIdentifier": m.id, "identifier": m.id,
-          "legislationDate": plan.notice.date, "legislationJurisdiction": "Liaoning, China",
+          "legislationDate": plan.notice.date, "legislationJurisdiction": plan.edition.jurisdiction.en,
           "legislationResponsible": [_org(plan.units[u].full_name[lang]) for u in m.responsibility.units],
           "inLanguage": LANG_TAG[lang], "isPartOf": _ref(plan_legislation(plan, lang, site_url))}
     if site_url:

@@ -60,6 +60,8 @@ def engine_config(plan: Plan, lang: str, site_url: str, site_root: str) -> dict:
     the navigation, and the strings the theme's templates print (escaped here: the templates print them as they are)."""
     return {
         "INHERIT": str(CONFIGS[lang]),
+        "site_name": plan.edition.title[lang],
+        "site_description": plan.edition.description[lang],
         "docs_dir": DOCS,
         "site_dir": SITE,
         "site_url": site_url,

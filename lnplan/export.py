@@ -338,8 +338,8 @@ def datapackage(build: Build) -> dict:
     described = [d for d in DOWNLOADS if d.table is not None] + [d for d in DOWNLOADS if d.resource is not None]
     return {
         "profile": "data-package",
-        "name": "liaoning-one-circle-one-belt-two-zones-2022",
-        "title": "Liaoning “One Circle, One Belt and Two Zones” three-year action plan (2022)",
+        "name": build.plan.edition.id,
+        "title": build.plan.edition.dataset_title,
         "description": "The plan's measures, responsible units, places and quantitative targets. The Chinese text is authoritative; "
                        "the English is an unofficial translation. " + CSV_RULE["en"],
         **({"version": build.version, "created": f"{build.release_date}T00:00:00Z"} if build.version else {}),

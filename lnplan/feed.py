@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ET
 
 from .model import Change, Plan, Release
 from .i18n import CHANGE_KEYS, RECORD_KEYS, fields_text, release_heading, t
-from .cite import PACKAGE as ID_NAMESPACE
 from .urls import LANG_PREFIX, page, public_root, release_anchor, target_url
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -32,14 +31,14 @@ def _record_url(plan: Plan, change: Change) -> str | None:
     return target_url(change.id) if change.id in plan.targets else None
 
 
-def entry_id(lang: str, release: Release) -> str:
+def entry_id(plan: Plan, lang: str, release: Release) -> str:
     """A release's entry id: the same wherever the site is published (RFC 4122 name-based UUID of the dataset,
     the release and the language), so a feed reader never shows a release twice after the site moves."""
-    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{ID_NAMESPACE}/releases/{release.version}/{lang}"))
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{plan.edition.id}/releases/{release.version}/{lang}"))
 
 
-def feed_id(lang: str) -> str:
-    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{ID_NAMESPACE}/feed/{lang}"))
+def feed_id(plan: Plan, lang: str) -> str:
+    return "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"{plan.edition.id}/feed/{lang}"))
 
 
 def _content(plan: Plan, lang: str, base: str, release: Release) -> str:
@@ -78,7 +77,7 @@ def atom(plan: Plan, lang: str, site_url: str) -> bytes:
     base = root_url + LANG_PREFIX[lang] if root_url else ""  # links from the language's root
     changes_url = base + page("changes")
     root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN" if lang == "zh" else "en"})
-    _sub(root, "id", feed_id(lang))
+    _sub(root, "id", feed_id(plan, lang))
     _sub(root, "title", t("feed_title", lang))
     _sub(root, "subtitle", t("changes_intro", lang))
     latest = plan.releases[-1].date if plan.releases else plan.notice.date
@@ -92,7 +91,7 @@ def atom(plan: Plan, lang: str, site_url: str) -> bytes:
     _sub(root, "generator", "lnplan")
     for release in reversed(plan.releases):
         entry = _sub(root, "entry")
-        _sub(entry, "id", entry_id(lang, release))
+        _sub(entry, "id", entry_id(plan, lang, release))
         _sub(entry, "title", t("feed_entry_title", lang, heading=release_heading(release, lang)))
         _sub(entry, "updated", _timestamp(release.date))
         _sub(entry, "published", _timestamp(release.date))

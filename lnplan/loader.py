@@ -10,6 +10,7 @@ from . import releases
 from .model import Notice, Plan, text_of as T
 from .reading import checks
 from .reading.corrections import read_corrections
+from .reading.edition import read_edition
 from .reading.files import PLAN_DIR, read_sources
 from .reading.places import PlaceCheck, read_map_data, read_place_names, read_places
 from .reading.problems import PlanError, Report
@@ -40,7 +41,7 @@ def read_parts(src: dict[str, Any], report: Report) -> dict[str, Any]:
     vocab = read_vocabularies(src["vocabularies.yaml"])
     places = read_places(report, src["places.yaml"]["places"], vocab.place_kinds)
     check_place = PlaceCheck(report, places)
-    places, sources = read_map_data(report, src["places.yaml"], places, check_place)
+    places, sources = read_map_data(report, src["places.yaml"], places, check_place, src["edition.yaml"]["extent"])
     place_names, name_kinds = read_place_names(report, src["place_names.yaml"], check_place)
     units, unit_names = read_units(report, src["units.yaml"]["units"], vocab.unit_kinds, check_place)
     chapter_files = [(rel, src[rel]) for rel in src if rel.startswith("chapters/")]
@@ -54,6 +55,7 @@ def read_parts(src: dict[str, Any], report: Report) -> dict[str, Any]:
     return {"notice": read_notice(doc["notice"]), "title": T(doc["title"]), "preamble": T(doc["preamble"]),
             "chapters": chapters, "measures": measures, "units": units, "places": places, "targets": targets,
             "glossary": read_glossary(report, src["glossary.yaml"]["terms"]),
+            "edition": read_edition(report, src["edition.yaml"], chapters),
             "unit_kinds": vocab.unit_kinds, "place_kinds": vocab.place_kinds, "comparators": vocab.comparators,
             "measure_units": vocab.measure_units, "place_names": place_names, "place_name_kinds": name_kinds,
             "corrections": read_corrections(report, src, node_ids, measures, targets), "sources": sources}

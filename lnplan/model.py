@@ -85,6 +85,7 @@ class Unit:
     place: str | None
     name_en_source: FactSource | None = None
     kind_source: FactSource | None = None
+    collective: str | None = None  # a collective unit: 'every' city government (各市政府) or 'some' (相关市政府)
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,32 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Sea:
+    """A sea named on the map, at the point where its name is written."""
+    id: str
+    name: Text
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What this edition of the plan is called and how it places the plan (plan/edition.yaml)."""
+    id: str  # the dataset's name
+    title: Text  # the site's name
+    description: Text
+    dataset_title: str
+    document_type: Text
+    jurisdiction: Text
+    name_prefixes: tuple[str, ...]  # how names begin inside the jurisdiction (辽宁省, 省, Liaoning Provincial …)
+    lat: tuple[float, float]  # the extent of the plan's places
+    lon: tuple[float, float]
+    extent_note: Text
+    seas: tuple[Sea, ...]
+    city_sections: tuple[tuple[str, str], ...]  # (what it sets out, section id): paragraphs that each concern one city
+
+
+@dataclass(frozen=True)
 class Term:
     id: str
     term: Text
@@ -306,6 +333,7 @@ class Plan:
     place_kinds: dict[str, Label]
     comparators: dict[str, Label]
     measure_units: dict[str, MeasureUnit]
+    edition: Edition
     raw: dict = field(repr=False, default_factory=dict)  # the validated source data, file by file
     place_names: dict[str, PlaceName] = field(default_factory=dict)  # plan/place_names.yaml, by form
     place_name_kinds: dict[str, Label] = field(default_factory=dict)

@@ -21,24 +21,24 @@ SCRIPT_STRINGS = ("search_results", "search_results_one", "search_none", "search
                   "nav_units", "nav_places", "lead", *(f"search_kind_{k}" for k in ENTITY_KINDS))
 
 _ZH_SUFFIXES = ("厅", "局", "委")
-_PROVINCE = ("辽宁省", "省", "辽宁", "Liaoning Provincial ", "Provincial ", "Liaoning ")
 
 
-def without_province(name: str) -> str:
-    """A name as people shorten it inside the province: 辽宁省商务厅 → 商务厅, 辽宁沿海经济带 → 沿海经济带,
-    Liaoning Coastal Economic Belt → Coastal Economic Belt (at least three characters are left)."""
-    for prefix in _PROVINCE:
+def without_province(name: str, prefixes: tuple[str, ...]) -> str:
+    """A name as people shorten it inside the jurisdiction (its prefixes: plan/edition.yaml's name_prefixes):
+    辽宁省商务厅 → 商务厅, 辽宁沿海经济带 → 沿海经济带, Liaoning Coastal Economic Belt → Coastal Economic Belt (at least
+    three characters are left)."""
+    for prefix in prefixes:
         if name.startswith(prefix) and len(name) - len(prefix) >= 3:
             return name[len(prefix):]
     return name
 
 
-def zh_short_forms(name: str, full_name: str) -> set[str]:
+def zh_short_forms(name: str, full_name: str, prefixes: tuple[str, ...]) -> set[str]:
     """Short forms of a Chinese unit name as people write them: 省商务厅 → 商务厅; 省发展改革委 → 发展改革委,
     发改委, 发展委; 省工业和信息化厅 → 工信厅; 省人力资源社会保障厅 → 人社厅; 辽宁省发展和改革委员会 → 发展和改革委员会.
     Abbreviations take the first character of each word of the name (words: the parts around 和, or two-character
     chunks); a few forms no reader types are harmless, as entity hits need the form itself in the query."""
-    forms = {without_province(name), without_province(full_name)}
+    forms = {without_province(name, prefixes), without_province(full_name, prefixes)}
     base = name.removeprefix("省")
     suffix = base[-1:]
     if suffix not in _ZH_SUFFIXES or base == name:
@@ -61,11 +61,11 @@ def zh_short_forms(name: str, full_name: str) -> set[str]:
 _EN_SMALL = {"of", "and", "the", "for", "in"}
 
 
-def en_short_forms(name: str, full_name: str) -> set[str]:
+def en_short_forms(name: str, full_name: str, prefixes: tuple[str, ...]) -> set[str]:
     """Provincial Department of Commerce → Department of Commerce, Commerce; Provincial Development and Reform
     Commission → Development and Reform Commission, DRC; Provincial State-owned Assets Supervision and
     Administration Commission → SASAC."""
-    forms = {without_province(name), without_province(full_name)}
+    forms = {without_province(name, prefixes), without_province(full_name, prefixes)}
     core = name.removeprefix("Provincial ")
     for head in ("Department of ", "Bureau of "):
         if core.startswith(head):
@@ -87,7 +87,7 @@ def entities(plan: Plan, lang: str) -> list[list]:
     """[kind, url relative to the language root, label, names that find it, (note, (definition))] for every entity.
     A glossary term's note is its name in the other language, its definition the glossary's note (search shows it
     as a card beside the results)."""
-    out = []
+    out, prefixes = [], plan.edition.name_prefixes
     for ch in plan.chapters:
         for s in ch.sections:
             if not s.measure:
@@ -101,11 +101,11 @@ def entities(plan: Plan, lang: str) -> list[list]:
         out.append(_entity("target", target_url(tg.id), f"{tg.id} {tg.metric[lang]}", [tg.id]))
     for u in plan.units.values():
         names = {u.name.zh, u.name.en, u.full_name.zh, u.full_name.en,
-                 *zh_short_forms(u.name.zh, u.full_name.zh), *en_short_forms(u.name.en, u.full_name.en)}
+                 *zh_short_forms(u.name.zh, u.full_name.zh, prefixes), *en_short_forms(u.name.en, u.full_name.en, prefixes)}
         out.append(_entity("unit", page("unit", u.id), u.name[lang], names, u.full_name[lang]))
     for p in plan.places.values():
         names = {p.name.zh, p.name.en, p.full_name.zh, p.full_name.en, *p.names,
-                 *(without_province(n) for n in (p.name.zh, p.name.en, p.full_name.zh, p.full_name.en))}
+                 *(without_province(n, prefixes) for n in (p.name.zh, p.name.en, p.full_name.zh, p.full_name.en))}
         out.append(_entity("place", page("place", p.id), p.name[lang], names, p.full_name[lang]))
     for g in plan.glossary:
         out.append(_entity("term", term_url(g.id), g.term[lang], [g.term.zh, g.term.en],

@@ -40,7 +40,7 @@ def check_atom(data: bytes, site: str = SITE) -> ET.Element:
 def test_feed_is_valid_atom_with_one_entry_per_release_newest_first(plan, lang):
     root = check_atom(atom(plan, lang, SITE))
     entries = root.findall(A + "entry")
-    assert [e.find(A + "id").text for e in entries] == [entry_id(lang, r) for r in reversed(plan.releases)]
+    assert [e.find(A + "id").text for e in entries] == [entry_id(plan, lang, r) for r in reversed(plan.releases)]
     assert [e.find(f"{A}link[@rel='alternate']").get("href").rsplit("#", 1)[1] for e in entries] == [
         "v" + r.version.replace(".", "-") for r in reversed(plan.releases)]
     assert entries[0].find(A + "summary").text == plan.releases[-1].summary[lang]

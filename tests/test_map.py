@@ -251,7 +251,7 @@ def test_bad_map_data_is_reported_with_file_and_line(plan_copy):
     assert r.returncode == 1 and "Traceback" not in r.stderr
     text = plan_copy.read("places.yaml")
     assert f"places.yaml:{line_of(text, 'lat: 121.60222')}:" in r.stderr
-    assert "places[1].seat.lat: lat 121.60222 is outside Liaoning" in r.stderr
+    assert "places[1].seat.lat: lat 121.60222 is outside the plan's extent (38.6–43.6° N, plan/edition.yaml)" in r.stderr
     assert f"places.yaml:{line_of(text, '- place: panjn')}:" in r.stderr
     assert "unknown place 'panjn'; expected an id from plan/places.yaml; did you mean 'panjin'?" in r.stderr
     assert "members[1].sources: no source for this membership; cite one from sources, or say in a 'note'" in r.stderr

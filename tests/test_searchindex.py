@@ -5,7 +5,10 @@ import pytest
 
 from lnplan import searchentities
 from lnplan.render.searchfilters import page_filters
+from lnplan.loader import load_plan
 from lnplan.searchentities import en_short_forms, entities, entities_json, zh_short_forms
+
+PREFIXES = load_plan().edition.name_prefixes
 from lnplan.urls import page
 
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -21,7 +24,7 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
     ("省交通运输厅", "辽宁省交通运输厅", {"交通厅", "交通运输厅"}),
 ])
 def test_chinese_short_forms_people_write(name, full, expected):
-    assert expected <= zh_short_forms(name, full)
+    assert expected <= zh_short_forms(name, full, PREFIXES)
 
 
 @pytest.mark.parametrize("name,full,expected", [
@@ -32,7 +35,7 @@ def test_chinese_short_forms_people_write(name, full, expected):
     ("Provincial Department of Commerce", "Liaoning Provincial Department of Commerce", {"Department of Commerce", "Commerce"}),
 ])
 def test_english_short_forms_people_write(name, full, expected):
-    assert expected <= en_short_forms(name, full)
+    assert expected <= en_short_forms(name, full, PREFIXES)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

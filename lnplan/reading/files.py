@@ -17,6 +17,7 @@ from .problems import MAX_PROBLEMS, Report
 PLAN_DIR = ROOT / "plan"
 # file (relative to plan/) -> the $defs entry that describes it
 SINGLE_FILES = {
+    "edition.yaml": "editionFile",
     "document.yaml": "documentFile",
     "units.yaml": "unitsFile",
     "places.yaml": "placesFile",

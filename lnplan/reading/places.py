@@ -10,10 +10,6 @@ from ..model import Label, Membership, Place, PlaceName, Seat, Source, text_of a
 from .problems import Report, suggest
 from .registries import labels
 
-# Liaoning's extent, 118°50′–125°47′ E and 38°43′–43°29′ N (as the province describes itself), widened a little:
-# a seat outside this box has its coordinates wrong (swapped, mistyped, or another place of the same name).
-LIAONING_LAT = (38.6, 43.6)
-LIAONING_LON = (118.7, 125.9)
 SEAT_KINDS = ("city", "demonstration-zone")  # drawn on the map at their seat
 MEMBER_KINDS = ("region", "core")  # made up of members
 
@@ -65,8 +61,11 @@ def read_places(report: Report, raw: list[dict], place_kinds: dict[str, Label]) 
     return places
 
 
-def read_map_data(report: Report, data: dict, places: dict[str, Place], check_place: PlaceCheck) -> tuple[dict[str, Place], dict[str, Source]]:
-    """The map data of plan/places.yaml (sources, seats, region members), checked; the places with it, and the sources."""
+def read_map_data(report: Report, data: dict, places: dict[str, Place], check_place: PlaceCheck,
+                  extent: dict) -> tuple[dict[str, Place], dict[str, Source]]:
+    """The map data of plan/places.yaml (sources, seats, region members), checked; the places with it, and the sources.
+    A seat outside the edition's extent (plan/edition.yaml) has its coordinates wrong: swapped, mistyped, or another
+    place of the same name."""
     rel = "places.yaml"
     sraw = data["sources"]
     report.unique(rel, ((s["id"], ("sources", i)) for i, s in enumerate(sraw)), "source")
@@ -80,7 +79,7 @@ def read_map_data(report: Report, data: dict, places: dict[str, Place], check_pl
 
     out = dict(places)
     for i, p in enumerate(data["places"]):
-        extra = {**_seat(report, p, ("places", i), check_source), **_members(report, p, ("places", i), places, check_place, check_source)}
+        extra = {**_seat(report, p, ("places", i), check_source, extent), **_members(report, p, ("places", i), places, check_place, check_source)}
         if extra and p["id"] in out:
             out[p["id"]] = dataclasses.replace(out[p["id"]], **extra)
     for i, s in enumerate(sraw):
@@ -89,7 +88,7 @@ def read_map_data(report: Report, data: dict, places: dict[str, Place], check_pl
     return out, sources
 
 
-def _seat(report: Report, p: dict, path: tuple, check_source) -> dict:
+def _seat(report: Report, p: dict, path: tuple, check_source, extent: dict) -> dict:
     rel, kind, seat = "places.yaml", p["kind"], p.get("seat")
     if kind in SEAT_KINDS and seat is None:
         report.add(rel, path, f"a {kind} needs a 'seat' (lat, lon and source) so the map can draw it; add one")
@@ -97,10 +96,11 @@ def _seat(report: Report, p: dict, path: tuple, check_source) -> dict:
         report.add(rel, path + ("seat",), f"only cities and the demonstration zone have a seat, not a {kind}; remove it")
     if seat is None:
         return {}
-    for key, (lo, hi), axis in (("lat", LIAONING_LAT, "N"), ("lon", LIAONING_LON, "E")):
+    for key, axis in (("lat", "N"), ("lon", "E")):
+        lo, hi = extent[key]
         if not lo <= seat[key] <= hi:
-            report.add(rel, path + ("seat", key), f"{key} {seat[key]} is outside Liaoning ({lo}–{hi}° {axis}); "
-                                                  "check the coordinates (lat is degrees north, lon degrees east)")
+            report.add(rel, path + ("seat", key), f"{key} {seat[key]} is outside the plan's extent ({lo}–{hi}° {axis}, "
+                                                  "plan/edition.yaml); check the coordinates (lat is degrees north, lon degrees east)")
     check_source(path + ("seat", "source"), seat["source"])
     return {"seat": Seat(seat["lat"], seat["lon"], seat["source"], seat.get("ref"), T(seat.get("note")))}
 

@@ -74,8 +74,12 @@ def read_units(report: Report, raw: list[dict], unit_kinds: dict[str, Label],
         names[u["name"]["zh"]] = u["id"]
         for key in ("name_en_source", "kind_source"):
             check_fact_source(report, rel, ("units", i, key), u.get(key))
+        if (u["kind"] == "collective") != ("collective" in u):
+            report.add(rel, ("units", i), "a collective unit says whether it means every city government (collective: every) or "
+                                          "those a measure concerns (collective: some); no other unit has this field")
         units.setdefault(u["id"], Unit(u["id"], T(u["name"]), T(u["full_name"]), u["kind"], u.get("place"),
-                                       fact_source(u.get("name_en_source")), fact_source(u.get("kind_source"))))
+                                       fact_source(u.get("name_en_source")), fact_source(u.get("kind_source")),
+                                       u.get("collective")))
     return units, names
 
 
