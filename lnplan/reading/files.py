@@ -176,7 +176,7 @@ def _read_all(report: Report, sources: dict[str, Any], schema: dict) -> None:
     chapters = chapter_files(report.plan_dir)
     unexpected_files(report, report.plan_dir, [*SINGLE_FILES, *chapters])
     if not chapters:
-        report.file("chapters", "no chapter files; expected plan/chapters/1.yaml … 8.yaml")
+        report.file("chapters", "no chapter files; expected plan/chapters/1.yaml, 2.yaml, …")
     for rel, defname in [*SINGLE_FILES.items(), *((f, CHAPTER_DEF) for f in chapters)]:
         data = read_yaml(report, rel)
         if data is not None or rel in report.marks:

@@ -50,7 +50,7 @@ def _check_numbers(report: Report, rel: str, ch: dict, n: int) -> None:
     if rel != expected_rel:
         report.add(rel, ("id",), f"chapter id '{ch['id']}' does not match the file name; expected the file plan/{expected_rel}")
     if ch["id"] != str(n):
-        report.add(rel, ("id",), f"chapter '{ch['id']}' is out of order; expected chapter {n} here (files 1.yaml … 8.yaml)")
+        report.add(rel, ("id",), f"chapter '{ch['id']}' is out of order; expected chapter {n} here (files 1.yaml, 2.yaml, …)")
     if ch["number"] != cn_numeral(n):
         report.add(rel, ("number",), f"chapter number '{ch['number']}' does not match its position; expected '{cn_numeral(n)}'")
     for si, s in enumerate(ch["sections"]):
