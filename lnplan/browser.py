@@ -9,7 +9,10 @@ the profile Playwright makes in /tmp), or when its `--version` fails or does not
     python -m lnplan.browser            print the path of the browser found; one line saying what to do if none
     python -m lnplan.browser --install  on Debian, first install what is missing from Debian's packages:
                                         chromium and chromium-driver when no browser is found (and CHROMIUM is
-                                        unset), npm (for axe-core) when it is not on PATH
+                                        unset), npm (for axe-core) when it is not on PATH, and
+                                        fonts-noto-cjk when fontconfig knows no Chinese font (the site names
+                                        system fonts only; without one, Chromium and LibreOffice draw Chinese
+                                        as empty boxes and the font, layout and workbook tests fail)
 """
 from __future__ import annotations
 
@@ -85,8 +88,18 @@ def is_debian(os_release: Path = Path("/etc/os-release")) -> bool:
     return any(line.strip() in ("ID=debian", 'ID="debian"') for line in lines)
 
 
+def has_chinese_font() -> bool:
+    """Whether fontconfig (which Chromium and LibreOffice use to find fonts) knows a font that covers Chinese."""
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return False
+    found = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, check=False)
+    return found.returncode == 0 and bool(found.stdout.strip())
+
+
 def install_missing() -> None:
-    """On Debian, install chromium + chromium-driver when no browser is found and npm when it is missing."""
+    """On Debian, install chromium + chromium-driver when no browser is found, npm when it is missing and a
+    Chinese font (fonts-noto-cjk) when there is none."""
     if not is_debian():
         return
     packages = [] if shutil.which("npm") else ["npm"]
@@ -95,6 +108,8 @@ def install_missing() -> None:
             find_browser()
         except BrowserNotFound:
             packages += ["chromium", "chromium-driver"]
+    if not has_chinese_font():
+        packages.append("fonts-noto-cjk")
     apt_install(packages)
 
 

@@ -62,7 +62,7 @@ def metadata(plan: Plan, version: str | None) -> dict:
             # text id instead made every search compare ids with rowids and return nothing.
             table.update({"fts_table": f"{t.name}_fts",
                           "description": "Full-text search (trigram): any text of three or more characters, in either language. "
-                                         "全文检索（三元组）：中英文均可，检索词至少三个字符；两字词请用 LIKE '%沈阳%'。"})
+                                         "全文检索（三元组）：中英文均可，检索词至少三个字符；两字词请用 LIKE（如 LIKE '%港口%'）。"})
         tables[t.name] = table
     return {
         "title": f"{plan.title.en} / {plan.title.zh}",

@@ -17,6 +17,7 @@ from .export import downloads
 from .feed import FEED_FILE, atom
 from .i18n import t
 from .model import LANGS, Plan
+from .render.document import footer_strings
 from .render.html import esc
 from .schema import ROOT
 from .searchentities import entities_json
@@ -68,8 +69,9 @@ def engine_config(plan: Plan, lang: str, site_url: str, site_root: str) -> dict:
         "theme": {"custom_dir": str(ROOT / "overrides")},
         "plugins": [{"macros": MACROS}],
         "watch": [],
-        "extra": {"site_root": site_root, "feed_title": t("feed_title", lang),
+        "extra": {"site_root": site_root, "feed_title": t("feed_title", lang, site=plan.edition.title[lang]),
                   "search_ui": {k: esc(t(k, lang)) for k in ("search", "search_placeholder", "search_failed")},
+                  "lp_footer": footer_strings(plan, lang),  # overrides/partials/copyright.html: every page's footer
                   # one server-wide 404 page (overrides/404.html) serves both editions: it speaks both languages
                   "not_found": {other: {k: esc(t(k, other)) for k in ("not_found_title", "not_found_text", "not_found_home")}
                                 for other in LANGS}},

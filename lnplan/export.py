@@ -22,7 +22,6 @@ from .model import LANGS, Correction, Measure, Plan, Target, Unit, text_record
 from .schema import SCHEMA_VERSION, load_schema
 from .urls import absolute, correction_target_page, correction_url, public_root, record_urls, target_url
 
-FIXED_DATE = dt.datetime(2022, 1, 31)
 
 
 def _json(data) -> bytes:
@@ -152,15 +151,23 @@ TASK_COLUMNS = (("序号", "No.", 5, False), ("编号", "ID", 8, False), ("所�
                 ("任务", "Task", 58, False), ("本单位职责", "This unit's role", 11, True), ("牵头单位", "Lead unit", 15, False),
                 ("配合单位", "Co-responsible units", 22, False), ("量化目标", "Quantitative targets", 24, False))
 ROLE = {"zh": ("牵头", "配合"), "en": ("Lead", "Co-responsible")}
-ETC = {"zh": "等", "en": " and others"}
+ETC = {lang: ("" if lang == "zh" else " ") + t("etc", lang) for lang in LANGS}  # 等, " and other departments concerned"
 
 
 def co_text(plan: Plan, m: Measure, lang: str) -> str:
-    """The co-responsible units as the plan groups them, with 等 ("and others") kept; a group with no named unit
+    """The co-responsible units as the plan groups them, with 等 ("and other departments concerned") kept; a group with no named unit
     besides the lead (省科技厅等) is the site's wording for it (i18n 'others')."""
-    sep_unit, sep_group = ("、", "，") if lang == "zh" else (", ", "; ")
-    return sep_group.join(sep_unit.join(plan.units[u].name[lang] for u in g.units) + (ETC[lang] if g.etc else "") if g.units else t("others", lang)
+    sep_group = "，" if lang == "zh" else "; "
+    return sep_group.join(_units_text(plan, g.units, lang, m.responsibility.raw) + (ETC[lang] if g.etc else "") if g.units else t("others", lang)
                           for g in m.responsibility.co_groups)
+
+
+def _units_text(plan: Plan, units, lang: str, raw: str) -> str:
+    """A group's units in words; a collective unit the clause introduces with 等 follows 'and other' (沈阳、大连等相关市政府)."""
+    names = [plan.units[u].name[lang] for u in units]
+    if plan.after_etc(units, raw):
+        return t("list_sep", lang).join(names[:-1]) + t("etc_then", lang) + names[-1]
+    return t("list_sep", lang).join(names)
 
 
 def task_text(m: Measure, lang: str) -> str:
@@ -275,7 +282,7 @@ def tasks_xlsx(plan: Plan, measures: list[Measure], title: dict[str, str], unit_
     # Every text is written as a text cell: never as a formula, a link or a number, whatever it begins with.
     wb = xlsxwriter.Workbook(buf, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
                                    "strings_to_numbers": False})
-    wb.set_properties({"title": title["zh"], "subject": title["en"], "created": FIXED_DATE})
+    wb.set_properties({"title": title["zh"], "subject": title["en"], "created": dt.datetime.fromisoformat(plan.notice.date)})
     fmt = {"title": wb.add_format({"bold": True, "font_size": 13, "text_wrap": True, "valign": "top"}),
            "source": wb.add_format({"text_wrap": True, "valign": "top", "font_color": "#444444"}),
            "head": wb.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EEF4", "border": 1}),

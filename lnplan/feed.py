@@ -78,7 +78,7 @@ def atom(plan: Plan, lang: str, site_url: str) -> bytes:
     changes_url = base + page("changes")
     root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN" if lang == "zh" else "en"})
     _sub(root, "id", feed_id(plan, lang))
-    _sub(root, "title", t("feed_title", lang))
+    _sub(root, "title", t("feed_title", lang, site=plan.edition.title[lang]))
     _sub(root, "subtitle", t("changes_intro", lang))
     latest = plan.releases[-1].date if plan.releases else plan.notice.date
     _sub(root, "updated", _timestamp(latest))

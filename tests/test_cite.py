@@ -59,7 +59,7 @@ def test_gbt7714_prints_issuer_title_part_and_type(files, plan, styles):
     (whole,) = render(styles, GBT, "zh", [plan_zh])
     assert whole == f"[1]辽宁省人民政府. {plan.title.zh}[R/OL]. 辽宁省人民政府, 2022. {SITE}plan/."
     (part,) = render(styles, GBT, "zh", items_of(files, plan, "zh")[:1])
-    assert part == f"[1]辽宁省人民政府. {plan.title.zh}: 第二部分（一）1 {m.title.zh}[R/OL]. 辽宁省人民政府, 2022. {SITE}measures/2.1.1/."
+    assert part == f"[1]辽宁省人民政府. {plan.title.zh}: 第二部分（一）第1项 {m.title.zh}[R/OL]. 辽宁省人民政府, 2022. {SITE}measures/2.1.1/."
     (en,) = render(styles, GBT, "en", [plan_en])
     assert en.startswith("[1]LIAONING PROVINCIAL PEOPLE'S GOVERNMENT. Three-Year Action Plan") and "[R/OL]" in en
 

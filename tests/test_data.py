@@ -29,8 +29,8 @@ def test_measure_ids_follow_the_document(plan):
     assert "7.4" in ids and "5.3" in ids  # sections whose own paragraph carries the clause
     assert plan.measures["4.1.2.3"].own_title.zh == "推进太平湾合作创新区建设"
     assert plan.measures["4.1.1.1"].own_title is None and plan.measures["4.1.1.1"].title.zh == "畅通海陆大通道"
-    assert plan.measures["4.1.1.2"].citation.zh == "第四部分（一）1第2段"
-    assert plan.measures["2.2.4"].citation.zh == "第二部分（二）4"
+    assert plan.measures["4.1.1.2"].citation.zh == "第四部分（一）第1项第2段"
+    assert plan.measures["2.2.4"].citation.zh == "第二部分（二）第4项"
 
 
 def test_lead_and_co_responsible_units(plan):

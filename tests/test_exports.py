@@ -59,7 +59,7 @@ def test_task_division_table_keeps_etc(files):
     assert (first["编号"], first["牵头单位"], first["配合单位"]) == ("2.1.1", "沈阳市政府", "省发展改革委、省商务厅、省交通运输厅等")
     assert first["任务"].startswith("建设国家现代综合枢纽。高水平建设航空")
     en = rows(files["data/tasks.en.csv"])[0]
-    assert en["Co-responsible units"].endswith("and others") and en["Lead unit"] == "Shenyang Municipal Government"
+    assert en["Co-responsible units"].endswith("and other departments concerned") and en["Lead unit"] == "Shenyang Municipal Government"
 
 
 def test_each_unit_has_its_own_tables(files, plan):
@@ -113,9 +113,9 @@ def test_outputs_are_byte_identical_between_builds(files):
 def test_a_lead_alone_with_etc_keeps_the_others(files):
     # 3.5.2: （责任单位：省商务厅等，相关市政府，沈抚示范区）: the lead's own group is only "and others"
     row = next(r for r in rows(files["data/tasks.csv"]) if r["编号"] == "3.5.2")
-    assert (row["牵头单位"], row["配合单位"]) == ("省商务厅", "其他单位等，相关市政府，沈抚示范区")
+    assert (row["牵头单位"], row["配合单位"]) == ("省商务厅", "“等”所含的其他单位，相关市政府，沈抚示范区")  # 等, not a made-up unit
     en = next(r for r in rows(files["data/tasks.en.csv"]) if r["ID"] == "3.5.2")
-    assert en["Co-responsible units"] == "others; relevant city governments; Shenfu Demonstration Zone"
+    assert en["Co-responsible units"] == "other departments concerned; relevant city governments; Shenfu Demonstration Zone"
 
 
 def test_data_package_names_the_encoding_and_types_ids_as_text(files, tmp_path):

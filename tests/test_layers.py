@@ -8,11 +8,11 @@ from conftest import ROOT
 LAYERS = [  # lowest first
     ("leaf", {"lnplan.model", "lnplan.schema", "lnplan.urls", "lnplan.i18n", "lnplan.yamlio", "lnplan.punctuation",
               "lnplan.safefiles", "lnplan.browser", "lnplan.clients", "lnplan.checksite", "lnplan.cli"}),
-    ("reading", {"lnplan.reading", "lnplan.loader", "lnplan.releases", "lnplan.fidelity", "lnplan.validate", "lnplan.synth"}),
+    ("reading", {"lnplan.reading", "lnplan.loader", "lnplan.releases", "lnplan.fidelity", "lnplan.validate"}),
     ("outputs", {"lnplan.export", "lnplan.columns", "lnplan.cite", "lnplan.database", "lnplan.tmx", "lnplan.feed",
                  "lnplan.sitemap"}),
     ("site", {"lnplan.render", "lnplan.site", "lnplan.searchentities", "lnplan.docstree"}),
-    ("command line", {"lnplan.__main__", "lnplan.build", "lnplan.fulltext", "lnplan.dev"}),
+    ("command line", {"lnplan.__main__", "lnplan.build", "lnplan.fulltext", "lnplan.dev", "lnplan.synth", "lnplan.releasing"}),
 ]
 
 

@@ -14,7 +14,7 @@ from lnplan.export import downloads
 from lnplan.reading.files import PLAN_DIR
 from lnplan.model import Text
 from lnplan.render import map as lpmap
-from lnplan.render import pages
+from lnplan.render import places
 from lnplan.render.html import rel
 from lnplan.site import render_page
 from lnplan.urls import page
@@ -126,10 +126,10 @@ def test_legend_links_every_region_and_marks_unsourced(plan, lang):
     for p in plan.places.values():
         if p.kind in ("region", "core"):
             assert f'href="places/{p.id}/"' in legend and p.name[lang] in legend
-    assert {"zh": "未找到出处", "en": "no source was found"}[lang] in legend
+    assert {"zh": "未找到说明这一点的文件", "en": "found no document that says so"}[lang] in legend
     table = re.search(r'<details class="lp-map__alt" open>.*?</details>', out, re.S).group()  # the text alternative
     assert table.count("<tr data-place=") == 15
-    assert {"zh": "（未找到出处）", "en": "(no source found)"}[lang] in table
+    assert {"zh": "（未找到说明这一点的文件）", "en": "(no document found that says so)"}[lang] in table
 
 
 def test_region_page_highlights_its_members_and_lists_their_sources(plan):
@@ -140,7 +140,7 @@ def test_region_page_highlights_its_members_and_lists_their_sources(plan):
     assert on == members and len(off) == 15 - len(members)
     listed = re.search(r'<ul class="lp-members">.*?</ul>', out, re.S).group()
     assert re.findall(r'<li data-place="([a-z-]+)">', listed) == [m.place for m in plan.places["western-liaoning-pilot-zone"].members]
-    assert 'href="../#src-chaoyang-2022-special-plans"' in listed and "no source found" in listed
+    assert 'href="../#src-chaoyang-2022-special-plans"' in listed and "no document found that says so" in listed
     assert 'aria-current="page"' in re.search(r'<ul class="lp-map__legend">.*?</ul>', out, re.S).group()
 
 
@@ -150,16 +150,19 @@ def test_city_page_highlights_the_city_and_names_its_regions(plan):
     assert [pid for pid, x in g.items() if "lp-map__place--on" in x.get("class")] == ["dandong"]
     assert g["dandong"].find(SVG + "a").get("aria-current") == "page"
     facts = re.search(r'<dl class="lp-facts">.*?</dl>', out, re.S).group()
-    assert "40.13° N, 124.39° E" in facts and "2037886" in facts
+    assert "40.13° N, 124.39° E" in facts
     assert 'href="../coastal-economic-belt/"' in facts and 'href="../eastern-liaoning-green-economic-zone/"' in facts
-    assert "（未找到出处）" in facts  # the eastern zone membership has no source
+    assert "（未找到说明这一点的文件）" in facts  # the eastern zone membership has no source
+    sources = out.split("{ #sources }")[1]  # at the end of the page: where the location and memberships come from
+    assert "GeoNames" in sources and "编号2037886" in sources and 'href="../#src-lndrc-2022-release"' in sources
+    assert "属于辽东绿色经济区：</span><span class=\"lp-unsourced\">未找到说明这一点的文件</span>。" in sources
 
 
 def test_places_index_map_counts_follow_the_city_pages(plan):
     out = render_page(plan, "zh", "places", "", "places/").markdown
     svg = svg_of(out)
     for pid, g in groups(svg).items():
-        expected = sum(len(ms) for _, ms in pages.place_buckets(plan, pid))
+        expected = sum(len(ms) for _, ms in places.place_buckets(plan, pid))
         assert int(g.get("data-count")) == expected
         assert g.find(SVG + "text[@class='lp-map__count']").find(SVG + "tspan").text == str(expected)  # as text too
         assert re.search(rf'<tr data-place="{pid}">.*?<td class="lp-num">{expected}</td></tr>', out)
@@ -172,16 +175,21 @@ def test_places_index_map_counts_follow_the_city_pages(plan):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("counts", [False, True])
 def test_labels_do_not_cover_each_other_or_other_symbols(plan, lang, counts):
-    n = {pid: sum(len(ms) for _, ms in pages.place_buckets(plan, pid)) for pid, p in plan.places.items() if p.seat}
+    n = {pid: sum(len(ms) for _, ms in places.place_buckets(plan, pid)) for pid, p in plan.places.items() if p.seat}
     for highlight in ([], ["shenyang"], ["shenfu"], [m.place for m in plan.places["shenyang-metropolitan-area"].members]):
         lay = lpmap.layout(plan, lang, highlight=highlight, counts=n if counts else None)
-        boxes = {pid: lab.box for pid, lab in lay.labels.items()}
+        hits = {pid: lab.hit for pid, lab in lay.labels.items()}  # each link's tappable area, its text inside it
         symbols = {pid: lpmap.Box(x - r, y - r, 2 * r, 2 * r) for pid, (x, y, r) in lay.points.items()}
-        clashes = [(p, q) for p in boxes for q in boxes if p < q and boxes[p].overlap(boxes[q])]
-        clashes += [(p, q) for p in boxes for q in symbols if p != q and boxes[p].overlap(symbols[q])]
+        clashes = [(p, q) for p in hits for q in hits if p < q and hits[p].overlap(hits[q])]
+        clashes += [(p, q) for p in hits for q in symbols if p != q and hits[p].overlap(symbols[q])]
         assert clashes == [], highlight
         v = lay.view
-        assert all(v.x <= b.x and b.x + b.w <= v.x + v.w and v.y <= b.y and b.y + b.h <= v.y + v.h for b in boxes.values())
+        for pid, lab in lay.labels.items():
+            b, h = lab.box, lab.hit
+            assert h.x <= b.x and b.x + b.w <= h.x + h.w and h.y <= b.y and b.y + b.h <= h.y + h.h, pid
+            assert v.x <= h.x and h.x + h.w <= v.x + v.w and v.y <= h.y and h.y + h.h <= v.y + v.h, pid
+            # at least 24 CSS px each way where the map is narrowest (a phone)
+            assert min(h.w, h.h) * lpmap.PHONE_MAP_PX / v.w >= lpmap.MIN_TARGET_PX, pid
 
 
 def hostile(plan, text):

@@ -14,7 +14,7 @@ from lnplan.export import downloads
 from lnplan.loader import load_plan
 from lnplan.reading.places import form_occurs, nfkc
 from lnplan.reading.problems import PlanError
-from lnplan.render import pages
+from lnplan.render import pages, places  # noqa: F401
 from lnplan.site import render_page
 from test_validate import assert_clean_failure, validate
 
@@ -140,8 +140,8 @@ def test_registry_errors_are_reported(plan_copy):
 
 
 def card_reasons(markdown: str) -> dict[str, str]:
-    cards = re.findall(r'<p class="lp-card__reason">([^<]*)</p><p class="lp-card__title"><a [^>]*><span class="lp-id">([^<]+)</span>', markdown)
-    return {mid: why for why, mid in cards}
+    cards = re.findall(r'<p class="lp-card__title"><a [^>]*><span class="lp-id">([^<]+)</span>[^<]*</a></p><p class="lp-card__reason">([^<]*)</p>', markdown)
+    return dict(cards)
 
 
 def test_city_page_lists_every_implied_task_with_its_reason(plan):
@@ -153,8 +153,8 @@ def test_city_page_lists_every_implied_task_with_its_reason(plan):
     assert en["6.1.3"] == "The text names 桓仁 (Huanren Manchu Autonomous County, in Benxi)."  # listed no place before
     assert zh["3.1.2"] == "文本直接提及“本溪”" and en["3.1.2"] == "The text names Benxi (本溪)."
     # every measure listing Benxi is on the page, and the places index counts the same measures
-    buckets = dict(pages.place_buckets(plan, "benxi"))
-    assert set(zh) == {m.id for k in ("why_relevant", "why_region", "why_named") for m in buckets[k]}
+    buckets = dict(places.place_buckets(plan, "benxi"))
+    assert set(zh) == {m.id for k in ("relevant", "region", "named") for m in buckets[k]}
     assert {m.id for m in plan.measures_naming("benxi")} <= {m.id for ms in buckets.values() for m in ms}
     index = render_page(plan, "en", "places", "", "places/").markdown
     assert re.search(rf'>Benxi</a></td><td>[^<]*</td><td class="lp-num">\d+</td><td class="lp-num">{len(plan.measures_naming("benxi"))}</td>', index)
@@ -191,7 +191,7 @@ def test_data_dictionary_documents_the_reasons(plan):
 
 def test_a_city_page_lists_relevant_city_tasks_of_its_regions_chapters(plan):
     """相关市政府 in a region's chapter concerns every member city, even where the text does not name it."""
-    from lnplan.render.pages import place_buckets
+    from lnplan.render.places import place_buckets
     from lnplan.site import render_page
 
     relevant = {u.id for u in plan.units.values() if u.kind == "collective" and u.id != "all-city-governments"}
@@ -201,9 +201,9 @@ def test_a_city_page_lists_relevant_city_tasks_of_its_regions_chapters(plan):
             for m in plan.measures.values():
                 if plan.chapter_of(m.id).region == region.id and relevant & set(m.responsibility.units):
                     assert m.id in listed, (place_id, region.id, m.id)
-    region_tasks = dict(place_buckets(plan, "jinzhou"))["why_region"]
+    region_tasks = dict(place_buckets(plan, "jinzhou"))["region"]
     assert region_tasks and all(m.id.split(".")[0] in ("4", "5") for m in region_tasks)
     page = render_page(plan, "en", "place", "jinzhou", "places/jinzhou/").markdown
     unsourced = [region for region, ms in plan.regions_of("jinzhou") if not ms.sources]
     for region in unsourced:  # a membership without a source says so on every card it puts there
-        assert f"This edition lists Jinzhou in the {region.name.en}, but found no source for that membership." in page
+        assert f"This edition counts Jinzhou as part of the {region.name.en}, but found no document that says so." in page

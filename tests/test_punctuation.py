@@ -70,12 +70,11 @@ def schema_chinese(node) -> list[str]:
     return [s for v in node for s in schema_chinese(v)] if isinstance(node, list) else []
 
 
-def test_chinese_ui_strings_use_published_punctuation():
+def test_chinese_ui_strings_use_published_punctuation(plan):
     from lnplan.export import CSV_RULE, listed_downloads
     from lnplan import i18n
-    from lnplan.render import overview
     texts = [v["zh"] for v in i18n.S.values()] + [d.zh for d in listed_downloads()]
-    texts += [text for _, text in overview.ABOUT["zh"]] + [CSV_RULE["zh"]]
+    texts += [t for s in plan.about["zh"] for t in (s.title, *s.paragraphs)] + [CSV_RULE["zh"]]
     texts += schema_chinese(json.loads((ROOT / "schema" / "plan.schema.json").read_text(encoding="utf-8")))
     assert len(texts) > 500
     assert [s for s in texts if punctuation.to_fullwidth(s) != s] == []
@@ -124,17 +123,22 @@ HAN = "[\u4e00-\u9fff]"
 ASCII_BESIDE_HAN = re.compile(rf"{HAN} ?[(),:;]|[(),:;] ?{HAN}|{HAN} \(\d")
 
 
-def test_chinese_pages_print_no_ascii_punctuation_beside_chinese(built_site):
-    """What the site adds around the plan text (labels, counts, sources, notes, the data dictionary) is in
-    published punctuation too: no ASCII ( ) , : ; next to a Chinese character on any Chinese page."""
-    bad, pages = [], 0
-    for f in sorted(built_site.rglob("*.html")):
-        rel = f.relative_to(built_site).as_posix()
+def chinese_page_texts(site):
+    """(path, text as a Chinese reader reads it) of every Chinese page of a built site."""
+    for f in sorted(site.rglob("*.html")):
+        rel = f.relative_to(site).as_posix()
         if rel.startswith(("en/", "pagefind/")):
             continue
         reader = ChineseReading()
         reader.feed(f.read_text(encoding="utf-8"))
-        text = re.sub(r"\s+", " ", "".join(reader.text))
+        yield rel, re.sub(r"\s+", " ", "".join(reader.text))
+
+
+def test_chinese_pages_print_no_ascii_punctuation_beside_chinese(built_site):
+    """What the site adds around the plan text (labels, counts, sources, notes, the data dictionary) is in
+    published punctuation too: no ASCII ( ) , : ; next to a Chinese character on any Chinese page."""
+    bad, pages = [], 0
+    for rel, text in chinese_page_texts(built_site):
         pages += bool(text.strip())
         bad += [(rel, text[max(0, m.start() - 15):m.end() + 15]) for m in ASCII_BESIDE_HAN.finditer(text)]
     assert pages > 100

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from lnplan import releases, yamlio
-from lnplan.__main__ import cut_release
+from lnplan.releasing import cut_release
 from lnplan.__main__ import main
 from lnplan.loader import load_plan
 from lnplan.reading.files import PLAN_DIR
@@ -290,7 +290,7 @@ def test_data_dictionary_documents_the_new_fields(plan):
 
 
 def test_a_release_that_fails_its_checks_writes_nothing(run, copy, base, monkeypatch):
-    from lnplan import __main__ as cli
+    from lnplan import releasing as cli
     from lnplan.reading.problems import PlanError, Problem
 
     second_version(copy)

@@ -398,9 +398,6 @@ def test_notes_naming_a_national_counterpart_follow_it(sources):
     assert not bad, bad
 
 
-@pytest.mark.xfail(strict=True, reason="code, not data: the words come from lnplan/render/i18n.py ('etc', 'others') "
-                   "and lnplan/export.py (ETC, OTHERS); reported to the lead. Remove this mark when they read "
-                   "'and other departments concerned' / 'other departments concerned'.")
 def test_a_lead_alone_with_etc_reads_other_departments_concerned(plan):
     """省商务厅等，相关市政府 (3.5.2): the co-responsible entry is "other departments concerned", never a bare
     "others"; 省发展改革委、省商务厅等 ends in "and other departments concerned" (STYLE.md, 等 and 相关)."""

@@ -20,7 +20,7 @@ def read_edition(report: Report, raw: dict, chapters: tuple[Chapter, ...]) -> Ed
         if c["section"] not in sections:
             report.add(REL, ("city_sections", i, "section"), f"no section '{c['section']}' in plan/chapters; expected a section id "
                                                               "such as 1.3 whose paragraphs each concern one city")
-    return Edition(raw["id"], T(raw["title"]), T(raw["description"]), raw["dataset_title"], T(raw["document_type"]),
+    return Edition(raw["id"], T(raw["title"]), T(raw["description"]), raw["dataset_title"], T(raw["scheme"]), T(raw["document_type"]),
                    T(raw["jurisdiction"]), tuple(raw["name_prefixes"]), tuple(extent["lat"]), tuple(extent["lon"]),
                    T(extent["note"]), tuple(Sea(s["id"], T(s["name"]), s["lat"], s["lon"]) for s in raw["seas"]),
                    tuple((c["id"], c["section"]) for c in raw["city_sections"]))

@@ -29,6 +29,7 @@ SINGLE_FILES = {
     "releases.yaml": "releasesFile",
 }
 CHAPTER_DEF = "chapter"
+PROSE_FILES = ("about.zh.md", "about.en.md")  # the edition's prose, read by lnplan.reading.prose
 SNAPSHOT_DIR = "releases"  # plan/releases/<version>.json, written by the release command
 SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 MAX_FILE_BYTES = safefiles.MAX_FILE_BYTES
@@ -66,7 +67,7 @@ def unexpected_files(report: Report, plan_dir: Path, expected: list[str]) -> Non
         elif rel.startswith("chapters/"):
             hint = "chapter files are named 1.yaml, 2.yaml, … after their chapter id"
         else:
-            hint = f"plan/ holds only {', '.join(SINGLE_FILES)}, chapters/N.yaml and releases/VERSION.json; move it elsewhere"
+            hint = f"plan/ holds only {', '.join([*SINGLE_FILES, *PROSE_FILES])}, chapters/N.yaml and releases/VERSION.json; move it elsewhere"
         what = "file" if kind == "regular file" else kind
         report.file(rel, f"unexpected {what}, not part of the plan; {hint}")
     if len(unexpected) > MAX_LISTED:
@@ -174,7 +175,7 @@ def _read_all(report: Report, sources: dict[str, Any], schema: dict) -> None:
                     f"no plan directory here ({exc.strerror}); expected a directory of plan files")
         return
     chapters = chapter_files(report.plan_dir)
-    unexpected_files(report, report.plan_dir, [*SINGLE_FILES, *chapters])
+    unexpected_files(report, report.plan_dir, [*SINGLE_FILES, *PROSE_FILES, *chapters])
     if not chapters:
         report.file("chapters", "no chapter files; expected plan/chapters/1.yaml, 2.yaml, …")
     for rel, defname in [*SINGLE_FILES.items(), *((f, CHAPTER_DEF) for f in chapters)]:

@@ -118,7 +118,7 @@ class TextReader:
 
     def item(self, rel: str, ip: tuple, it: dict, ch: dict, s: dict, section_cite: Text) -> Item:
         title = T(it["title"])
-        cite = Text(f"{section_cite.zh}{it['number']}", f"{section_cite.en}, Item {it['number']}")
+        cite = Text(f"{section_cite.zh}第{it['number']}项", f"{section_cite.en}, Item {it['number']}")
         measure = self.measure(rel, ip, it, ch, s, None, title, title, cite) if "text" in it else None
         paras = []
         for pi, p in enumerate(it.get("paragraphs", [])):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..model import Correction, FactSource
 from ..urls import correction_target_page, correction_url
 from .html import a, block, esc, heading
+from ..i18n import S, field_words
 
 KINDS = ("source", "translation", "data")
 EXTERNAL = ' rel="external noopener"'
@@ -36,25 +37,50 @@ def _field_lang(field: str) -> str:
     return ' lang="en"' if field.endswith("en") else ""
 
 
+def value_words(c, r: Correction, value: str) -> str:
+    """A corrected value as a reader reads it: a unit's kind by its label, text as it is."""
+    if r.field == "kind" and value in c.plan.unit_kinds:
+        return c.plan.unit_kinds[value].label[c.lang]
+    if r.field.endswith(".status") and "source_" + value in S:  # where a unit's English name comes from
+        return c.t("source_" + value)
+    return value
+
+
+def change_html(c, r: Correction) -> str:
+    """What a correction changed: “显着” → “显著” (each side in its language)."""
+    fl = _field_lang(r.field)
+    open_q, close_q = ("“", "”")
+    return (f'{open_q}<span{fl}>{esc(value_words(c, r, r.before))}</span>{close_q} → '
+            f'{open_q}<span{fl}>{esc(value_words(c, r, r.after))}</span>{close_q}')
+
+
 def corrections_table(c, records: list[Correction]) -> str:
     rows = []
     for r in records:
         fl = _field_lang(r.field)
         source = f" {a(r.source, esc(c.t('corr_outside')), '', EXTERNAL)}" if r.source else ""
-        rows.append(f'<tr id="{esc(r.id)}"><td>{esc(r.id)}</td><td>{esc(r.date)}</td>'
-                    f'<td>{a(c.to(correction_target_page(r)), esc(target_label(c, r)))}</td><td><code>{esc(r.field)}</code></td>'
-                    f'<td{fl}>{esc(r.before)}</td><td{fl}>{esc(r.after)}</td><td>{esc(r.reason[c.lang])}{source}</td></tr>')
+        # The id, the date and the field are the table's bookkeeping, not what a search is for (data-pagefind-ignore).
+        rows.append(f'<tr id="{esc(r.id)}"><td data-pagefind-ignore>{esc(r.id)}</td><td data-pagefind-ignore>{esc(r.date)}</td>'
+                    f'<td>{a(c.to(correction_target_page(r)), esc(target_label(c, r)))}</td><td data-pagefind-ignore>{esc(field_words(r.field, c.lang))}</td>'
+                    f'<td{fl}>{esc(value_words(c, r, r.before))}</td><td{fl}>{esc(value_words(c, r, r.after))}</td><td>{esc(r.reason[c.lang])}{source}</td></tr>')
     head = "".join(f'<th scope="col">{esc(c.t(h))}</th>' for h in
                    ("id", "corr_date", "corr_target", "corr_field", "corr_before", "corr_after", "corr_reason"))
     return f'<div class="lp-table-wrap lp-corrections"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
+def correction_line(c, r: Correction, with_target: bool = True) -> str:
+    """One correction in a line: its id (linked to its row), what it corrects, and the change."""
+    target = f"{a(c.to(correction_target_page(r)), esc(target_label(c, r)))} · " if with_target else ""
+    return (f'{a(c.to(correction_url(r.id)), esc(r.id))}{esc(c.t("colon"))}{target}'
+            f'{esc(field_words(r.field, c.lang))}{esc(c.t("colon"))}{change_html(c, r)}')
+
+
 def corrections_list(c, records: list[Correction], title_key: str) -> str:
-    """The corrections of one measure or unit, each linked to its row on the corrections page."""
+    """The corrections of one measure or unit, each linked to its row on the corrections page, with its reason."""
     if not records:
         return ""
-    items = "".join(f'<li>{a(c.to(correction_url(r.id)), esc(r.id))} {esc(r.date)} · <code>{esc(r.field)}</code>{esc(c.t("colon"))}'
-                    f'{esc(r.reason[c.lang])}</li>' for r in records)
+    items = "".join(f'<li>{correction_line(c, r, with_target=False)} <span class="lp-muted">{esc(r.date)}</span>'
+                    f'<br>{esc(r.reason[c.lang])}</li>' for r in records)
     return (heading(2, c.t(title_key), "corrections")
             + block(f'<ul class="lp-corrections-list">{items}</ul><p>{a(c.link("corrections"), esc(c.t("corr_all")))}</p>'))
 

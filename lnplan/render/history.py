@@ -3,9 +3,11 @@ All text from plan/ is escaped here; ids become anchors and links."""
 from __future__ import annotations
 
 from ..model import Change, Plan, Release
-from ..i18n import CHANGE_KEYS, RECORD_KEYS, fields_text, release_heading
-from ..releases import Diff, history, unreleased
-from ..urls import correction_url, entry_anchor, entry_url, page, release_anchor, target_url
+from ..i18n import CHANGE_KEYS, RECORD_KEYS, fields_text, release_heading, t
+from ..punctuation import TO_ASCII
+from ..releases import SCHEMA_VERSION, Diff, history, snapshot, unreleased
+from ..urls import entry_anchor, entry_url, page, release_anchor, target_url
+from .corrections import correction_line
 from .html import a, block, esc, heading
 
 def record_link(c, change: Change) -> str:
@@ -23,22 +25,65 @@ def record_link(c, change: Change) -> str:
     return label
 
 
+def _snapshots(plan: Plan, release: Release | None) -> tuple[dict, dict] | None:
+    """The data before and after a release (release None: the changes not yet released)."""
+    if not plan.releases:
+        return None
+    if release is None:
+        return plan.snapshots[plan.releases[-1].version], snapshot(plan, "", SCHEMA_VERSION)
+    i = plan.releases.index(release)
+    return (plan.snapshots[plan.releases[i - 1].version], plan.snapshots[release.version]) if i else None
+
+
+def _width(value):
+    """A measure's Chinese text or clause with full-width punctuation read as ASCII: equal before and after when only
+    the width of the punctuation changed."""
+    if isinstance(value, str):
+        return value.translate(TO_ASCII)
+    if isinstance(value, dict):
+        return {k: _width(v) for k, v in value.items()}
+    return [_width(v) for v in value] if isinstance(value, (list, tuple)) else value
+
+
+def punctuation_only(plan: Plan, release: Release | None, change: Change) -> set[str]:
+    """The aspects of a measure's change (text, responsibility) in which only the punctuation width changed."""
+    snaps = _snapshots(plan, release) if change.record == "measure" and change.change == "changed" else None
+    if not snaps or change.id not in snaps[0]["measures"] or change.id not in snaps[1]["measures"]:
+        return set()
+    old, new = snaps[0]["measures"][change.id], snaps[1]["measures"][change.id]
+    keys = {"text": lambda m: (m["title"]["zh"], m["text"]["zh"]), "responsibility": lambda m: m["responsibility"]}
+    return {aspect for aspect, get in keys.items() if aspect in change.fields and get(old) != get(new) and _width(get(old)) == _width(get(new))}
+
+
+def change_words(c, release: Release | None, change: Change) -> str:
+    """What changed, in words: the aspects whose wording changed, then those where only the punctuation became
+    full-width (「标点统一为全角，文字未改」)."""
+    width = punctuation_only(c.plan, release, change)
+    if not width:
+        return fields_text(change, c.lang)
+    sep = t("list_sep", c.lang)
+    rest = [f for f in change.fields if f not in width]
+    parts = [sep.join(t("aspect_" + f, c.lang) for f in rest)] if rest else []
+    parts.append(sep.join(t("aspect_" + f, c.lang) for f in change.fields if f in width) + c.t("colon") + c.t("punctuation_only"))
+    return c.t("semicolon").join(parts)
+
+
 def changes_table(c, release: Release | None, changes: tuple[Change, ...]) -> str:
     rows = []
     for ch in changes:
         rows.append(f'<tr id="{esc(entry_anchor(release, ch))}"><td>{esc(c.t(RECORD_KEYS[ch.record]))}</td><td>{record_link(c, ch)}</td>'
-                    f'<td>{esc(c.t(CHANGE_KEYS[ch.change]))}</td><td>{esc(fields_text(ch, c.lang))}</td></tr>')
+                    f'<td>{esc(c.t(CHANGE_KEYS[ch.change]))}</td><td>{esc(change_words(c, release, ch))}</td></tr>')
     head = "".join(f'<th scope="col">{esc(c.t(k))}</th>' for k in ("record", "id", "change", "what_changed"))
     return f'<div class="lp-table-wrap lp-changes"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
 def corrections_html(c, release: Release) -> str:
-    if not release.corrections:
+    """The corrections a release contains, each saying what it changed."""
+    records = {r.id: r for r in c.plan.corrections}
+    items = [f"<li>{correction_line(c, records[cid]) if cid in records else esc(cid)}</li>" for cid in release.corrections]
+    if not items:
         return ""
-    items = []
-    for cid in release.corrections:
-        items.append(f"<li>{a(c.to(correction_url(cid)), esc(cid))}</li>")
-    return f'<p class="lp-label">{esc(c.t("corrections_in_release") + c.t("colon"))}</p><ul class="lp-tags">{"".join(items)}</ul>'
+    return f'<p class="lp-label">{esc(c.t("corrections_in_release") + c.t("colon"))}</p><ul class="lp-corrections-list">{"".join(items)}</ul>'
 
 
 def first_release_text(c, release: Release) -> str:
@@ -86,7 +131,7 @@ def measure_history(c, measure_id: str) -> str:
     for e in entries:
         what = c.t("first_published") if e.change.change == "added" and e.release is c.plan.releases[0] else c.t(CHANGE_KEYS[e.change.change])
         if e.change.fields:
-            what += c.t("colon") + fields_text(e.change, c.lang)
+            what += c.t("colon") + change_words(c, e.release, e.change)
         link = a(c.to(entry_url(e.release, e.change)) if e.release is not c.plan.releases[0] else c.to(page("changes") + "#" + release_anchor(e.release)),
                  esc(release_heading(e.release, c.lang)))
         items.append(f"<li>{link}{esc(c.t('colon'))}{esc(what)}</li>")

@@ -23,8 +23,6 @@ PALETTE = ("#CC79A7", "#0072B2", "#E69F00", "#009E73", "#56B4E9", "#D55E00")
 CORE_KIND = "core"
 REGION_KIND = "region"
 ZONE_KIND = "demonstration-zone"
-# Where the two seas are labelled (degrees north, east): open water west and south-east of Dalian.
-SEAS = (("sea_bohai", 39.75, 120.95), ("sea_yellow", 39.2, 123.15))
 # Label positions tried around a symbol, in order of preference: right, left, below, above, then the diagonals.
 DIRECTIONS = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
 
@@ -44,12 +42,15 @@ class Box:
 
 @dataclass(frozen=True)
 class Label:
-    """A label's lines, where its text starts, and the box it covers."""
+    """A label's lines, where its text starts, the box its text covers, and its hit area: the text's box grown to
+    at least the smallest target a finger can tap (MIN_TARGET_PX on a phone), the link's tappable part."""
     lines: tuple[str, ...]
     x: float
     y: float  # baseline of the first line
     anchor: str  # SVG text-anchor
     box: Box
+    hit: Box | None = None
+    leader: tuple[float, float, float, float] | None = None  # a line from the symbol to a label set further out
 
 
 def projection(plan: Plan) -> Callable[[float, float], tuple[float, float]]:
@@ -93,38 +94,57 @@ def wrap(text: str, limit: float = 96.0) -> tuple[str, ...]:
     return (" ".join(words[:best]), " ".join(words[best:]))
 
 
-def _label_at(lines: tuple[str, ...], x: float, y: float, r: float, d: tuple[int, int], far: float = 0.0) -> Label:
+LINE = FONT * 1.3  # a label line's height: the glyphs' full height in the CJK fonts, not just the em
+# The smallest tap target (WCAG 2.5.8, 24 CSS px) and the narrowest the map is drawn on a phone (a 360 px screen):
+# the hit areas are sized in map units so that they are at least that large there.
+MIN_TARGET_PX = 24.0
+PHONE_MAP_PX = 330.0
+# How far out a label may be set, from its symbol's edge, in map units: beside it first, then with a leader line.
+DISTANCES = (3.0, 6.0, 10.0, 15.0, 21.0, 28.0)
+
+
+def _label_at(lines: tuple[str, ...], x: float, y: float, r: float, d: tuple[int, int], gap: float, target: float) -> Label:
+    """The label set `gap` from the symbol's edge in direction d, its hit area at least `target` each way."""
     w = max(text_width(line) for line in lines)
-    h = FONT * 1.15 * len(lines)
-    gap = r + 3 + far
-    bx = x + gap if d[0] > 0 else x - gap - w if d[0] < 0 else x - w / 2
-    by = y - h / 2 if d[1] == 0 else y + gap if d[1] > 0 else y - gap - h
+    h = LINE * len(lines)
+    hw, hh = max(w + 4, target), max(h + 2, target)
+    g = r + gap
+    hx = x + g if d[0] > 0 else x - g - hw if d[0] < 0 else x - hw / 2
+    hy = y - hh / 2 if d[1] == 0 else y + g if d[1] > 0 else y - g - hh
+    # The text sits on the side of its hit area nearest the symbol, so that it reads as the symbol's name.
+    bx = hx + 2 if d[0] > 0 else hx + hw - w - 2 if d[0] < 0 else hx + (hw - w) / 2
+    by = hy + 1 if d[1] > 0 else hy + hh - h - 1 if d[1] < 0 else hy + (hh - h) / 2
     anchor = "start" if d[0] > 0 else "end" if d[0] < 0 else "middle"
-    tx = bx if anchor == "start" else bx + w if anchor == "end" else x
-    return Label(lines, tx, by + FONT * 0.9, anchor, Box(bx, by, w, h))
+    tx = bx if anchor == "start" else bx + w if anchor == "end" else bx + w / 2
+    leader = None
+    if gap > DISTANCES[0] or (d[0] and d[1]):  # set apart or diagonal: a line from the symbol's edge to the text
+        px, py = min(max(x, bx), bx + w), min(max(y, by), by + h)
+        dist = math.hypot(px - x, py - y) or 1.0
+        leader = (x + (px - x) * r / dist, y + (py - y) * r / dist, px, py)
+    return Label(lines, tx, by + FONT * 1.02, anchor, Box(bx, by, w, h), Box(hx, hy, hw, hh), leader)
 
 
 def place_labels(points: Mapping[str, tuple[float, float, float]], texts: Mapping[str, tuple[str, ...]],
-                 fixed: Collection[Box] = ()) -> dict[str, Label]:
-    """Put each label beside its symbol where it covers no other symbol, label or fixed box: DIRECTIONS in order,
-    close to the symbol first, then a little further out; where every position collides, the least overlap.
-    Crowded symbols are placed first; then labels that still collide are moved while that removes overlap."""
-    symbols = {pid: Box(x - r, y - r, 2 * r, 2 * r) for pid, (x, y, r) in points.items()}
-    candidates = [(d, far) for far in (0.0, FONT * 0.8) for d in DIRECTIONS]
+                 fixed: Collection[Box] = (), target: float = 0.0) -> dict[str, Label]:
+    """Put each label beside its symbol where its hit area covers no other symbol, hit area or fixed box:
+    DIRECTIONS in order, close to the symbol first, then further out; where every position collides, the least
+    overlap. Crowded symbols are placed first; then labels that still collide are moved while that removes overlap."""
+    symbols = {pid: Box(x - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2) for pid, (x, y, r) in points.items()}
+    candidates = [(d, gap) for gap in DISTANCES for d in DIRECTIONS]
 
     def crowding(pid: str) -> int:
         x, y, _ = points[pid]
         return sum(1 for q, (qx, qy, _) in points.items() if q != pid and math.hypot(qx - x, qy - y) < 70)
 
     def cost(pid: str, lab: Label, placed: Mapping[str, Label]) -> float:
-        others = [b for q, b in symbols.items() if q != pid] + [lb.box for q, lb in placed.items() if q != pid] + list(fixed)
-        return sum(lab.box.overlap(o) for o in others)
+        others = [b for q, b in symbols.items() if q != pid] + [lb.hit for q, lb in placed.items() if q != pid] + list(fixed)
+        return sum(lab.hit.overlap(o) for o in others)
 
     def best(pid: str, placed: Mapping[str, Label]) -> tuple[float, Label]:
         x, y, r = points[pid]
         choice = None
-        for d, far in candidates:
-            lab = _label_at(texts[pid], x, y, r, d, far)
+        for d, gap in candidates:
+            lab = _label_at(texts[pid], x, y, r, d, gap, target)
             c = cost(pid, lab, placed)
             if choice is None or c < choice[0]:
                 choice = (c, lab)
@@ -135,7 +155,7 @@ def place_labels(points: Mapping[str, tuple[float, float, float]], texts: Mappin
     placed: dict[str, Label] = {}
     for pid in sorted(points, key=lambda q: -crowding(q)):
         placed[pid] = best(pid, placed)[1]
-    for _ in range(4):
+    for _ in range(6):
         moved = False
         for pid in list(placed):
             now = cost(pid, placed[pid], placed)
@@ -196,9 +216,9 @@ def _symbol(uid: str, p: Place, cx: float, cy: float, r: float, fills: list[str]
 def _text(lab: Label, cls: str, first_line: int = 0) -> str:
     lines = lab.lines[first_line:]
     # A wrapped label keeps the space it was wrapped at, so the text (and a link's name) reads as written.
-    spans = "".join(f'<tspan x="{lab.x:.1f}" dy="{0 if i == 0 else FONT * 1.15:.1f}">{esc(line)}{" " if i < len(lines) - 1 else ""}</tspan>'
+    spans = "".join(f'<tspan x="{lab.x:.1f}" dy="{0 if i == 0 else LINE:.1f}">{esc(line)}{" " if i < len(lines) - 1 else ""}</tspan>'
                     for i, line in enumerate(lines))
-    y = lab.y + first_line * FONT * 1.15
+    y = lab.y + first_line * LINE
     return f'<text x="{lab.x:.1f}" y="{y:.1f}" text-anchor="{lab.anchor}" class="{cls}">{spans}</text>'
 
 
@@ -226,15 +246,21 @@ def layout(plan: Plan, lang: str, *, highlight: Collection[str] = (), counts: Ma
         texts[pid] = wrap(plan.places[pid].name[lang]) + ((str(counts.get(pid, 0)),) if counts is not None else ())
     to_xy = projection(plan)
     seas = []
-    for key, lat, lon in SEAS:
-        sx, sy = to_xy(lat, lon)
-        w = text_width(t(key, lang), FONT * 0.9)
-        seas.append((key, sx, sy, Box(sx - w / 2, sy - FONT, w, FONT * 1.2)))
-    labels = place_labels(points, texts, [b for *_, b in seas])
-    boxes = [lab.box for lab in labels.values()] + [Box(x - r, y - r, 2 * r, 2 * r) for x, y, r in points.values()]
-    boxes += [b for *_, b in seas]
-    x0, y0 = min(b.x for b in boxes) - PAD, min(b.y for b in boxes) - PAD
-    x1, y1 = max(b.x + b.w for b in boxes) + PAD, max(b.y + b.h for b in boxes) + PAD
+    for sea in plan.edition.seas:  # where plan/edition.yaml writes each sea's name
+        sx, sy = to_xy(sea.lat, sea.lon)
+        w = text_width(sea.name[lang], FONT * 0.9)
+        seas.append((sea.name[lang], sx, sy, Box(sx - w / 2, sy - FONT, w, LINE)))
+    target = MIN_TARGET_PX * 1.2  # in map units; grown below until it is MIN_TARGET_PX on a phone
+    for _ in range(4):
+        labels = place_labels(points, texts, [b for *_, b in seas], target)
+        boxes = [lab.hit for lab in labels.values()] + [Box(x - r, y - r, 2 * r, 2 * r) for x, y, r in points.values()]
+        boxes += [b for *_, b in seas]
+        x0, y0 = min(b.x for b in boxes) - PAD, min(b.y for b in boxes) - PAD
+        x1, y1 = max(b.x + b.w for b in boxes) + PAD, max(b.y + b.h for b in boxes) + PAD
+        needed = MIN_TARGET_PX * (x1 - x0) / PHONE_MAP_PX
+        if target >= needed:
+            break
+        target = needed
     return Layout(points, labels, tuple(seas), Box(x0, y0, x1 - x0, y1 - y0))
 
 
@@ -253,8 +279,8 @@ def map_svg(plan: Plan, lang: str, url: str, title: str, *, highlight: Collectio
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="lp-map__svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" '
            f'width="{x1 - x0:.0f}" height="{y1 - y0:.0f}" role="group" aria-labelledby="{uid}-title">',
            f'<title id="{uid}-title">{esc(title)}</title><defs>{defs}</defs>']
-    for key, sx, sy, _ in lay.seas:
-        out.append(f'<text x="{sx:.1f}" y="{sy:.1f}" text-anchor="middle" class="lp-map__sea">{esc(t(key, lang))}</text>')
+    for name, sx, sy, _ in lay.seas:
+        out.append(f'<text x="{sx:.1f}" y="{sy:.1f}" text-anchor="middle" class="lp-map__sea">{esc(name)}</text>')
     nx, ny = x1 - PAD - 8, y0 + PAD + 4
     out.append(f'<g class="lp-map__north" aria-hidden="true"><path fill="none" stroke="#1a1a1a" d="M{nx:.1f} {ny + 18:.1f}L{nx:.1f} {ny:.1f}M{nx - 4:.1f} {ny + 6:.1f}L{nx:.1f} {ny:.1f}L{nx + 4:.1f} {ny + 6:.1f}"/>'
                f'<text x="{nx:.1f}" y="{ny + 30:.1f}" text-anchor="middle">{esc(t("north", lang))}</text></g>')
@@ -267,14 +293,18 @@ def map_svg(plan: Plan, lang: str, url: str, title: str, *, highlight: Collectio
         state = "" if not highlight else (" lp-map__place--on" if pid in highlight else " lp-map__place--off")
         lab = lay.labels[pid]
         name_lines = len(lab.lines) - (1 if counts is not None else 0)
-        name_lab = Label(lab.lines[:name_lines], lab.x, lab.y, lab.anchor, lab.box)
+        name_lab = Label(lab.lines[:name_lines], lab.x, lab.y, lab.anchor, lab.box, lab.hit)
         current = ' aria-current="page"' if page("place", pid) == url else ""
         attrs = (f' data-place="{esc(pid)}" data-regions="{esc(" ".join(rg.id for rg, _ in plan.regions_of(pid)))}"'
                  f' data-unsourced="{esc(" ".join(rg.id for rg, ms in plan.regions_of(pid) if not ms.sourced))}"')
         if counts is not None:
             attrs += f' data-count="{counts.get(pid, 0)}"'
+        h = lab.hit
+        hit = f'<rect class="lp-map__hit" x="{h.x:.1f}" y="{h.y:.1f}" width="{h.w:.1f}" height="{h.h:.1f}" fill="none" pointer-events="all"/>'
+        leader = (f'<line class="lp-map__leader" x1="{lab.leader[0]:.1f}" y1="{lab.leader[1]:.1f}" x2="{lab.leader[2]:.1f}" y2="{lab.leader[3]:.1f}" stroke="#4d4d4d"/>'
+                  if lab.leader else "")
         link = (f'<a href="{esc(rel(lang, url, lang, page("place", pid)))}"{current}>'
-                f'{_symbol(uid, p, x, y, r, fills, core)}{_text(name_lab, "lp-map__label")}</a>')
+                f'{hit}{leader}{_symbol(uid, p, x, y, r, fills, core)}{_text(name_lab, "lp-map__label")}</a>')
         count = _text(lab, "lp-map__count", name_lines) if counts is not None else ""
         out.append(f'<g class="lp-map__place{state}"{attrs}>{link}{count}</g>')
     out.append("</svg>")
@@ -348,42 +378,64 @@ def map_figure(plan: Plan, lang: str, url: str, title: str, *, highlight: Collec
             f'<details class="lp-map__alt"{" open" if open_table else ""}><summary>{esc(t("map_text", lang))}</summary>{table}</details>')
 
 
+def source_entry(plan: Plan, lang: str, url: str, sid: str, ref: str | None = None) -> str:
+    """A source as a reader cites it: who, what, when, where to read it, and what it says (its note). How it was
+    read (the copy, version or tool) is left to the data (plan.json's sources, their `detail`)."""
+    s = plan.sources[sid]
+    title = f"《{esc(s.title.zh)}》" if lang == "zh" else f"“{esc(s.title.en)}”"
+    ref_html = esc(t("source_ref", lang, ref=ref)) if ref else ""
+    link = f" {a(s.url, esc(s.url), 'lp-url')}" if s.url else ""
+    note = f' <span class="lp-src-note">{esc(s.note[lang])}</span>' if s.note else ""
+    if lang == "zh":
+        return f"{esc(s.issuer.zh)}：{title}，{esc(s.date)}{ref_html}。{link}{note}"
+    return f"{esc(s.issuer.en)}. {title}. {esc(s.date)}{ref_html}.{link}{note}"
+
+
 def sources_list(plan: Plan, lang: str, url: str) -> str:
     """Every source cited for the map, each with an anchor that memberships and seats link to."""
-    items = []
-    for s in plan.sources.values():
-        title = f"《{esc(s.title.zh)}》" if lang == "zh" else f"“{esc(s.title.en)}”"
-        link = f" {a(s.url, esc(s.url), 'lp-url')}" if s.url else ""
-        note = f' <span class="lp-src-note">{esc(s.note[lang])}</span>' if s.note else ""
-        items.append(f'<li id="src-{esc(s.id)}">{esc(s.issuer[lang])}. {title}. {esc(s.date)}.{link}{note}</li>')
-    return f'<ol class="lp-sources" data-pagefind-ignore>{"".join(items)}</ol>'
+    items = "".join(f'<li id="src-{esc(sid)}">{source_entry(plan, lang, url, sid)}</li>' for sid in plan.sources)
+    return f'<ol class="lp-sources" data-pagefind-ignore>{items}</ol>'
 
 
 def source_refs(plan: Plan, lang: str, url: str, ids: Collection[str]) -> str:
     """Links to sources in the list on the places index, by their issuer."""
-    sep = "、" if lang == "zh" else "; "
-    return sep.join(a(rel(lang, url, lang, page("places") + f"#src-{sid}"), esc(plan.sources[sid].issuer[lang])) for sid in ids)
+    return t("list_sep", lang).join(a(rel(lang, url, lang, page("places") + f"#src-{sid}"), esc(plan.sources[sid].issuer[lang])) for sid in ids)
+
+
+def membership_cite(plan: Plan, lang: str, url: str, ms: Membership) -> str:
+    """The sources of a membership, linked; or, where there is none, that no document was found (and why)."""
+    if ms.sourced:
+        return esc(t("sources_cited", lang) + t("colon", lang)) + source_refs(plan, lang, url, ms.sources)
+    note = f' <span class="lp-src-note">{esc(ms.note[lang])}</span>' if ms.note else ""
+    return f'<span class="lp-unsourced">{esc(t("unsourced", lang))}</span>{esc(t("full_stop", lang))}{note}'
 
 
 def place_facts(plan: Plan, lang: str, url: str, place_id: str) -> str:
-    """<dt>/<dd> pairs for a place page: where the map draws it and which regions it belongs to, with sources."""
+    """<dt>/<dd> pairs for a place page: where the map draws it and which regions it belongs to (the sources are
+    listed at the end of the page: place_sources)."""
     p = plan.places[place_id]
     out = []
     if p.seat:
-        s = p.seat
-        ref = f" {esc(s.ref)}" if s.ref else ""
-        note = f' <span class="lp-src-note">{esc(s.note[lang])}</span>' if s.note else ""
-        out.append(f'<dt>{esc(t("map_seat", lang))}</dt><dd>{s.lat:.2f}° N, {s.lon:.2f}° E'
-                   f'{paren(source_refs(plan, lang, url, [s.source]) + ref, lang)}{note}</dd>')
+        out.append(f'<dt>{esc(t("map_seat", lang))}</dt><dd>{p.seat.lat:.2f}° N, {p.seat.lon:.2f}° E</dd>')
     regs = plan.regions_of(place_id)
     if regs:
-        sep = "、" if lang == "zh" else "; "
-        items = []
-        for rg, ms in regs:
-            cite = paren(esc(t("sources_cited", lang) + t("colon", lang)) + source_refs(plan, lang, url, ms.sources), lang) if ms.sources else ""
-            items.append(membership_text(plan, lang, url, rg, ms) + cite)
-        out.append(f'<dt>{esc(t("map_regions", lang))}</dt><dd>{sep.join(items)}</dd>')
+        items = t("list_sep", lang).join(membership_text(plan, lang, url, rg, ms) for rg, ms in regs)
+        out.append(f'<dt>{esc(t("map_regions", lang))}</dt><dd>{items}</dd>')
     return "".join(out)
+
+
+def place_sources(plan: Plan, lang: str, url: str, place_id: str) -> str:
+    """The sources of a city's facts, at the end of its page: where its location comes from, and for each region it
+    belongs to, the documents that say so (or that none was found)."""
+    p = plan.places[place_id]
+    items = []
+    if p.seat:
+        items.append(f'<li><span class="lp-label">{esc(t("map_seat", lang) + t("colon", lang))}</span>'
+                     f'{source_entry(plan, lang, url, p.seat.source, p.seat.ref)}</li>')
+    for rg, ms in plan.regions_of(place_id):
+        label = esc(t("member_of", lang, region=rg.name[lang]) + t("colon", lang))
+        items.append(f'<li><span class="lp-label">{label}</span>{membership_cite(plan, lang, url, ms)}</li>')
+    return f'<ul class="lp-sources" data-pagefind-ignore>{"".join(items)}</ul>' if items else ""
 
 
 def members_html(plan: Plan, lang: str, url: str, region_id: str) -> str:
@@ -393,11 +445,8 @@ def members_html(plan: Plan, lang: str, url: str, region_id: str) -> str:
     for ms in p.members:
         member = plan.places[ms.place]
         link = a(rel(lang, url, lang, page("place", member.id)), esc(member.name[lang]))
-        if ms.sourced:
-            cite = esc(t("sources_cited", lang) + t("colon", lang)) + source_refs(plan, lang, url, ms.sources)
-        else:
-            cite = f'<span class="lp-unsourced">{esc(t("unsourced", lang))}</span>'
-        note = f' <span class="lp-src-note">{esc(ms.note[lang])}</span>' if ms.note else ""
-        items.append(f'<li data-place="{esc(member.id)}">{link} — {cite}.{note}</li>')
+        cite = membership_cite(plan, lang, url, ms)
+        end = "" if not ms.sourced else esc(t("full_stop", lang))
+        items.append(f'<li data-place="{esc(member.id)}">{link}{esc(t("colon", lang))}{cite}{end}</li>')
     note = f'<p class="lp-src-note">{esc(p.members_note[lang])}</p>' if p.members_note else ""
     return f'<ul class="lp-members">{"".join(items)}</ul>{note}'

@@ -9,41 +9,54 @@ from ..feed import FEED_FILE
 from ..model import Plan
 from ..releases import version
 from ..schema import load_schema
-from ..urls import public_root
+from ..urls import page, public_root
 from . import history
 from .corrections import KINDS, corrections_table
 from .html import a, block, esc, heading, human_size, rel
 from ..i18n import paren, t
 from .map import map_figure
+from .document import document_box
 from .pages import Ctx, Rendered, jsonld, lang_switch_note, place_link, plan_jsonld, title_with_number, unit_link
 
-REGIONS = ("shenyang-metropolitan-area", "coastal-economic-belt", "western-liaoning-pilot-zone", "eastern-liaoning-green-economic-zone")
+def city_sections(plan: Plan) -> list[tuple[str, dict]]:
+    """What each section the edition names (plan/edition.yaml city_sections) sets out, with its paragraphs by the
+    place each concerns: [('positioning', {place: paragraph}), ('goals', {…})]."""
+    sections = {s.id: s for ch in plan.chapters for s in ch.sections}
+    out = []
+    for key, sid in plan.edition.city_sections:
+        by_place: dict = {}
+        for p in sections[sid].paragraphs:
+            for pid in p.places:  # 1.3.1 names Shenyang and the metropolitan area: it concerns both
+                by_place.setdefault(pid, p)
+        out.append((key, by_place))
+    return out
+
+
+def region_card(c: Ctx, ch) -> str:
+    """A chapter on a region, as a card on the home page: the region, what the plan sets out for it (or, with
+    nothing set out, the chapter's opening paragraph), and the chapter."""
+    rid, lang = ch.region, c.lang
+    said = [(key, by_place[rid]) for key, by_place in city_sections(c.plan) if rid in by_place]
+    body = "".join(f'<p><strong>{esc(c.t(key) + c.t("colon"))}</strong>{esc(p.text[lang])}</p>' for key, p in said)
+    if not said and ch.paragraphs:
+        body = f"<p>{esc(ch.paragraphs[0].text[lang])}</p>"
+    return (f'<li class="lp-region-card"><h3>{place_link(c, rid)}</h3>{body}'
+            f'<p>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)))}</p></li>')
 
 
 def home_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
     out = [heading(1, plan.title[lang]), lang_switch_note(c)]
-    out.append(block(f'<p class="lp-lede">{esc(c.t("issued"))}. {esc(plan.preamble[lang])}</p>'))
+    out.append(block(f'<p class="lp-lede">{esc(plan.preamble[lang])}</p>' + document_box(c)))
     figures = [(len(plan.chapters), c.t("chapters"), c.link("plan")), (len(plan.measures), c.t("measures"), c.link("plan")),
                (len(plan.units), c.t("units_count"), c.link("units")), (len(plan.targets), c.t("targets_count"), c.link("targets"))]
     out.append(heading(2, c.t("key_figures"), "figures"))
     out.append(block('<ul class="lp-figures">' + "".join(
         f'<li><a href="{esc(h)}"><span class="lp-figure">{n}</span> <span>{esc(label)}</span></a></li>' for n, label, h in figures) + "</ul>"))
-    out.append(heading(2, c.t("layout"), "layout"))
-    out.append(block(map_figure(plan, lang, url, c.t("map_layout"), open_table=True)))
-    positioning = {p.places[0]: p for p in plan.chapters[0].sections[2].paragraphs if p.places}
-    goals = {p.places[0]: p for p in plan.chapters[0].sections[3].paragraphs if p.places}
-    cards = []
-    ch2 = next(ch for ch in plan.chapters if ch.region == "two-cores")
-    cards.append(f'<li class="lp-region-card"><h3>{place_link(c, "two-cores")}</h3><p>{esc(ch2.paragraphs[0].text[lang])}</p>'
-                 f'<p>{a(c.link("chapter", ch2.id), esc(title_with_number(ch2.number, ch2.title[lang], lang, "chapter", ch2.id)))}</p></li>')
-    for rid in REGIONS:
-        ch = next(x for x in plan.chapters if x.region == rid)
-        pos, goal = positioning.get(rid), goals.get(rid)
-        cards.append(f'<li class="lp-region-card"><h3>{place_link(c, rid)}</h3>'
-                     + (f'<p><strong>{esc(c.t("positioning") + c.t("colon"))}</strong>{esc(pos.text[lang])}</p>' if pos else "")
-                     + (f'<p><strong>{esc(c.t("goals") + c.t("colon"))}</strong>{esc(goal.text[lang])}</p>' if goal else "")
-                     + f'<p>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)))}</p></li>')
+    scheme = plan.edition.scheme[lang]
+    out.append(heading(2, c.t("layout", scheme=scheme), "layout"))
+    out.append(block(map_figure(plan, lang, url, c.t("map_layout", scheme=scheme), open_table=True)))
+    cards = [region_card(c, ch) for ch in plan.chapters if ch.region]
     # The cards repeat chapter 1's text, which search finds there.
     out.append(block(f'<ul class="lp-regions" data-pagefind-ignore>{"".join(cards)}</ul>'))
     entries = {
@@ -58,6 +71,16 @@ def home_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Rendered:
     return Rendered("".join(out), desc, plan_jsonld(c, site_root, desc))
 
 
+def matrix_label(c, ch) -> str:
+    """A chapter's column in the responsibility matrix: its number and, for a region's chapter, the region (二 沈阳、大连
+    “双核”), else its title; the full title on hover."""
+    title = title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter", ch.id)
+    short = c.plan.places[ch.region].name[c.lang] if ch.region else ch.title[c.lang]
+    number = ch.number if c.lang == "zh" else title.split(".")[0]
+    return (f'<a href="{esc(c.link("chapter", ch.id))}" title="{esc(title)}">'
+            f'<span class="lp-matrix__n">{esc(number)}</span> {esc(short)}</a>')
+
+
 def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
     c = Ctx(plan, lang, url)
     out = [heading(1, c.t("nav_charts")), lang_switch_note(c)]
@@ -65,9 +88,7 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
     out.append(heading(2, c.t("matrix"), "matrix"))
     with_measures = {m.chapter for m in plan.measures.values()}
     chapters = [ch for ch in plan.chapters if ch.id in with_measures]
-    head = f'<th scope="col">{esc(c.t("unit"))}</th>' + "".join(
-        f'<th scope="col"><a href="{esc(c.link("chapter", ch.id))}" title="{esc(ch.title[lang])}">{esc(ch.number if lang == "zh" else ch.id)}</a></th>'
-        for ch in chapters)
+    head = f'<th scope="col">{esc(c.t("unit"))}</th>' + "".join(f'<th scope="col">{matrix_label(c, ch)}</th>' for ch in chapters)
     lead_n: Counter = Counter()
     co_n: Counter = Counter()
     for m in plan.measures.values():
@@ -258,32 +279,22 @@ def changes_page(plan: Plan, lang: str, url: str) -> Rendered:
     return Rendered("".join(out), c.t("changes_intro")[:160], jsonld(c, c.t("nav_changes"), c.t("changes_intro")[:160]))
 
 
-ABOUT = {
-    "zh": [
-        ("来源", "本站收录辽宁省人民政府2022年1月31日印发的《辽宁省推进“一圈一带两区”区域协调发展三年行动方案》全文（此件公开发布）。中文文本依正式发布的文本，由自动测试保证：测试从数据重建全文，与所获原文副本逐字比对，只容许标点宽度的差异和已记录的更正。"),
-        ("权威文本", "中文文本为权威文本。英文为本站的非官方译文，力求完整、忠实、通顺，同一术语全站只用一种译法（见术语表）。如中英文不一致，以中文为准。"),
-        ("数据如何制作", "全文以 YAML 格式保存在 plan/ 目录中，按 JSON Schema 校验，并检查编号唯一、单位与地点引用可解析、文档顺序等规则。每条责任单位条款都拆分为有序的单位组，第一组第一个单位为牵头单位，“等”予以保留。所有页面和下载文件都由同一份数据生成。"),
-        ("许可", "方案原文为政府公开文件。本站的数据结构、英文译文和网站代码以 CC BY 4.0 许可发布，使用时请注明出处。"),
-        ("报告错误", "如发现原文录入、译文或数据错误，请在本项目的问题跟踪中提交，写明页面地址、措施编号和建议的修改。经核实的更正以稳定编号记入“勘误与修订”页。"),
-    ],
-    "en": [
-        ("Source", "This site publishes the full text of the Three-Year Action Plan of Liaoning Province for Promoting Coordinated Regional Development under the “One Circle, One Belt and Two Zones” Layout, issued by the Liaoning Provincial People's Government on January 31, 2022 and released to the public. The Chinese text follows the officially published text; an automated test rebuilds the full text from the data and compares it character by character with the copy we received, allowing only differences of punctuation width and the recorded corrections."),
-        ("Authority", "The Chinese text is the authoritative one. The English is this edition's unofficial translation: complete, faithful and fluent, with one rendering per term across the site (see the glossary). Where the two differ, the Chinese prevails."),
-        ("How the data was made", "The whole plan is kept as YAML under plan/, validated against a JSON Schema and checked for unique ids, resolvable unit and place references and document order. Every responsibility clause is recorded as ordered groups of units: the first unit of the first group is the lead unit, and 等 (“and others”) is kept. Every page and download is generated from that one dataset."),
-        ("Licence", "The plan is a public government document. This edition's data structure, English translation and site code are published under CC BY 4.0; please credit this edition."),
-        ("Report an error", "If you find an error in the text, the translation or the data, open an issue in this project's tracker with the page address, the measure id and the correction you suggest. Confirmed corrections are recorded, with stable ids, on the Corrections page."),
-    ],
-}
-
-
 def about_page(plan: Plan, lang: str, url: str) -> Rendered:
+    """Where the text comes from (made from the notice), then the edition's own prose (plan/about.<lang>.md), each
+    section at its anchor; the report section leads to the footer's report link and the corrections page."""
     c = Ctx(plan, lang, url)
-    out = [heading(1, c.t("nav_about")), lang_switch_note(c)]
-    for i, (title, text) in enumerate(ABOUT[lang]):
-        out.append(heading(2, title, f"about-{i + 1}"))
-        out.append(block(f"<p>{esc(text)}</p>"))
+    n = plan.notice
+    source = c.t("about_source_text", issuer=n.issuer[lang], title=plan.title[lang], date=n.date_text[lang])
+    out = [heading(1, c.t("nav_about")), lang_switch_note(c), heading(2, c.t("about_source"), "source"), block(f"<p>{esc(source)}</p>")]
+    for section in plan.about[lang]:
+        out.append(heading(2, section.title, section.anchor))
+        extra = ""
+        if section.anchor == "report":
+            extra = f'<p>{a("#lp-report", esc(c.t("footer_report")))} · {a(c.to(page("corrections") + "#report"), esc(c.t("corr_report")))}</p>'
+        out.append(block("".join(f"<p>{esc(p)}</p>" for p in section.paragraphs) + extra))
     out.append(block(f'<p>{a(c.link("corrections"), esc(c.t("corr_about")))}</p>'))
-    return Rendered("".join(out), ABOUT[lang][1][1][:160], jsonld(c, c.t("nav_about"), ABOUT[lang][1][1][:160], "AboutPage"))
+    desc = plan.about[lang][0].paragraphs[0][:160] if plan.about[lang] else source[:160]
+    return Rendered("".join(out), desc, jsonld(c, c.t("nav_about"), desc, "AboutPage"))
 
 
 def corrections_page(plan: Plan, lang: str, url: str) -> Rendered:

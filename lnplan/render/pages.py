@@ -1,121 +1,69 @@
-"""One function per kind of page. Each takes the plan, the language and the page's own URL, and
+"""One function per kind of page (the place pages are in places.py). Each takes the plan, the language and the page's own URL, and
 returns Markdown (headings) with raw HTML blocks (content). All plan text is escaped here."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
-
 from .. import cite
-from ..model import Measure, Paragraph, Plan, Target
+from ..model import Measure, Plan
 from ..punctuation import clause_as_written
-from ..urls import node_anchor, page, target_anchor, target_url, term_anchor
+from ..urls import node_anchor, page, term_anchor
 from .corrections import corrections_list, fact_source_html
+from .document import document_box
 from .history import measure_history
 from .html import a, block, esc, heading, rel
 from ..i18n import group_sep, paren, t
-from .map import map_figure, members_html, place_facts, sources_list
+from .targets import targets_table
+from .base import (Ctx, Rendered, description, jsonld, lang_switch_note, measure_anchor_url, paragraphs_block,  # noqa: F401
+                   place_link, task_list, title_with_number, unit_link)
+# The place pages are in places.py; lnplan.site renders every kind of page from this module.
+from .places import place_page, places_index_page  # noqa: F401, E402
 
 
-@dataclass
-class Rendered:
-    """A page's Markdown plus what its <head> needs (description, JSON-LD)."""
-    markdown: str
-    description: str = ""
-    jsonld: dict = field(default_factory=dict)
-
-
-class Ctx:
-    """The page being rendered: language and URL, for links."""
-
-    def __init__(self, plan: Plan, lang: str, url: str):
-        self.plan, self.lang, self.url = plan, lang, url
-
-    def link(self, kind: str, ident: str = "") -> str:
-        return rel(self.lang, self.url, self.lang, page(kind, ident))
-
-    def to(self, url: str, lang: str | None = None) -> str:
-        return rel(self.lang, self.url, lang or self.lang, url)
-
-    def t(self, key: str, **kw) -> str:
-        return t(key, self.lang, **kw)
-
-
-def measure_anchor_url(m: Measure) -> str:
-    return page("chapter", m.chapter) + "#" + node_anchor(m.id)
+ABOUT_METHOD = "method"  # the About page's section on how this edition reads the responsibility clauses
 
 
 # ---- fragments ------------------------------------------------------------------
 
-def unit_link(c: Ctx, unit_id: str, cls: str = "lp-unit") -> str:
-    u = c.plan.units[unit_id]
-    return a(c.link("unit", unit_id), esc(u.name[c.lang]), cls, f' title="{esc(u.full_name[c.lang])}"')
+def group_html(c: Ctx, units, etc: bool, raw: str, link=True) -> str:
+    """One group of a clause's units as the clause lists them: 省发展改革委、省商务厅等 / "…, Provincial Department of
+    Commerce and other departments concerned"; 沈阳、大连等相关市政府 / "…, Dalian Municipal Government and other relevant
+    city governments". A group that names no unit (the lead's own group in 省商务厅等) is the "等" alone: said as
+    such, never as a made-up unit."""
+    names = [unit_link(c, u) if link else esc(c.plan.units[u].name[c.lang]) for u in units]
+    if not names:
+        return f'<span class="lp-etc">{esc(c.t("others"))}</span>' if etc else ""
+    etc_html = f'<span class="lp-etc">{esc(c.t("etc"))}</span>' if etc else ""
+    if c.plan.after_etc(units, raw):
+        body = c.t("list_sep").join(names[:-1]) + f'<span class="lp-etc">{esc(c.t("etc_then"))}</span>' + names[-1]
+    else:
+        body = c.t("list_sep").join(names)
+    return body + (" " if etc and c.lang == "en" else "") + etc_html
 
 
-def place_link(c: Ctx, place_id: str) -> str:
-    return a(c.link("place", place_id), esc(c.plan.places[place_id].name[c.lang]), "lp-place")
+def clause_text(c: Ctx, m: Measure) -> str:
+    """The responsibility clause after the text, as the plan prints it: verbatim on Chinese pages (（责任单位：…）);
+    on English pages rendered in English, group by group in the clause's order, 等 as "and other departments
+    concerned" (the Chinese clause as issued follows in responsibility_html)."""
+    if c.lang == "zh":
+        return f'<span class="lp-clause">{esc(clause_as_written(m.responsibility.raw))}</span>'
+    groups = "; ".join(group_html(c, g.units, g.etc, m.responsibility.raw, link=False) for g in m.responsibility.groups)
+    return f' <span class="lp-clause">({esc(c.t("responsible_units") + c.t("colon"))}{groups})</span>'
 
 
-def responsibility_html(c: Ctx, m: Measure) -> str:
+def responsibility_html(c: Ctx, m: Measure, on_measure_page: bool = False) -> str:
+    """This edition's reading of the clause: the first unit it names as the lead unit, the others co-responsible
+    (groups in the clause's order, 等 kept), said to be a reading, with a link to the method on the About page."""
     r = m.responsibility
-    sep = "、" if c.lang == "zh" else ", "
-    gsep = group_sep(c.lang)
-    groups = []
-    for g in r.co_groups:
-        if not g.units:  # only the lead was named in this group, then 等
-            groups.append(f'<span class="lp-etc">{esc(c.t("others"))}</span>')
-            continue
-        etc = f' <span class="lp-etc">{esc(c.t("etc"))}</span>' if g.etc else ""
-        groups.append(sep.join(unit_link(c, u) for u in g.units) + etc)
-    co = gsep.join(groups) or esc(c.t("none"))
-    raw = f'<p class="lp-raw"><span class="lp-label">{esc(c.t("clause_as_written"))}:</span> <span lang="zh">{esc(clause_as_written(r.raw))}</span></p>' if c.lang == "en" else ""
-    return (f'<dl class="lp-resp"><dt>{esc(c.t("lead"))}</dt><dd>{unit_link(c, r.lead, "lp-unit lp-unit--lead")}</dd>'
-            f'<dt>{esc(c.t("co"))}</dt><dd>{co}</dd></dl>{raw}')
-
-
-def value_text(plan: Plan, tg: Target, lang: str) -> str:
-    comp = plan.comparators[tg.comparator].label[lang]
-    if tg.value is None:
-        return f"{comp} {tg.benchmark[lang]}" if tg.benchmark else comp
-    mu = plan.measure_units[tg.unit]
-    if lang == "zh":
-        v = f"{tg.value:g}" if isinstance(tg.value, float) else str(tg.value)
-        return f"{comp} {v}{mu.label.zh}"
-    if tg.unit == "percent":
-        return f"{comp} {tg.value:g}%"
-    if tg.unit == "rank":
-        return f"{comp} {tg.value}"
-    n = tg.value * mu.multiplier
-    for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
-        if n >= size:
-            q = n / size
-            num = f"{q:,.0f}" if float(q).is_integer() else f"{q:g}"
-            return f"{comp} {num} {word} {mu.label.en}".rstrip()
-    return f"{comp} {n:,.0f} {mu.label.en}".rstrip()
-
-
-def targets_table(c: Ctx, targets: list[Target], with_source: bool = False, with_scope: bool = True) -> str:
-    if not targets:
-        return ""
-    head = [c.t("id"), c.t("metric"), c.t("target_value")]
-    if with_scope:
-        head.append(c.t("scope"))
-    head += [c.t("aspirational"), c.t("annual")]
-    if with_source:
-        head.append(c.t("source"))
-    rows = []
-    for tg in targets:
-        cells = [f'<a href="{esc(c.to(target_url(tg.id)))}">{esc(tg.id)}</a>', esc(tg.metric[c.lang]), esc(value_text(c.plan, tg, c.lang))]
-        if with_scope:
-            cells.append(("、" if c.lang == "zh" else ", ").join(place_link(c, p) for p in tg.scope))
-        cells += [esc(c.t("yes") if tg.aspirational else c.t("no")), esc(c.t("yes") if tg.annual else c.t("no"))]
-        if with_source:
-            if tg.measure:
-                cells.append(a(c.link("measure", tg.measure), esc(tg.source)))
-            else:
-                cells.append(a(c.to(page("chapter", "1") + "#" + node_anchor(tg.source)), esc(tg.source)))
-        rows.append("<tr>" + "".join(f"<td>{x}</td>" for x in cells) + "</tr>")
-    ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
-    return f'<div class="lp-table-wrap lp-targets"><table><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    co = group_sep(c.lang).join(x for x in (group_html(c, g.units, g.etc, r.raw) for g in r.co_groups) if x) or esc(c.t("none"))
+    method = a(c.to(page("about") + "#" + ABOUT_METHOD), esc(c.t("reading_link")))
+    issued = ""
+    if c.lang == "en" and not on_measure_page:  # the Chinese clause as issued (a measure page has the whole original)
+        issued = (f'<p class="lp-issued"><span class="lp-label">{esc(c.t("clause_as_written") + c.t("colon"))}</span>'
+                  f'<span lang="zh">{esc(clause_as_written(r.raw))}</span></p>')
+    note = esc(c.t("reading_note")) + " " if on_measure_page else ""
+    return (f'{issued}<div class="lp-reading"><p class="lp-reading__head"><span class="lp-label">{esc(c.t("reading") + c.t("colon"))}</span>'
+            f'<span class="lp-reading__note">{note}{method}</span></p>'
+            f'<dl class="lp-resp"><dt>{esc(c.t("lead"))}</dt><dd>{unit_link(c, r.lead, "lp-unit lp-unit--lead")}</dd>'
+            f'<dt>{esc(c.t("co"))}</dt><dd>{co}</dd></dl></div>')
 
 
 def implied_forms(m: Measure, place_id: str) -> list[str]:
@@ -144,69 +92,22 @@ def measure_body(c: Ctx, m: Measure, on_measure_page: bool) -> str:
     """Text, responsibility, places and targets of a measure, as one HTML block."""
     parts = []
     lang_attr = ' lang="zh"' if c.lang == "zh" else ' lang="en"'
-    parts.append(f'<p class="lp-text"{lang_attr}>{esc(m.text[c.lang])}</p>')
+    parts.append(f'<p class="lp-text"{lang_attr}>{esc(m.text[c.lang])}{clause_text(c, m)}</p>')
     if c.lang == "en" and on_measure_page:
         zh_title = f"{esc(m.own_title.zh)}。" if m.own_title else ""
         parts.append(f'<details class="lp-original" open><summary>{esc(c.t("zh_original"))}</summary>'
                      f'<p lang="zh">{zh_title}{esc(m.text.zh)}{esc(clause_as_written(m.responsibility.raw))}</p></details>')
-    parts.append(responsibility_html(c, m))
+    parts.append(responsibility_html(c, m, on_measure_page))
     parts.append(places_html(c, m.places, m))
     tgs = c.plan.targets_of(m.id)
     if tgs:
-        parts.append(f'<p class="lp-label">{esc(c.t("targets") + c.t("colon"))}</p>' + targets_table(c, tgs))
+        parts.append(f'<p class="lp-label">{esc(c.t("targets") + c.t("colon"))}</p>'
+                     + targets_table(c, tgs, ("id", "metric", "target_value", "period", "scope")))
     if not on_measure_page:
         parts.append(f'<p class="lp-permalink">{a(c.link("measure", m.id), esc(c.t("permalink")) + " " + esc(m.id))}</p>')
     # On chapter pages the measure's own page is what search should find: the text is indexed there once.
     exclude = "" if on_measure_page else " data-pagefind-ignore"
     return block(f'<div class="lp-measure" data-measure="{esc(m.id)}"{exclude}>' + "".join(parts) + "</div>")
-
-
-def paragraph_html(c: Ctx, p: Paragraph) -> str:
-    idattr = f' id="{node_anchor(p.id)}"' if p.id else ""
-    if p.bullet:
-        lead = f"<strong>{esc(p.lead[c.lang])}</strong>" if p.lead else ""
-        sep = "。" if c.lang == "zh" else ". "
-        return f'<p class="lp-bullet"{idattr}>——{lead}{sep if lead else ""}{esc(p.text[c.lang])}</p>'
-    return f'<p{idattr}>{esc(p.text[c.lang])}</p>'
-
-
-def paragraphs_block(c: Ctx, paras) -> str:
-    return block("".join(paragraph_html(c, p) for p in paras)) if paras else ""
-
-
-ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-
-
-def title_with_number(number: str, title: str, lang: str, kind: str, node_id: str = "") -> str:
-    """A heading as the plan numbers it: 一、… / (一)… / 1.… in Chinese; I. … / (1) … / 1. … in English."""
-    position = int(node_id.split(".")[-1]) if node_id else 0
-    if kind == "chapter":
-        return f"{number}、{title}" if lang == "zh" else f"{ROMAN[position - 1]}. {title}"
-    if kind == "section":
-        return f"{number}{title}" if lang == "zh" else f"({position}) {title}"
-    return f"{number}.{title}" if lang == "zh" else f"{number}. {title}"
-
-
-def lang_switch_note(c: Ctx) -> str:
-    """A visible one-click link to the same page in the other language."""
-    other = "en" if c.lang == "zh" else "zh"
-    # Said once and plainly: on the English home and about pages (measure pages label the Chinese "authoritative").
-    note = f' <span class="lp-unofficial">{esc(c.t("unofficial"))}</span>' if c.lang == "en" and c.url in ("", "about/") else ""
-    return block(f'<p class="lp-otherlang" data-pagefind-ignore><a href="{esc(rel(c.lang, c.url, other, c.url))}" hreflang="{other}" lang="{other}">{esc(c.t("other_lang"))}</a>{note}</p>')
-
-
-def description(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def jsonld(c: Ctx, name: str, desc: str, kind: str = "WebPage", **extra) -> dict:
-    p = c.plan
-    return {"@context": "https://schema.org", "@type": kind, "name": name, "description": desc,
-            "inLanguage": "zh-CN" if c.lang == "zh" else "en",
-            "isPartOf": {"@type": "Legislation", "name": p.title[c.lang], "legislationDate": p.notice.date,
-                         "legislationJurisdiction": "Liaoning, China",
-                         "author": {"@type": "GovernmentOrganization", "name": p.notice.issuer[c.lang]}},
-            **extra}
 
 
 # ---- pages ------------------------------------------------------------------------
@@ -280,49 +181,6 @@ def measure_page(plan: Plan, lang: str, url: str, measure_id: str, canonical_url
     return Rendered("".join(out), desc, {"@context": "https://schema.org", **cite.measure_legislation(plan, m, lang, site_root), "description": desc})
 
 
-def place_reason_text(c: Ctx, m: Measure, place_id: str) -> str:
-    """How the measure's text names the place, for the card on the place's page: by name, by a short form
-    (沈本), or by a county or other place within it (桓仁)."""
-    plan, place = c.plan, c.plan.places[place_id].name[c.lang]
-    reasons = m.reasons_for(place_id)
-    named = [r for r in reasons if r.reason == "named"]
-    parts = []
-    for r in named[:1] or list({r.form: r for r in reasons}.values()):
-        if r.reason == "named":
-            parts.append(c.t("reason_named", place=place, form=r.form))
-        else:
-            key = "reason_short_form" if r.reason == "short-form" else "reason_within"
-            parts.append(c.t(key, place=place, form=r.form, name=plan.place_names[r.form].name[c.lang]))
-    return ("；" if c.lang == "zh" else " ").join(parts)
-
-
-def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "") -> str:
-    ch = c.plan.chapter_of(m.id)
-    others = [u for u in m.responsibility.units if u != unit_id]
-    other_html = ("、" if c.lang == "zh" else ", ").join(
-        unit_link(c, u) + (f'<small>{paren(esc(c.t("lead_marker")), c.lang)}</small>' if u == m.responsibility.lead else "") for u in others)
-    tg = c.plan.targets_of(m.id)
-    tg_html = ""
-    if tg:
-        tg_html = f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets") + c.t("colon"))}</span>' + group_sep(c.lang).join(
-            f'<a href="{esc(c.to(target_url(x.id)))}">{esc(x.metric[c.lang])} {esc(value_text(c.plan, x, c.lang))}</a>' for x in tg) + "</p>"
-    why_html = f'<p class="lp-card__reason">{esc(why)}</p>' if why else ""
-    return (f'<li class="lp-card">{why_html}<p class="lp-card__title"><a href="{esc(c.link("measure", m.id))}"><span class="lp-id">{esc(m.id)}</span> {esc(m.title[c.lang])}</a></p>'
-            f'<p class="lp-card__context">{esc(m.citation[c.lang])} · {a(c.to(measure_anchor_url(m)), esc(title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter", ch.id)))}</p>'
-            + (f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units") + c.t("colon"))}</span>{other_html}</p>' if others else "")
-            + tg_html + "</li>")
-
-
-def task_list(c: Ctx, measures: list[Measure], unit_id: str | None = None, place_id: str | None = None,
-              reason: Callable[[Ctx, Measure, str], str] | None = None) -> str:
-    """Task cards; with place_id and reason, each card says why it is listed for that place (e.g. how the text
-    names it: place_reason_text)."""
-    if not measures:
-        return block(f"<p>{esc(c.t('none'))}</p>")
-    return block('<ol class="lp-cards">' + "".join(
-        task_card(c, m, unit_id, reason(c, m, place_id) if reason and place_id else "") for m in measures) + "</ol>")
-
-
 def unit_downloads(c: Ctx, unit_id: str) -> str:
     files = [(f"data/units/{unit_id}.csv", "CSV" + paren(c.t("lang_zh"), c.lang)),
              (f"data/units/{unit_id}.en.csv", "CSV" + paren(c.t("lang_en"), c.lang)),
@@ -338,16 +196,16 @@ def unit_page(plan: Plan, lang: str, url: str, unit_id: str) -> Rendered:
     out = [heading(1, u.name[lang]), lang_switch_note(c)]
     facts = [f'<dt>{esc(c.t("full_name"))}</dt><dd>{esc(u.full_name[lang])}</dd>',
              f'<dt>{esc(c.t("kind"))}</dt><dd>{esc(plan.unit_kinds[u.kind].label[lang])}</dd>',
-             f'<dt>{esc(c.t("as_lead"))} / {esc(c.t("as_co"))}</dt><dd>{len(lead)} / {len(co)}</dd>']
+             f'<dt>{esc(c.t("tasks"))}</dt><dd>{esc(c.t("unit_counts", lead=len(lead), co=len(co)))}</dd>']
     if u.place:
         facts.append(f'<dt>{esc(c.t("places"))}</dt><dd>{place_link(c, u.place)}</dd>')
     facts += [fact_source_html(c, "source_name_en", u.name_en_source), fact_source_html(c, "source_kind", u.kind_source)]
     out.append(block(f'<dl class="lp-facts">{"".join(facts)}</dl>'))
     out.append(unit_downloads(c, unit_id))
     out.append(heading(2, c.t("tasks_as_lead") + paren(str(len(lead)), lang), "lead"))
-    out.append(task_list(c, lead, unit_id))
+    out.append(task_list(c, lead, unit_id, role="unit_lead"))
     out.append(heading(2, c.t("tasks_as_co") + paren(str(len(co)), lang), "co"))
-    out.append(task_list(c, co, unit_id))
+    out.append(task_list(c, co, unit_id, role="unit_co"))
     out.append(corrections_list(c, plan.corrections_of("unit", unit_id), "corr_for_unit"))
     desc = f"{u.full_name[lang]}: {len(lead)} / {len(co)}"
     return Rendered("".join(out), desc, jsonld(c, u.name[lang], desc))
@@ -367,124 +225,14 @@ def units_index_page(plan: Plan, lang: str, url: str) -> Rendered:
     return Rendered("".join(out), c.t("nav_units"), jsonld(c, c.t("nav_units"), c.t("nav_units")))
 
 
-def place_buckets(plan: Plan, place_id: str) -> list[tuple[str, list[Measure]]]:
-    """The measures a city or zone official should read, each bucket with the reason it is listed."""
-    place = plan.places[place_id]
-    gov = plan.unit_for_place(place_id)
-    by_name = [m for m in plan.measures.values() if gov and gov.id in m.responsibility.units]
-    taken = {m.id for m in by_name}
-    everyone = [m for m in plan.measures.values() if place.kind == "city" and "all-city-governments" in m.responsibility.units and m.id not in taken]
-    taken |= {m.id for m in everyone}
-    relevant_ids = {u.id for u in plan.units.values() if u.kind == "collective" and u.id != "all-city-governments"}
-    relevant = [m for m in plan.measures.values() if m.id not in taken and place_id in m.places
-                and relevant_ids & set(m.responsibility.units)]
-    taken |= {m.id for m in relevant}
-    # 相关市政府 in the chapter on a region this place belongs to: the text need not name the place for it to be one
-    # of the "relevant" cities (membership from plan/places.yaml, with its source or marked unsourced).
-    regions = {region.id for region, _ in plan.regions_of(place_id)}
-    in_region = [m for m in plan.measures.values() if m.id not in taken and plan.chapter_of(m.id).region in regions
-                 and relevant_ids & set(m.responsibility.units)]
-    taken |= {m.id for m in in_region}
-    named = [m for m in plan.measures.values() if m.id not in taken and place_id in m.places]
-    return [("why_by_name_zone" if place.kind == "demonstration-zone" else "why_by_name", by_name),
-            ("why_all", everyone), ("why_relevant", relevant), ("why_region", in_region), ("why_named", named)]
-
-
-def region_reason_text(c: Ctx, m: Measure, place_id: str) -> str:
-    """Why a 相关市政府 measure in a region's chapter is listed for a member city: the region, and whether its
-    membership is sourced."""
-    region_id = c.plan.chapter_of(m.id).region
-    ms = next(ms for region, ms in c.plan.regions_of(place_id) if region.id == region_id)
-    key = "reason_region" if ms.sources else "reason_region_unsourced"
-    return c.t(key, place=c.plan.places[place_id].name[c.lang], region=c.plan.places[region_id].name[c.lang])
-
-
-def place_page(plan: Plan, lang: str, url: str, place_id: str) -> Rendered:
-    c = Ctx(plan, lang, url)
-    p = plan.places[place_id]
-    out = [heading(1, p.name[lang]), lang_switch_note(c)]
-    facts = [f'<dt>{esc(c.t("full_name"))}</dt><dd>{esc(p.full_name[lang])}</dd>',
-             f'<dt>{esc(c.t("kind"))}</dt><dd>{esc(plan.place_kinds[p.kind].label[lang])}</dd>']
-    gov = plan.unit_for_place(place_id)
-    if gov:
-        facts.append(f'<dt>{esc(c.t("government"))}</dt><dd>{unit_link(c, gov.id)}</dd>')
-    chapter = next((ch for ch in plan.chapters if ch.region == place_id), None)
-    if chapter:
-        facts.append(f'<dt>{esc(c.t("region_chapter"))}</dt><dd>{a(c.link("chapter", chapter.id), esc(title_with_number(chapter.number, chapter.title[lang], lang, "chapter", chapter.id)))}</dd>')
-    facts.append(place_facts(plan, lang, url, place_id))
-    out.append(block(f'<dl class="lp-facts">{"".join(facts)}</dl>'))
-    if p.members:
-        out.append(heading(2, c.t("members"), "members"))
-        out.append(block(members_html(plan, lang, url, place_id)))
-    highlight = [ms.place for ms in p.members] or [place_id]
-    title = c.t("map_region" if p.members else "map_place", name=p.name[lang])
-    out.append(block(map_figure(plan, lang, url, title, highlight=highlight)))
-    for key, sec_id in (("positioning", "1.3"), ("goals", "1.4")):
-        paras = [x for x in plan.chapters[0].sections[int(sec_id[-1]) - 1].paragraphs if place_id in x.places]
-        if paras:
-            out.append(heading(2, c.t(key), key))
-            out.append(paragraphs_block(c, paras))
-    tg = [x for x in plan.targets.values() if place_id in x.scope]
-    if tg:
-        out.append(heading(2, c.t("targets_here") + paren(str(len(tg)), lang), "targets"))
-        out.append(block(targets_table(c, tg, with_source=True, with_scope=False)))
-    if p.kind in ("city", "demonstration-zone"):
-        for key, ms in place_buckets(plan, place_id):
-            if key == "why_all" and p.kind != "city":
-                continue
-            out.append(heading(2, c.t(key) + paren(str(len(ms)), lang), key.replace("_", "-")))
-            out.append(block(f'<p class="lp-why-note">{esc(c.t(key.replace("_zone", "") + "_note"))}</p>'))
-            reason = {"why_relevant": place_reason_text, "why_named": place_reason_text, "why_region": region_reason_text}.get(key)
-            out.append(task_list(c, ms, gov.id if gov else None, place_id, reason))
-    else:
-        ms = plan.measures_naming(place_id)
-        out.append(heading(2, c.t("why_named") + paren(str(len(ms)), lang), "named"))
-        out.append(task_list(c, ms))
-    desc = f"{p.full_name[lang]}"
-    return Rendered("".join(out), desc, jsonld(c, p.name[lang], desc, "Place" if p.kind == "city" else "WebPage"))
-
-
-def places_index_page(plan: Plan, lang: str, url: str) -> Rendered:
-    c = Ctx(plan, lang, url)
-    out = [heading(1, c.t("nav_places")), lang_switch_note(c)]
-    # The map: each city's symbol sized by the measures its page lists (named in the text or assigned to it).
-    buckets_of = {pid: dict(place_buckets(plan, pid)) for pid, p in plan.places.items() if p.seat}
-    counts = {pid: sum(map(len, buckets.values())) for pid, buckets in buckets_of.items()}
-    out.append(block(map_figure(plan, lang, url, c.t("map_counts_title"), counts=counts, open_table=True)))
-    for key, kinds in (("kind_region", ("region", "core")), ("kind_city", ("city", "demonstration-zone"))):
-        out.append(heading(2, c.t(key), key.replace("_", "-")))
-        rows = []
-        for p in plan.places.values():
-            if p.kind in kinds:
-                buckets = buckets_of.get(p.id, {})  # cities and the zone (the places with a seat)
-                by_name = len(buckets.get("why_by_name", buckets.get("why_by_name_zone", [])))
-                rows.append(f'<tr><td>{place_link(c, p.id)}</td><td>{esc(plan.place_kinds[p.kind].label[lang])}</td>'
-                            f'<td class="lp-num">{by_name if buckets else "–"}</td><td class="lp-num">{len(plan.measures_naming(p.id))}</td></tr>')
-        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("name"), c.t("kind"), c.t("why_by_name"), c.t("why_named")))
-        out.append(block(f'<div class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
-    out.append(heading(2, c.t("map_sources"), "map-sources"))
-    out.append(block(sources_list(plan, lang, url)))
-    return Rendered("".join(out), c.t("nav_places"), jsonld(c, c.t("nav_places"), c.t("nav_places")))
-
-
 def targets_page(plan: Plan, lang: str, url: str) -> Rendered:
     c = Ctx(plan, lang, url)
-    out = [heading(1, c.t("nav_targets")), lang_switch_note(c)]
+    out = [heading(1, c.t("nav_targets")), lang_switch_note(c), block(f'<p>{esc(c.t("targets_intro", date=plan.notice.date_text[lang]))}</p>')]
     for p in plan.places.values():
         tg = [x for x in plan.targets.values() if x.scope[0] == p.id]
-        if not tg:
-            continue
-        out.append(heading(2, p.name[lang] + paren(str(len(tg)), lang), "r-" + p.id))
-        rows = []
-        for x in tg:
-            src = a(c.link("measure", x.measure), esc(x.source)) if x.measure else a(c.to(page("chapter", "1") + "#" + node_anchor(x.source)), esc(x.source))
-            rows.append(f'<tr id="{target_anchor(x.id)}"><td>{esc(x.id)}</td><td>{esc(x.metric[lang])}</td><td>{esc(value_text(plan, x, lang))}</td>'
-                        f'<td>{("、" if lang == "zh" else ", ").join(place_link(c, s) for s in x.scope)}</td>'
-                        f'<td>{esc(c.t("yes") if x.aspirational else c.t("no"))}</td><td>{esc(c.t("yes") if x.annual else c.t("no"))}</td>'
-                        f'<td>{src}</td><td class="lp-quote">{esc(x.text[lang])}</td></tr>')
-        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("id"), c.t("metric"), c.t("target_value"), c.t("scope"),
-                                                                   c.t("aspirational"), c.t("annual"), c.t("source"), c.t("description")))
-        out.append(block(f'<div class="lp-table-wrap lp-targets"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+        if tg:
+            out.append(heading(2, p.name[lang] + paren(str(len(tg)), lang), "r-" + p.id))
+            out.append(block(targets_table(c, tg, anchors=True)))
     return Rendered("".join(out), c.t("nav_targets"), jsonld(c, c.t("nav_targets"), c.t("nav_targets")))
 
 
@@ -500,18 +248,21 @@ def glossary_page(plan: Plan, lang: str, url: str) -> Rendered:
 
 
 def plan_index_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Rendered:
+    """The document as issued: its particulars, the issuing notice, the preamble (before chapter 一, under its own
+    heading), then the contents: each chapter and section numbered once, as the plan numbers it."""
     c = Ctx(plan, lang, url)
     n = plan.notice
-    out = [heading(1, plan.title[lang]), lang_switch_note(c), heading(2, c.t("notice"), "notice")]
+    out = [heading(1, plan.title[lang]), lang_switch_note(c), block(document_box(c)), heading(2, c.t("notice"), "notice")]
     out.append(block(f'<div class="lp-notice"><p>{esc(n.addressees[lang])}</p><p>{esc(n.text[lang])}</p>'
                      f'<p class="lp-right">{esc(n.issuer[lang])}<br>{esc(n.date_text[lang])}</p><p>{esc(n.publication[lang])}</p></div>'))
-    out.append(heading(2, c.t("contents"), "contents"))
+    out.append(heading(2, c.t("preamble"), "preamble"))
     out.append(block(f"<p>{esc(plan.preamble[lang])}</p>"))
+    out.append(heading(2, c.t("contents"), "contents"))
     items = []
     for ch in plan.chapters:
         secs = "".join(f'<li>{a(c.to(page("chapter", ch.id) + "#" + node_anchor(s.id)), esc(title_with_number(s.number, s.title[lang], lang, "section", s.id)))}</li>' for s in ch.sections)
         items.append(f'<li>{a(c.link("chapter", ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)))}<ul>{secs}</ul></li>')
-    out.append(block(f'<ol class="lp-toc">{"".join(items)}</ol>'))
+    out.append(block(f'<ul class="lp-toc">{"".join(items)}</ul>'))
     return Rendered("".join(out), description(plan.preamble[lang]), plan_jsonld(c, site_root, description(plan.preamble[lang])))
 
 
