@@ -4,6 +4,7 @@ Every generated page's source is the same call, `{{ lp_page() }}` (lnplan.site.S
 file, so no text or id from plan/ is ever part of a Jinja template. What the macro returns is not rendered again.
 It runs under MkDocs and ProperDocs (mkdocs-macros) and under Zensical (its port of mkdocs-macros), whose page
 objects and link handling differ (see source_path and for_engine)."""
+
 from __future__ import annotations
 
 import json
@@ -40,6 +41,7 @@ def for_engine(page, spec, html: str) -> str:
         if path.endswith("/") or not path:
             moved = "./" if moved == "." else moved + "/"
         return f'{m.group(1)}{moved}{hash_}{frag}"'
+
     # Zensical leaves links inside <noscript> as they are (its HTML parser reads the element as text).
     parts = NOSCRIPT.split(html)
     return "".join(part if part.startswith("<noscript") else RELATIVE_LINK.sub(rebase, part) for part in parts)

@@ -14,6 +14,7 @@
 The site is served with gzip, as a static host would. Results: a table on stdout and bench/results/results.json.
 Exit status 1 if any budget is missed.
 """
+
 from __future__ import annotations
 
 import functools
@@ -81,11 +82,14 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
         import io
+
         return io.BytesIO(data)
 
 
 def serve(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(directory)))
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", port), functools.partial(GzipHandler, directory=str(directory))
+    )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd
 
@@ -110,9 +114,20 @@ def lighthouse(url: str, workdir: Path) -> dict:
     report = workdir / "lh.json"
     runs = []
     for _ in range(LIGHTHOUSE_RUNS):
-        subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-                        "--only-categories=performance,accessibility,best-practices,seo", f"--chrome-flags={CHROME_FLAGS}"],
-                       check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, cwd=workdir)
+        subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                f"--chrome-flags={CHROME_FLAGS}",
+            ],
+            check=True,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            cwd=workdir,
+        )
         data = json.loads(report.read_text())
         runs.append({k: round(100 * v["score"]) for k, v in data["categories"].items()})
     return {k: round(statistics.median(r[k] for r in runs)) for k in runs[0]}
@@ -140,18 +155,26 @@ def search_and_weight(url: str, url10: str, plan: dict, site: Path) -> tuple[dic
             results[f"cost_{lang}"] = cost
             first, later = cost["queries"][0]["bytes"], [q["bytes"] for q in cost["queries"][1:]]
             if cost["page_load"] > FIRST_VIEW_BUDGET:
-                failures.append(f"first view of a measure page ({lang}) is {cost['page_load'] / 1024:.1f} KB, over 80 KB")
+                failures.append(
+                    f"first view of a measure page ({lang}) is {cost['page_load'] / 1024:.1f} KB, over 80 KB"
+                )
             if cost["page_load_search"]:
-                failures.append(f"a measure page ({lang}) loads {cost['page_load_search']} bytes for search before any search")
+                failures.append(
+                    f"a measure page ({lang}) loads {cost['page_load_search']} bytes for search before any search"
+                )
             if abs(at10["page_load"] - cost["page_load"]) > 0.05 * cost["page_load"]:
-                failures.append(f"first view at 10x ({lang}) is {at10['page_load']} bytes, not within 5 % of {cost['page_load']}")
+                failures.append(
+                    f"first view at 10x ({lang}) is {at10['page_load']} bytes, not within 5 % of {cost['page_load']}"
+                )
             if first > FIRST_QUERY_BUDGET:
                 failures.append(f"the first query ({lang}) costs {first / 1024:.1f} KB, over 150 KB")
             cost["first_query"], cost["later_query_max"] = first, max(later)
             home = search_bench.costs(b, url, prefix, [])  # the home page carries the map
             results[f"home_{lang}"] = home["page_load"]
             if home["page_load"] > FIRST_VIEW_BUDGET:
-                failures.append(f"first view of the home page ({lang}) is {home['page_load'] / 1024:.1f} KB, over 80 KB")
+                failures.append(
+                    f"first view of the home page ({lang}) is {home['page_load'] / 1024:.1f} KB, over 80 KB"
+                )
         quality = search_bench.quality(b, url, plan, site)
         b.close()
     for lang, q in quality.items():
@@ -167,8 +190,10 @@ def search_and_weight(url: str, url10: str, plan: dict, site: Path) -> tuple[dic
 
 def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    results: dict = {"machine": f"{platform.node()} · {platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}",
-                     "date": time.strftime("%Y-%m-%d")}
+    results: dict = {
+        "machine": f"{platform.node()} · {platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d"),
+    }
     failures = []
     port = 8123
     url = f"http://127.0.0.1:{port}/"
@@ -218,19 +243,30 @@ def main() -> int:
     (RESULTS / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     print(f"Machine: {results['machine']}  ({results['date']})")
     print(f"Data load + validation (real plan, median of 5): {results['load_validate_s']} s")
-    print(f"Worst cases (files within {worst_cases.MAX_FILE_BYTES:,} bytes and {worst_cases.MAX_NODES:,} values, budget "
-          f"{worst_cases.BUDGET_S} CPU s each): " + ", ".join(f"{r['case']} {r['seconds']} s" for r in results["worst_cases"]))
-    print(f"Clean build, both languages: 1x {times[1]} s · 4x {times[4]} s · 10x {times[10]} s (10x/1x = {times[10] / times[1]:.1f}, budget <= 10)")
+    print(
+        f"Worst cases (files within {worst_cases.MAX_FILE_BYTES:,} bytes and {worst_cases.MAX_NODES:,} values, budget "
+        f"{worst_cases.BUDGET_S} CPU s each): "
+        + ", ".join(f"{r['case']} {r['seconds']} s" for r in results["worst_cases"])
+    )
+    print(
+        f"Clean build, both languages: 1x {times[1]} s · 4x {times[4]} s · 10x {times[10]} s (10x/1x = {times[10] / times[1]:.1f}, budget <= 10)"
+    )
     print(f"Pagefind bundle on disk (both languages): {results['pagefind_bytes'] / 1024:.0f} KB")
-    print("\n| | first view, measure page (10x) | of it for search | first query | later queries (max) |"
-          " top-1 | MRR | P@5 | no relevant in top 5 | recall (lowest) |\n|---|---|---|---|---|---|---|---|---|---|")
+    print(
+        "\n| | first view, measure page (10x) | of it for search | first query | later queries (max) |"
+        " top-1 | MRR | P@5 | no relevant in top 5 | recall (lowest) |\n|---|---|---|---|---|---|---|---|---|---|"
+    )
     for lang in ("zh", "en"):
-        print(f"First view of the home page ({lang}, gzip, all requests, with the map): {results[f'home_{lang}'] / 1024:.1f} KB (budget 80 KB)")
+        print(
+            f"First view of the home page ({lang}, gzip, all requests, with the map): {results[f'home_{lang}'] / 1024:.1f} KB (budget 80 KB)"
+        )
     for lang in ("zh", "en"):
         c, q = results[f"cost_{lang}"], results["search_quality"][lang]
-        print(f"| {lang} ({q['queries']} queries, {q['typos']} typos) | {c['page_load'] / 1024:.1f} KB ({c['page_load_10x'] / 1024:.1f} KB) |"
-              f" {c['page_load_search']} B | {c['first_query'] / 1024:.1f} KB | {c['later_query_max'] / 1024:.1f} KB |"
-              f" {q['top1']:.1%} | {q['mrr']:.3f} | {q['p5']:.3f} | {len(q['misses_top5'])} | {q['recall']:.1%} ({q['recall_min']:.0%}) |")
+        print(
+            f"| {lang} ({q['queries']} queries, {q['typos']} typos) | {c['page_load'] / 1024:.1f} KB ({c['page_load_10x'] / 1024:.1f} KB) |"
+            f" {c['page_load_search']} B | {c['first_query'] / 1024:.1f} KB | {c['later_query_max'] / 1024:.1f} KB |"
+            f" {q['top1']:.1%} | {q['mrr']:.3f} | {q['p5']:.3f} | {len(q['misses_top5'])} | {q['recall']:.1%} ({q['recall_min']:.0%}) |"
+        )
     print("\n| page | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|")
     for page, s in results["lighthouse"].items():
         print(f"| {page} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} |")

@@ -9,6 +9,7 @@ seconds (wall time is shown too; on a shared machine it also counts other work);
     python bench/worst_cases.py            # every case, a table on stdout; exit 1 if a budget is missed
     python bench/worst_cases.py CASE …     # only these
 """
+
 from __future__ import annotations
 
 import resource
@@ -52,12 +53,14 @@ def _fill(head: str, item: Callable[[int], str], tail: str = "", nodes: int = 0,
 
 def _values(item: str) -> int:
     """How many YAML values (nodes) one list item or mapping entry holds."""
+
     def count(n) -> int:
         if isinstance(n, yaml.ScalarNode):
             return 1
         if isinstance(n, yaml.SequenceNode):
             return 1 + sum(map(count, n.value))
         return 1 + sum(count(k) + count(v) for k, v in n.value)
+
     return count(yaml.compose(textwrap.dedent(item))) - (1 if item.lstrip().startswith("- ") else 0)
 
 
@@ -72,7 +75,9 @@ def mixed_unique_list(plan: Path) -> None:
     """A measure's places: one number among ~190,000 ids (jsonschema's uniqueItems compares every pair when the
     items cannot be sorted)."""
     body = _fill("", lambda i: f"          - p{i:06d}\n", nodes=1)
-    _replace(plan, "chapters/2.yaml", "        places:\n          - shenyang\n", "        places:\n          - 1\n" + body)
+    _replace(
+        plan, "chapters/2.yaml", "        places:\n          - shenyang\n", "        places:\n          - 1\n" + body
+    )
 
 
 def unknown_ids(plan: Path) -> None:
@@ -101,20 +106,29 @@ def _add_records(plan: Path, rel: str, rec: str, before: str | None = None, firs
     text = p.read_text(encoding="utf-8")
     head, sep, rest = text.partition(f"\n{before}:\n") if before else (text.rstrip("\n"), "", "")
     tail = sep[1:] + rest
-    p.write_text(_fill(head + "\n", lambda i: rec.format(n=first + i), tail, _values(rec.format(n=first)), budget), encoding="utf-8")
+    p.write_text(
+        _fill(head + "\n", lambda i: rec.format(n=first + i), tail, _values(rec.format(n=first)), budget),
+        encoding="utf-8",
+    )
 
 
 def corrections_of_one_field(plan: Path) -> None:
     """Thousands of corrections of one field, each checked against every later one of the same field."""
     text = (plan / "corrections.yaml").read_text(encoding="utf-8")
     last = max(int(line.split("C")[-1]) for line in text.splitlines() if line.startswith("  - id: C"))
-    _add_records(plan, "corrections.yaml", "  - id: C{n:03d}\n    date: '2026-11-27'\n    kind: translation\n    target_type: text\n"
-                 "    target: 2.1.1\n    field: text.en\n    before: b{n}\n    after: a{n}\n    reason:\n      zh: 译文\n      en: translation\n",
-                 first=last + 1)
+    _add_records(
+        plan,
+        "corrections.yaml",
+        "  - id: C{n:03d}\n    date: '2026-11-27'\n    kind: translation\n    target_type: text\n"
+        "    target: 2.1.1\n    field: text.en\n    before: b{n}\n    after: a{n}\n    reason:\n      zh: 译文\n      en: translation\n",
+        first=last + 1,
+    )
 
 
-PLACE = ("  - id: x{n}\n    kind: city\n    name:\n      zh: 地{n}\n      en: P{n}\n    full_name:\n      zh: 地{n}市\n"
-         "      en: P{n} City\n    names:\n      - 地{n}\n    seat:\n      lat: 41.0\n      lon: 123.0\n      source: geonames\n")
+PLACE = (
+    "  - id: x{n}\n    kind: city\n    name:\n      zh: 地{n}\n      en: P{n}\n    full_name:\n      zh: 地{n}市\n"
+    "      en: P{n} City\n    names:\n      - 地{n}\n    seat:\n      lat: 41.0\n      lon: 123.0\n      source: geonames\n"
+)
 
 
 def many_places(plan: Path) -> None:
@@ -124,8 +138,13 @@ def many_places(plan: Path) -> None:
 
 def many_forms(plan: Path) -> None:
     """Thousands of registered place-name forms, each searched for in every measure's text."""
-    _add_records(plan, "place_names.yaml", "  - form: 形{n}\n    kind: county\n    name:\n      zh: 县{n}\n      en: C{n}\n    implies:\n"
-                 "      - shenyang\n    except_in:\n      - 形{n}区\n    unsourced:\n      zh: 无\n      en: none\n", before="not_places")
+    _add_records(
+        plan,
+        "place_names.yaml",
+        "  - form: 形{n}\n    kind: county\n    name:\n      zh: 县{n}\n      en: C{n}\n    implies:\n"
+        "      - shenyang\n    except_in:\n      - 形{n}区\n    unsourced:\n      zh: 无\n      en: none\n",
+        before="not_places",
+    )
 
 
 def many_terms(plan: Path) -> None:
@@ -135,9 +154,13 @@ def many_terms(plan: Path) -> None:
 
 def many_units(plan: Path) -> None:
     """Thousands of units, none named by a clause (each reported, none compared with every other)."""
-    _add_records(plan, "units.yaml", "  - id: u{n}\n    name:\n      zh: 单位{n}\n      en: Unit {n}\n    full_name:\n      zh: 单位{n}\n"
-                 "      en: Unit {n}\n    kind: provincial-agency\n    name_en_source:\n      status: edition\n      note:\n"
-                 "        zh: 无\n        en: none\n")
+    _add_records(
+        plan,
+        "units.yaml",
+        "  - id: u{n}\n    name:\n      zh: 单位{n}\n      en: Unit {n}\n    full_name:\n      zh: 单位{n}\n"
+        "      en: Unit {n}\n    kind: provincial-agency\n    name_en_source:\n      status: edition\n      note:\n"
+        "        zh: 无\n        en: none\n",
+    )
 
 
 def many_keys(plan: Path) -> None:
@@ -160,7 +183,12 @@ def plan_at_the_value_limit(plan: Path) -> None:
     """Two files of ~120,000 values each, not in canonical form: nearly as many values as the plan's files may hold
     together, every one read, rewritten and compared by fmt --check."""
     for rel in ("glossary.yaml", "units.yaml"):
-        _add_records(plan, rel, "  - id: z{n}\n    term:\n      zh:   术语{n}\n      en: t{n}\n", budget=(MAX_PLAN_VALUES - 20_000) // 2)
+        _add_records(
+            plan,
+            rel,
+            "  - id: z{n}\n    term:\n      zh:   术语{n}\n      en: t{n}\n",
+            budget=(MAX_PLAN_VALUES - 20_000) // 2,
+        )
 
 
 def valid_plan_at_the_value_limit(plan: Path) -> None:
@@ -205,16 +233,29 @@ def run(name: str, tmp: Path) -> dict:
     make(plan)
     start, cpu = time.perf_counter(), _children_cpu()
     try:
-        r = subprocess.run([sys.executable, "-m", "lnplan", *command, "--plan", str(plan)], cwd=ROOT,
-                           capture_output=True, text=True, timeout=KILL_S)
+        r = subprocess.run(
+            [sys.executable, "-m", "lnplan", *command, "--plan", str(plan)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=KILL_S,
+        )
         code, out = r.returncode, (r.stderr or r.stdout)
     except subprocess.TimeoutExpired:
         code, out = None, f"killed after {KILL_S} s"
     wall, seconds = round(time.perf_counter() - start, 2), round(_children_cpu() - cpu, 2)
     first = next((line for line in out.splitlines() if line.strip() and not line.startswith("note:")), "")
     shutil.rmtree(plan, ignore_errors=True)
-    return {"case": name, "command": " ".join(command), "seconds": seconds, "wall_seconds": wall, "exit": code, "output_lines": len(out.splitlines()),
-            "first_line": first[:160], "traceback": "Traceback" in out}
+    return {
+        "case": name,
+        "command": " ".join(command),
+        "seconds": seconds,
+        "wall_seconds": wall,
+        "exit": code,
+        "output_lines": len(out.splitlines()),
+        "first_line": first[:160],
+        "traceback": "Traceback" in out,
+    }
 
 
 def run_all(names: list[str] | None = None) -> tuple[list[dict], list[str]]:
@@ -224,19 +265,27 @@ def run_all(names: list[str] | None = None) -> tuple[list[dict], list[str]]:
             r = run(name, Path(tmp))
             results.append(r)
             if r["exit"] is None or r["seconds"] > BUDGET_S:
-                failures.append(f"worst case {name}: {r['command']} took {r['seconds']} CPU s, {r['wall_seconds']} s in all "
-                                f"(budget {BUDGET_S} CPU s)")
+                failures.append(
+                    f"worst case {name}: {r['command']} took {r['seconds']} CPU s, {r['wall_seconds']} s in all "
+                    f"(budget {BUDGET_S} CPU s)"
+                )
             if r["traceback"] or r["exit"] not in (0, 1):
-                failures.append(f"worst case {name}: {r['command']} ended in exit {r['exit']} {'with a traceback' if r['traceback'] else ''}")
+                failures.append(
+                    f"worst case {name}: {r['command']} ended in exit {r['exit']} {'with a traceback' if r['traceback'] else ''}"
+                )
     return results, failures
 
 
 def main(argv: list[str]) -> int:
     results, failures = run_all(argv or None)
-    print(f"| worst case (file within {MAX_FILE_BYTES:,} bytes) | command | CPU s | wall s | exit | output lines | first line |")
+    print(
+        f"| worst case (file within {MAX_FILE_BYTES:,} bytes) | command | CPU s | wall s | exit | output lines | first line |"
+    )
     print("|---|---|---|---|---|---|---|")
     for r in results:
-        print(f"| {r['case']} | {r['command']} | {r['seconds']} | {r['wall_seconds']} | {r['exit']} | {r['output_lines']} | {r['first_line'][:90]} |")
+        print(
+            f"| {r['case']} | {r['command']} | {r['seconds']} | {r['wall_seconds']} | {r['exit']} | {r['output_lines']} | {r['first_line'][:90]} |"
+        )
     if failures:
         print("\nBudgets missed:\n- " + "\n- ".join(failures))
         return 1

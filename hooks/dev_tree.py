@@ -1,6 +1,7 @@
 """MkDocs hook for `make dev` only (mkdocs serve): each time the server reloads its configuration, write the docs tree
 again from plan/ (only the files that changed) and take the navigation from it, so edits to plan/ show at once.
 `make build` needs no hook: lnplan.build writes the tree before the engine starts."""
+
 from __future__ import annotations
 
 import os

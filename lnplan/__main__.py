@@ -1,18 +1,19 @@
 """Command line: python -m lnplan {validate,fmt,synth}.
 
-  validate [--plan DIR]     check plan/ against schema/ and every cross-file rule; reproduce the source text
-  fmt [--check] [--plan DIR] rewrite plan files in canonical form (--check: print a diff and exit 1 instead)
-  synth N OUT               write a synthetic plan N times the size of the real one (for benchmarks)
-  punctuation [--check] [--plan DIR]
-                            full-width punctuation in every Chinese field, as officially published
-                            (--check: list what would change and exit 1 instead)
-  release VERSION --summary-zh TEXT --summary-en TEXT [--date YYYY-MM-DD] [--correction ID ...] [--plan DIR]
-                            record a release: snapshot the data into plan/releases/VERSION.json and add the
-                            release, with the changes since the previous one, to plan/releases.yaml
-  release --from-env [--plan DIR]
-                            the same, with everything from LNPLAN_VERSION, LNPLAN_SUMMARY_ZH, LNPLAN_SUMMARY_EN,
-                            LNPLAN_DATE and LNPLAN_CORRECTIONS (as make release passes them)
+validate [--plan DIR]     check plan/ against schema/ and every cross-file rule; reproduce the source text
+fmt [--check] [--plan DIR] rewrite plan files in canonical form (--check: print a diff and exit 1 instead)
+synth N OUT               write a synthetic plan N times the size of the real one (for benchmarks)
+punctuation [--check] [--plan DIR]
+                          full-width punctuation in every Chinese field, as officially published
+                          (--check: list what would change and exit 1 instead)
+release VERSION --summary-zh TEXT --summary-en TEXT [--date YYYY-MM-DD] [--correction ID ...] [--plan DIR]
+                          record a release: snapshot the data into plan/releases/VERSION.json and add the
+                          release, with the changes since the previous one, to plan/releases.yaml
+release --from-env [--plan DIR]
+                          the same, with everything from LNPLAN_VERSION, LNPLAN_SUMMARY_ZH, LNPLAN_SUMMARY_EN,
+                          LNPLAN_DATE and LNPLAN_CORRECTIONS (as make release passes them)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -73,11 +74,14 @@ def canonical_diff(path: Path, text: str, canonical: str) -> list[str]:
         return list(difflib.unified_diff(a, b, f"{path} (as written)", f"{path} (canonical)"))
     start = max(0, next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b))) - 3)
     window = MAX_DIFF_LINES // 10
-    hunks = difflib.unified_diff(a[start:start + window], b[start:start + window], f"{path} (as written)", f"{path} (canonical)")
+    hunks = difflib.unified_diff(
+        a[start : start + window], b[start : start + window], f"{path} (as written)", f"{path} (canonical)"
+    )
     shift = lambda m: f"@@ -{int(m[1]) + start}{m[2]} +{int(m[3]) + start}{m[4]} @@"  # noqa: E731
     return [re.sub(r"^@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@", shift, h) for h in hunks] + [
         f"(the file has {len(a):,} lines: this is the difference in lines {start + 1:,}–{start + window:,}; "
-        "make fmt rewrites all of it)\n"]
+        "make fmt rewrites all of it)\n"
+    ]
 
 
 def cmd_fmt(plan_dir: Path, check: bool) -> int:
@@ -97,8 +101,10 @@ def cmd_fmt(plan_dir: Path, check: bool) -> int:
             continue
         notes = yamlio.comments(text)
         if notes:
-            errors.append(f"{path}:{notes[0].line}:{notes[0].column}: a comment; the canonical form has none and formatting "
-                          f"would drop it: move what it says into the data or delete it ({len(notes):,} in this file)")
+            errors.append(
+                f"{path}:{notes[0].line}:{notes[0].column}: a comment; the canonical form has none and formatting "
+                f"would drop it: move what it says into the data or delete it ({len(notes):,} in this file)"
+            )
             continue
         canonical = yamlio.dump(data)
         if canonical.encode("utf-8") != raw:
@@ -141,12 +147,16 @@ def cmd_punctuation(plan_dir: Path, check: bool) -> int:
             safefiles.write_text(path, yamlio.dump(data), plan_dir)
             print(f"converted {len(changes)} value(s) in {path}")
     if check and total:
-        print(f"{total} Chinese value(s) not in published punctuation; run: python -m lnplan punctuation", file=sys.stderr)
+        print(
+            f"{total} Chinese value(s) not in published punctuation; run: python -m lnplan punctuation", file=sys.stderr
+        )
         return 1
     return 0
 
 
-def cmd_release(plan_dir: Path, version: str, date: str, summary_zh: str, summary_en: str, corrections: list[str]) -> int:
+def cmd_release(
+    plan_dir: Path, version: str, date: str, summary_zh: str, summary_en: str, corrections: list[str]
+) -> int:
     try:
         release, d = cut_release(plan_dir, version, date, Text(summary_zh, summary_en), tuple(corrections))
     except PlanError as exc:
@@ -159,29 +169,45 @@ def cmd_release(plan_dir: Path, version: str, date: str, summary_zh: str, summar
         return 1
     counts = {k: sum(1 for c in d.changes if c.change == k) for k in ("added", "changed", "removed")}
     schema = f"; schema {d.schema[0]} → {d.schema[1]}" if d.schema else ""
-    print(f"released {release.version} ({release.date}): {counts['added']} added, {counts['changed']} changed, "
-          f"{counts['removed']} removed{schema}; wrote {plan_dir / 'releases' / (version + '.json')} and {plan_dir / 'releases.yaml'}")
+    print(
+        f"released {release.version} ({release.date}): {counts['added']} added, {counts['changed']} changed, "
+        f"{counts['removed']} removed{schema}; wrote {plan_dir / 'releases' / (version + '.json')} and {plan_dir / 'releases.yaml'}"
+    )
     return 0
 
 
 # What `make release` passes, from its variables VERSION, SUMMARY_ZH, … unexpanded (see the Makefile).
-RELEASE_ENV = {"version": "LNPLAN_VERSION", "summary_zh": "LNPLAN_SUMMARY_ZH", "summary_en": "LNPLAN_SUMMARY_EN",
-               "date": "LNPLAN_DATE", "correction": "LNPLAN_CORRECTIONS"}
+RELEASE_ENV = {
+    "version": "LNPLAN_VERSION",
+    "summary_zh": "LNPLAN_SUMMARY_ZH",
+    "summary_en": "LNPLAN_SUMMARY_EN",
+    "date": "LNPLAN_DATE",
+    "correction": "LNPLAN_CORRECTIONS",
+}
 
 
 def release_args_from_env(args: argparse.Namespace, env) -> argparse.Namespace:
     """The release's version, texts, date and corrections, verbatim from the environment (corrections: ids separated
     by spaces). An empty or unset date means today; an empty version or summary is refused by the release itself."""
     values = {k: env.get(name, "") for k, name in RELEASE_ENV.items()}
-    return argparse.Namespace(**{**vars(args), **values, "date": values["date"] or None, "correction": values["correction"].split()})
+    return argparse.Namespace(
+        **{**vars(args), **values, "date": values["date"] or None, "correction": values["correction"].split()}
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lnplan", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m lnplan", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     v = sub.add_parser("validate")
     v.add_argument("--plan", type=Path, default=PLAN_DIR)
-    v.add_argument("--source", type=Path, default=None, help="source text to compare with (default: source/plan.zh.txt for the real plan)")
+    v.add_argument(
+        "--source",
+        type=Path,
+        default=None,
+        help="source text to compare with (default: source/plan.zh.txt for the real plan)",
+    )
     f = sub.add_parser("fmt")
     f.add_argument("--check", action="store_true")
     f.add_argument("--plan", type=Path, default=PLAN_DIR)
@@ -196,9 +222,20 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--summary-zh", help="what the release contains, in Chinese")
     r.add_argument("--summary-en", help="what the release contains, in English")
     r.add_argument("--date", default=None, help="release date YYYY-MM-DD (default: today)")
-    r.add_argument("--correction", action="append", default=[], metavar="ID", help="id of a correction in plan/corrections.yaml this release contains (repeatable)")
-    r.add_argument("--from-env", action="store_true", help="take all of these from the environment instead: " + ", ".join(RELEASE_ENV.values())
-                   + " (what make release passes, so that no text goes through a shell command line)")
+    r.add_argument(
+        "--correction",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="id of a correction in plan/corrections.yaml this release contains (repeatable)",
+    )
+    r.add_argument(
+        "--from-env",
+        action="store_true",
+        help="take all of these from the environment instead: "
+        + ", ".join(RELEASE_ENV.values())
+        + " (what make release passes, so that no text goes through a shell command line)",
+    )
     r.add_argument("--plan", type=Path, default=PLAN_DIR)
     args = ap.parse_args(argv)
     if args.cmd == "release":
@@ -206,8 +243,14 @@ def main(argv: list[str] | None = None) -> int:
             args = release_args_from_env(args, os.environ)
         elif args.version is None or args.summary_zh is None or args.summary_en is None:
             r.error("give VERSION, --summary-zh and --summary-en (or --from-env)")
-        return cmd_release(args.plan, args.version, args.date or dt.date.today().isoformat(), args.summary_zh, args.summary_en,
-                           args.correction)
+        return cmd_release(
+            args.plan,
+            args.version,
+            args.date or dt.date.today().isoformat(),
+            args.summary_zh,
+            args.summary_en,
+            args.correction,
+        )
     if args.cmd == "validate":
         source, note = fidelity_source(args.plan, args.source)
         if note:
@@ -218,6 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.cmd == "punctuation":
         return cmd_punctuation(args.plan, args.check)
     from .synth import write_synthetic
+
     write_synthetic(args.factor, args.out)
     return 0
 

@@ -14,6 +14,7 @@ the profile Playwright makes in /tmp), or when its `--version` fails or does not
                                         system fonts only; without one, Chromium and LibreOffice draw Chinese
                                         as empty boxes and the font, layout and workbook tests fail)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,8 +47,13 @@ def problem(command: str) -> str | None:
     if head.startswith(b"#!") and b"/snap/" in head:
         return "a wrapper that hands over to a snap"
     try:
-        rc = subprocess.run([command, "--version"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, timeout=PROBE_TIMEOUT).returncode
+        rc = subprocess.run(
+            [command, "--version"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=PROBE_TIMEOUT,
+        ).returncode
     except subprocess.TimeoutExpired:
         return f"`--version` did not answer in {PROBE_TIMEOUT} s"
     except OSError as exc:
@@ -62,8 +68,9 @@ def find_browser() -> str:
         found = shutil.which(explicit)
         why = "not an executable file" if found is None else problem(found)
         if why:
-            raise BrowserNotFound(f"{ENV}={explicit}: {why}; set {ENV} to a Chromium or Chrome executable, "
-                                  "or unset it to search PATH")
+            raise BrowserNotFound(
+                f"{ENV}={explicit}: {why}; set {ENV} to a Chromium or Chrome executable, or unset it to search PATH"
+            )
         return found
     skipped = []
     for name in NAMES:
@@ -120,13 +127,17 @@ def apt_install(packages: list[str]) -> None:
     sudo = [] if os.geteuid() == 0 else ["sudo"]
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     print(f"Installing {' '.join(packages)} from Debian's packages", file=sys.stderr)
-    for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages]):
+    for command in (
+        ["apt-get", "update", "-qq"],
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
+    ):
         subprocess.run([*sudo, *command], check=True, env=env, stdout=sys.stderr)  # stdout is for the path only
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lnplan.browser", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m lnplan.browser", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--install", action="store_true", help="on Debian, install what is missing first")
     args = ap.parse_args(argv)
     if args.install:

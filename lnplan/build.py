@@ -11,6 +11,7 @@ directory, and refuses an output directory that contains the plan.
 
   python -m lnplan.build [--out site] [--site-url URL] [--plan DIR] [--engine mkdocs|properdocs]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,7 +50,9 @@ class BuildRefused(Exception):
 def check_output_dir(out: Path, plan: Path) -> None:
     out, plan, root = out.resolve(), plan.resolve(), ROOT.resolve()
     if out == root or out in root.parents:
-        raise BuildRefused(f"--out {out} is the repository or contains it; build into a directory of its own such as {root / 'site'}")
+        raise BuildRefused(
+            f"--out {out} is the repository or contains it; build into a directory of its own such as {root / 'site'}"
+        )
     if out == plan or out in plan.parents or plan in out.parents:
         raise BuildRefused(f"--out {out} holds the plan or is inside it ({plan}); build into a directory of its own")
     if root in out.parents:
@@ -60,8 +63,10 @@ def check_output_dir(out: Path, plan: Path) -> None:
         if not out.is_dir():
             raise BuildRefused(f"--out {out} is a file, not a directory")
         if any(out.iterdir()) and not _is_build_output(out):
-            raise BuildRefused(f"--out {out} is not empty and was not written by a build (no {MARKER} in it); "
-                               "it would be replaced: choose a new or empty directory, or delete it yourself")
+            raise BuildRefused(
+                f"--out {out} is not empty and was not written by a build (no {MARKER} in it); "
+                "it would be replaced: choose a new or empty directory, or delete it yourself"
+            )
 
 
 # What the engines read besides plan/ (which the loader checks file by file) and copy into the site.
@@ -76,8 +81,10 @@ def check_sources() -> None:
         if found:
             rel, kind = found[0]
             more = f" ({len(found) - 1} more in {d}/)" if len(found) > 1 else ""
-            raise BuildRefused(f"{d}/{rel} is a {kind}{more}; the build copies {d}/ into the site or reads it, and a link "
-                               "could publish a file from outside the repository: replace it by the file itself")
+            raise BuildRefused(
+                f"{d}/{rel} is a {kind}{more}; the build copies {d}/ into the site or reads it, and a link "
+                "could publish a file from outside the repository: replace it by the file itself"
+            )
 
 
 def _is_build_output(d: Path) -> bool:
@@ -138,10 +145,19 @@ def _stop(jobs: list[subprocess.Popen]) -> None:
 
 
 # Errors of the machine, not of the plan: a full disk, a read-only or missing directory, no memory, Ctrl-C.
-ENVIRONMENT_ERRORS = ("OSError", "PermissionError", "FileNotFoundError", "IsADirectoryError", "NotADirectoryError",
-                      "MemoryError", "KeyboardInterrupt")
-VALIDATOR_BUG = ("a bug: the validator accepted this plan but the build cannot handle it; please report it with the "
-                 "change to plan/ that caused it")
+ENVIRONMENT_ERRORS = (
+    "OSError",
+    "PermissionError",
+    "FileNotFoundError",
+    "IsADirectoryError",
+    "NotADirectoryError",
+    "MemoryError",
+    "KeyboardInterrupt",
+)
+VALIDATOR_BUG = (
+    "a bug: the validator accepted this plan but the build cannot handle it; please report it with the "
+    "change to plan/ that caused it"
+)
 
 
 def summarize(output: str) -> str:
@@ -178,8 +194,11 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
         return 1
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     if not public_root(site_url):
-        print(f"note: {site_url} is not a public address, so the site carries no absolute URL (no canonical links, sitemap, "
-              "or URLs in citations and feeds); set SITE_URL=https://… to publish", file=sys.stderr)
+        print(
+            f"note: {site_url} is not a public address, so the site carries no absolute URL (no canonical links, sitemap, "
+            "or URLs in citations and feeds); set SITE_URL=https://… to publish",
+            file=sys.stderr,
+        )
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(out.parent)
@@ -200,9 +219,14 @@ def engine_env(plan: Plan, plan_dir: Path) -> dict[str, str]:
     """What the engine processes need: the plan, the adapter (macros.py) on the path, and the issue date as the
     time of every generated file, so that a build gives the same bytes every time."""
     issued = dt.datetime.fromisoformat(plan.notice.date).replace(tzinfo=dt.timezone.utc)
-    return {**os.environ, "LNPLAN_PLAN_DIR": str(plan_dir.resolve()), "SOURCE_DATE_EPOCH": str(int(issued.timestamp())),
-            "PYTHONPATH": os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]),
-            "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+    return {
+        **os.environ,
+        "LNPLAN_PLAN_DIR": str(plan_dir.resolve()),
+        "SOURCE_DATE_EPOCH": str(int(issued.timestamp())),
+        "PYTHONPATH": os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]),
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONHASHSEED": "0",
+    }
 
 
 def build_site(plan: Plan, plan_dir: Path, tmp: Path, site_url: str, engine: str, quiet: bool) -> Path | None:
@@ -215,9 +239,17 @@ def build_site(plan: Plan, plan_dir: Path, tmp: Path, site_url: str, engine: str
     try:
         for lang, tree in trees.items():
             config = docstree.write_tree(plan, lang, tree, site_url + urls.LANG_PREFIX[lang], site_url)
-            jobs.append(subprocess.Popen([exe, "build", *ENGINE_FLAGS[engine], *flags, "-f", str(config)], cwd=ROOT, env=env,
-                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                         preexec_fn=_die_with_parent))
+            jobs.append(
+                subprocess.Popen(
+                    [exe, "build", *ENGINE_FLAGS[engine], *flags, "-f", str(config)],
+                    cwd=ROOT,
+                    env=env,
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                    preexec_fn=_die_with_parent,
+                )
+            )
         failed = False
         for job, name in zip(jobs, ("Chinese", "English")):
             output, _ = job.communicate()
@@ -252,7 +284,9 @@ def finish_site(site: Path, base_path: str) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lnplan.build", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m lnplan.build", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "site")
     ap.add_argument("--site-url", default=os.environ.get("SITE_URL", "http://127.0.0.1:8000/"))
     ap.add_argument("--plan", type=Path, default=Path(os.environ.get("LNPLAN_PLAN_DIR", PLAN_DIR)))

@@ -2,6 +2,7 @@
 nothing is loaded from another host, and no page carries live code in an address or an attribute (a javascript:,
 data: or vbscript: link or resource, an inline event handler such as onclick). Used by `make build` (after MkDocs)
 and by the tests."""
+
 from __future__ import annotations
 
 import re
@@ -14,8 +15,28 @@ from urllib.parse import unquote, urlsplit
 RESOURCE_ATTRS = {("script", "src"), ("link", "href"), ("img", "src"), ("source", "src"), ("iframe", "src")}
 # Every attribute whose value a browser follows, loads or submits to (HTML, SVG), and the schemes that run or show
 # code: a javascript: or vbscript: link runs a script when clicked, a data: address shows a page the site never wrote.
-URL_ATTRS = {"href", "src", "srcset", "imagesrcset", "action", "formaction", "data", "poster", "cite", "background",
-             "longdesc", "usemap", "manifest", "ping", "icon", "codebase", "archive", "lowsrc", "dynsrc", "xlink:href"}
+URL_ATTRS = {
+    "href",
+    "src",
+    "srcset",
+    "imagesrcset",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "cite",
+    "background",
+    "longdesc",
+    "usemap",
+    "manifest",
+    "ping",
+    "icon",
+    "codebase",
+    "archive",
+    "lowsrc",
+    "dynsrc",
+    "xlink:href",
+}
 LIVE_SCHEMES = ("javascript", "data", "vbscript")
 
 
@@ -48,13 +69,27 @@ class _Page(HTMLParser):
         for attr, value in attrs:
             value = value or ""
             if attr.startswith("on"):
-                self.live.append(f"<{tag} {attr}=…>: an inline event handler runs code from the page itself; scripts come from the site's files")
-            refresh = tag == "meta" and attr == "content" and ("http-equiv", "refresh") in [(k, (v or "").lower()) for k, v in attrs]
-            urls = re.findall(r"url\s*=\s*['\"]?([^'\"]*)", value, re.I) if refresh else _addresses(attr, value) if attr in URL_ATTRS else []
+                self.live.append(
+                    f"<{tag} {attr}=…>: an inline event handler runs code from the page itself; scripts come from the site's files"
+                )
+            refresh = (
+                tag == "meta"
+                and attr == "content"
+                and ("http-equiv", "refresh") in [(k, (v or "").lower()) for k, v in attrs]
+            )
+            urls = (
+                re.findall(r"url\s*=\s*['\"]?([^'\"]*)", value, re.I)
+                if refresh
+                else _addresses(attr, value)
+                if attr in URL_ATTRS
+                else []
+            )
             for url in urls:
                 if scheme(url) in LIVE_SCHEMES:
-                    self.live.append(f"<{tag} {attr}=\"{url[:60]}\">: a {scheme(url)}: address runs or shows code the site does not "
-                                     "vouch for; link only to pages of the site or to https:// and http:// addresses")
+                    self.live.append(
+                        f'<{tag} {attr}="{url[:60]}">: a {scheme(url)}: address runs or shows code the site does not '
+                        "vouch for; link only to pages of the site or to https:// and http:// addresses"
+                    )
 
     def handle_starttag(self, tag, attrs):
         self._live_code(tag, attrs)
@@ -87,7 +122,7 @@ def _target(site: Path, page: Path, url: str, base_path: str = "/") -> Path | No
     if path.startswith("/"):
         if not path.startswith(base_path):
             return None
-        dest = site / path[len(base_path):]
+        dest = site / path[len(base_path) :]
     else:
         dest = page.parent / path
     dest = dest.resolve()
@@ -110,14 +145,16 @@ def check(site: Path, base_path: str = "/") -> list[str]:
                 continue  # a live scheme is reported above; mail and phone links have no file to check
             if parts.scheme or url.startswith("//"):
                 if (tag, attr) in RESOURCE_ATTRS:
-                    problems.append(f"{rel}: <{tag} {attr}=\"{url}\">: loads from another host; serve it from the site")
+                    problems.append(f'{rel}: <{tag} {attr}="{url}">: loads from another host; serve it from the site')
                 continue
             dest = _target(site, page, url, base_path)
             if dest is None:
-                problems.append(f"{rel}: <{tag} {attr}=\"{url}\">: no such file in the site")
+                problems.append(f'{rel}: <{tag} {attr}="{url}">: no such file in the site')
                 continue
             if parts.fragment and dest.suffix == ".html" and unquote(parts.fragment) not in _parse(dest).ids:
-                problems.append(f"{rel}: <{tag} {attr}=\"{url}\">: no element with id '{parts.fragment}' in {dest.relative_to(site)}")
+                problems.append(
+                    f"{rel}: <{tag} {attr}=\"{url}\">: no element with id '{parts.fragment}' in {dest.relative_to(site)}"
+                )
     return problems
 
 
@@ -128,7 +165,10 @@ def main(argv: list[str] | None = None) -> int:
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
-        print(f"{len(problems)} broken link(s), third-party request(s) or piece(s) of live code in {site}", file=sys.stderr)
+        print(
+            f"{len(problems)} broken link(s), third-party request(s) or piece(s) of live code in {site}",
+            file=sys.stderr,
+        )
         return 1
     print(f"ok: every link and anchor in {site} resolves; nothing loads from another host; no live code in an address")
     return 0

@@ -2,6 +2,7 @@
 CSL-JSON and BibTeX for reference managers, and schema.org Legislation for JSON-LD.
 
 A citation names the version of this edition it was taken from (the dataset's latest release)."""
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,11 @@ def _edition(plan: Plan, lang: str) -> str:
     v, date = version(plan)
     if lang == "zh":
         return f"开放数据版 {v}" if v else "开放数据版"
-    return f"unofficial English translation, open edition version {v} ({date})" if v else "unofficial English translation, open edition"
+    return (
+        f"unofficial English translation, open edition version {v} ({date})"
+        if v
+        else "unofficial English translation, open edition"
+    )
 
 
 def cited_title(plan: Plan, m: Measure | None, lang: str) -> str:
@@ -41,13 +46,18 @@ def cited_title(plan: Plan, m: Measure | None, lang: str) -> str:
     every style prints the part cited."""
     if m is None:
         return plan.title[lang]
-    return f"{plan.title[lang]}: {m.citation[lang]} {m.title[lang]}" if lang == "zh" else f"{plan.title[lang]}: {m.citation[lang]}, {m.title[lang]}"
+    return (
+        f"{plan.title[lang]}: {m.citation[lang]} {m.title[lang]}"
+        if lang == "zh"
+        else f"{plan.title[lang]}: {m.citation[lang]}, {m.title[lang]}"
+    )
 
 
 # ---- CSL-JSON ----------------------------------------------------------------------
 # A report by the issuing government (Zotero: Report): APA and Chicago cite a government plan so, and GB/T 7714
 # prints it as [R/OL]. Not "legislation", which the styles print as a US public law without its author. No access
 # date: it is the reader's, not the release's (a reference manager or the reader adds it when citing).
+
 
 def csl_item(plan: Plan, m: Measure | None, lang: str, site_url: str = "") -> dict:
     y, mo, d = (int(x) for x in plan.notice.date.split("-"))
@@ -79,11 +89,15 @@ def csl_json(items: list[dict]) -> bytes:
 
 # ---- text forms (what the CSL styles print for the items above; tests/test_cite.py renders them with citeproc-py) ----
 
+
 def gbt7714(plan: Plan, m: Measure | None, url: str) -> str:
     """GB/T 7714-2015 (china-national-standard-gb-t-7714-2015-numeric, without the number):
     主要责任者. 题名: 其他题名信息[R/OL]. 出版者, 出版年. 获取和访问路径."""
     y = plan.notice.date[:4]
-    return f"{plan.notice.issuer.zh}. {cited_title(plan, m, 'zh')}[R{'/OL' if url else ''}]. {plan.notice.issuer.zh}, {y}." + (f" {url}." if url else "")
+    return (
+        f"{plan.notice.issuer.zh}. {cited_title(plan, m, 'zh')}[R{'/OL' if url else ''}]. {plan.notice.issuer.zh}, {y}."
+        + (f" {url}." if url else "")
+    )
 
 
 def apa(plan: Plan, m: Measure | None, url: str) -> str:
@@ -95,8 +109,6 @@ def apa(plan: Plan, m: Measure | None, url: str) -> str:
     return f"{issuer}. ({y}). {cited_title(plan, m, 'en')}{ver} [{genre}]. {issuer}." + (f" {url}" if url else "")
 
 
-
-
 # ---- BibTeX ------------------------------------------------------------------------
 # Every text is written so that BibTeX and biblatex read it as it is: the characters TeX treats specially are
 # replaced by commands that print them, and braces by \textbraceleft{} and \textbraceright{}: BibTeX counts
@@ -104,8 +116,18 @@ def apa(plan: Plan, m: Measure | None, url: str) -> str:
 # the text be read as new entries. An "@" needs nothing: inside balanced braces it is text to BibTeX and TeX, and
 # with whitespace collapsed no text ever starts a line with it (where some readers look for entries).
 
-_TEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%", "&": r"\&", "#": r"\#",
-        "$": r"\$", "_": r"\_", "^": r"\textasciicircum{}", "~": r"\textasciitilde{}"}
+_TEX = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "$": r"\$",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
 _TEX_RE = re.compile("|".join(re.escape(k) for k in _TEX))
 
 
@@ -118,11 +140,20 @@ def bibtex_entry(item: dict) -> str:
     """One @techreport entry from a CSL item (BibTeX's report type: biblatex reads it as @report, Zotero and
     JabRef import it as a report). Author and title are braced: a corporate author is one name, and the title
     keeps its case."""
-    (y, mo, d), = item["issued"]["date-parts"]
+    ((y, mo, d),) = item["issued"]["date-parts"]
     lang = "zh" if item["language"] == "zh-CN" else "en"
-    fields = [("author", "{" + tex(item["author"][0]["literal"]) + "}"), ("title", "{" + tex(item["title"]) + "}"),
-              ("institution", tex(item["publisher"])), ("type", tex(item["genre"]))]
-    fields += [("year", str(y)), ("month", MONTHS[mo - 1]), ("date", f"{y:04d}-{mo:02d}-{d:02d}"), ("language", BIB_LANGUAGE[lang])]
+    fields = [
+        ("author", "{" + tex(item["author"][0]["literal"]) + "}"),
+        ("title", "{" + tex(item["title"]) + "}"),
+        ("institution", tex(item["publisher"])),
+        ("type", tex(item["genre"])),
+    ]
+    fields += [
+        ("year", str(y)),
+        ("month", MONTHS[mo - 1]),
+        ("date", f"{y:04d}-{mo:02d}-{d:02d}"),
+        ("language", BIB_LANGUAGE[lang]),
+    ]
     if "version" in item:
         fields.append(("version", tex(item["version"])))
     if "URL" in item:
@@ -138,6 +169,7 @@ def bibtex(items: list[dict]) -> bytes:
 
 
 # ---- downloads ----------------------------------------------------------------------
+
 
 def cite_path(measure_id: str, lang: str, ext: str) -> str:
     """data/cite/2.1.1.bib, data/cite/2.1.1.en.bib, data/cite/2.1.1.csl.json, data/cite/2.1.1.en.csl.json"""
@@ -166,15 +198,24 @@ def measure_files(plan: Plan, site_url: str) -> dict[str, bytes]:
 
 # ---- schema.org Legislation (JSON-LD) ---------------------------------------------------
 
+
 def _org(name: str) -> dict:
     return {"@type": "GovernmentOrganization", "name": name}
 
 
 def plan_legislation(plan: Plan, lang: str, site_url: str) -> dict:
     """The plan as schema.org Legislation, in one language; the English is a translation of the Chinese."""
-    ld = {"@type": "Legislation", "name": plan.title[lang], "legislationIdentifier": plan.edition.id, "legislationDate": plan.notice.date,
-          "legislationType": plan.edition.document_type[lang], "legislationJurisdiction": plan.edition.jurisdiction.en,
-          "legislationResponsible": _org(plan.notice.issuer[lang]), "author": _org(plan.notice.issuer[lang]), "inLanguage": LANG_TAG[lang]}
+    ld = {
+        "@type": "Legislation",
+        "name": plan.title[lang],
+        "legislationIdentifier": plan.edition.id,
+        "legislationDate": plan.notice.date,
+        "legislationType": plan.edition.document_type[lang],
+        "legislationJurisdiction": plan.edition.jurisdiction.en,
+        "legislationResponsible": _org(plan.notice.issuer[lang]),
+        "author": _org(plan.notice.issuer[lang]),
+        "inLanguage": LANG_TAG[lang],
+    }
     if site_url:
         ld["@id"] = ld["url"] = _url(site_url, lang, "plan")
     if lang == "en":
@@ -184,10 +225,17 @@ def plan_legislation(plan: Plan, lang: str, site_url: str) -> dict:
 
 def measure_legislation(plan: Plan, m: Measure, lang: str, site_url: str) -> dict:
     """A measure as schema.org Legislation: part of the plan, responsible units first the lead."""
-    ld = {"@type": "Legislation", "name": f"{m.id} {m.title[lang]}", "legislationIdentifier": m.id, "identifier": m.id,
-          "legislationDate": plan.notice.date, "legislationJurisdiction": plan.edition.jurisdiction.en,
-          "legislationResponsible": [_org(plan.units[u].full_name[lang]) for u in m.responsibility.units],
-          "inLanguage": LANG_TAG[lang], "isPartOf": _ref(plan_legislation(plan, lang, site_url))}
+    ld = {
+        "@type": "Legislation",
+        "name": f"{m.id} {m.title[lang]}",
+        "legislationIdentifier": m.id,
+        "identifier": m.id,
+        "legislationDate": plan.notice.date,
+        "legislationJurisdiction": plan.edition.jurisdiction.en,
+        "legislationResponsible": [_org(plan.units[u].full_name[lang]) for u in m.responsibility.units],
+        "inLanguage": LANG_TAG[lang],
+        "isPartOf": _ref(plan_legislation(plan, lang, site_url)),
+    }
     if site_url:
         ld["@id"] = ld["url"] = _url(site_url, lang, "measure", m.id)
     if lang == "en":
@@ -198,4 +246,6 @@ def measure_legislation(plan: Plan, m: Measure, lang: str, site_url: str) -> dic
 
 def _ref(ld: dict) -> dict:
     """A short reference to a work described in full on its own page."""
-    return {k: ld[k] for k in ("@type", "@id", "name", "legislationIdentifier", "legislationDate", "inLanguage") if k in ld}
+    return {
+        k: ld[k] for k in ("@type", "@id", "name", "legislationIdentifier", "legislationDate", "inLanguage") if k in ld
+    }

@@ -7,6 +7,7 @@ package vnu-jar pinned in package.json).
                                         libreoffice-calc-nogui when there is no soffice, default-jre-headless when
                                         there is no java
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,8 +56,9 @@ def install_missing() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m lnplan.clients", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m lnplan.clients", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--install", action="store_true", help="on Debian, install what is missing first")
     args = ap.parse_args(argv)
     try:

@@ -6,6 +6,7 @@ target_scope, corrections, releases, changes. Bilingual fields are two columns
 (title_zh, title_en). Full-text search works for Chinese: measures_fts and targets_fts use SQLite's trigram
 tokenizer, so any substring of three or more characters matches (沈阳市, 营口港, port). The file is built in
 memory and serialized, so the same plan always gives the same bytes."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -32,8 +33,12 @@ def build(plan: Plan, doc: dict) -> bytes:
     for table in sqlite_tables():
         columns = table.sqlite_columns
         pk = table.pk[0] if len(table.pk) == 1 else table.pk
-        db[table.name].create({c.sqlite_name: SQLITE_TYPE[c.type] for c in columns}, pk=pk, foreign_keys=list(table.fks),
-                              not_null=list(table.pk))
+        db[table.name].create(
+            {c.sqlite_name: SQLITE_TYPE[c.type] for c in columns},
+            pk=pk,
+            foreign_keys=list(table.fks),
+            not_null=list(table.pk),
+        )
         db[table.name].insert_all([{c.sqlite_name: _value(c, r) for c in columns} for r in table.rows(plan, doc)])
         for cols in table.indexes:
             db[table.name].create_index(list(cols))
@@ -60,14 +65,18 @@ def metadata(plan: Plan, version: str | None) -> dict:
         if t.fts:
             # The FTS tables sqlite-utils makes are keyed by the table's rowid, Datasette's default fts_pk: naming the
             # text id instead made every search compare ids with rowids and return nothing.
-            table.update({"fts_table": f"{t.name}_fts",
-                          "description": "Full-text search (trigram): any text of three or more characters, in either language. "
-                                         "全文检索（三元组）：中英文均可，检索词至少三个字符；两字词请用 LIKE（如 LIKE '%港口%'）。"})
+            table.update(
+                {
+                    "fts_table": f"{t.name}_fts",
+                    "description": "Full-text search (trigram): any text of three or more characters, in either language. "
+                    "全文检索（三元组）：中英文均可，检索词至少三个字符；两字词请用 LIKE（如 LIKE '%港口%'）。",
+                }
+            )
         tables[t.name] = table
     return {
         "title": f"{plan.title.en} / {plan.title.zh}",
         "description": f"The plan's measures, responsible units, places, quantitative targets and releases. Dataset version {version or 'unreleased'}. "
-                       "The Chinese text is authoritative; the English is an unofficial translation.",
+        "The Chinese text is authoritative; the English is an unofficial translation.",
         "license": "CC BY 4.0",
         "license_url": "https://creativecommons.org/licenses/by/4.0/",
         "source": f"{plan.notice.issuer.zh} {plan.notice.issuer.en}, {plan.notice.date}",

@@ -6,6 +6,7 @@ tree). Any engine that reads mkdocs.yml and runs mkdocs-macros' `define_env` bui
 Nothing from plan/ is ever part of a template: page sources are the fixed stub, and the navigation's titles are
 escaped (esc() writes braces as character references) before they reach the configuration, which is YAML written
 by PyYAML. The writer refuses a title or source that would hold a template delimiter."""
+
 from __future__ import annotations
 
 import shutil
@@ -33,7 +34,11 @@ SITE = "site"  # what the engine builds, inside the tree (Zensical builds only i
 JINJA_DELIMITERS = ("{{", "{%", "{#")
 THEME_TEMPLATE_FILES = (SITEMAP_FILE,)  # files the theme also renders, which the tree's own must replace
 MACROS = {  # mkdocs-macros (and Zensical's port of it) import the adapter by name: the build puts ROOT on sys.path
-    "modules": ["macros"], "render_by_default": False, "on_error_fail": True, "on_undefined": "strict"}
+    "modules": ["macros"],
+    "render_by_default": False,
+    "on_error_fail": True,
+    "on_undefined": "strict",
+}
 
 
 class UnsafeTemplate(ValueError):
@@ -69,12 +74,17 @@ def engine_config(plan: Plan, lang: str, site_url: str, site_root: str) -> dict:
         "theme": {"custom_dir": str(ROOT / "overrides")},
         "plugins": [{"macros": MACROS}],
         "watch": [],
-        "extra": {"site_root": site_root, "feed_title": t("feed_title", lang, site=plan.edition.title[lang]),
-                  "search_ui": {k: esc(t(k, lang)) for k in ("search", "search_placeholder", "search_failed")},
-                  "lp_footer": footer_strings(plan, lang),  # overrides/partials/copyright.html: every page's footer
-                  # one server-wide 404 page (overrides/404.html) serves both editions: it speaks both languages
-                  "not_found": {other: {k: esc(t(k, other)) for k in ("not_found_title", "not_found_text", "not_found_home")}
-                                for other in LANGS}},
+        "extra": {
+            "site_root": site_root,
+            "feed_title": t("feed_title", lang, site=plan.edition.title[lang]),
+            "search_ui": {k: esc(t(k, lang)) for k in ("search", "search_placeholder", "search_failed")},
+            "lp_footer": footer_strings(plan, lang),  # overrides/partials/copyright.html: every page's footer
+            # one server-wide 404 page (overrides/404.html) serves both editions: it speaks both languages
+            "not_found": {
+                other: {k: esc(t(k, other)) for k in ("not_found_title", "not_found_text", "not_found_home")}
+                for other in LANGS
+            },
+        },
         "nav": nav(plan, lang),
     }
 
@@ -83,11 +93,15 @@ def check_safe(files: dict[str, bytes | str], config: dict) -> None:
     """The design, guarded: the only template the engine sees is the stub, and no title it would render."""
     for path, content in files.items():
         if path.endswith(".md") and content != STUB:
-            raise UnsafeTemplate(f"{path}: a page source is not the generated stub ({MACRO_CALL}); pages come only from plan/")
+            raise UnsafeTemplate(
+                f"{path}: a page source is not the generated stub ({MACRO_CALL}); pages come only from plan/"
+            )
     for title in _titles(config["nav"]):
         if any(d in title for d in JINJA_DELIMITERS):
-            raise UnsafeTemplate(f"the navigation title {title!r} contains a template delimiter; titles must be escaped "
-                                 "with lnplan.render.html.esc")
+            raise UnsafeTemplate(
+                f"the navigation title {title!r} contains a template delimiter; titles must be escaped "
+                "with lnplan.render.html.esc"
+            )
 
 
 def _titles(entries: list) -> list[str]:

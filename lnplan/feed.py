@@ -1,5 +1,6 @@
 """The change feed: an Atom 1.0 feed per language (feed.xml, en/feed.xml), one entry per release, newest first.
 Built with xml.etree, so every text from plan/ is escaped by construction."""
+
 from __future__ import annotations
 
 import html
@@ -46,10 +47,14 @@ def _content(plan: Plan, lang: str, base: str, release: Release) -> str:
     e = html.escape
     parts = [f"<p>{e(release.summary[lang])}</p>"]
     if release.corrections:
-        parts.append(f"<p>{e(t('corrections_in_release', lang) + t('colon', lang) + t('list_sep', lang).join(release.corrections))}</p>")
+        parts.append(
+            f"<p>{e(t('corrections_in_release', lang) + t('colon', lang) + t('list_sep', lang).join(release.corrections))}</p>"
+        )
     if release is plan.releases[0]:
         snap = plan.snapshots[release.version]
-        parts.append(f"<p>{e(t('first_release', lang, **{k: len(snap[k]) for k in ('measures', 'units', 'places', 'targets')}))}</p>")
+        parts.append(
+            f"<p>{e(t('first_release', lang, **{k: len(snap[k]) for k in ('measures', 'units', 'places', 'targets')}))}</p>"
+        )
     items = []
     for ch in release.changes:
         url = _record_url(plan, ch)
@@ -76,7 +81,9 @@ def atom(plan: Plan, lang: str, site_url: str) -> bytes:
     root_url = public_root(site_url)
     base = root_url + LANG_PREFIX[lang] if root_url else ""  # links from the language's root
     changes_url = base + page("changes")
-    root = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN" if lang == "zh" else "en"})
+    root = ET.Element(
+        f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "zh-CN" if lang == "zh" else "en"}
+    )
     _sub(root, "id", feed_id(plan, lang))
     _sub(root, "title", t("feed_title", lang, site=plan.edition.title[lang]))
     _sub(root, "subtitle", t("changes_intro", lang))

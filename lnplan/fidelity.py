@@ -10,6 +10,7 @@ are compared after this normalisation, and nothing else:
 3. every correction recorded in plan/corrections.yaml is undone in plan/ before comparing (`after` back to
    `before`), so a recorded correction passes and an unrecorded change fails.
 """
+
 from __future__ import annotations
 
 import copy
@@ -51,7 +52,12 @@ def _clause(d: dict, path: tuple) -> list[Part]:
 
 def _paragraph(p: dict, path: tuple) -> list[Part]:
     if p.get("bullet"):
-        return [(None, "——"), (path + ("lead", "zh"), p["lead"]["zh"]), (None, "。"), (path + ("text", "zh"), p["text"]["zh"])]
+        return [
+            (None, "——"),
+            (path + ("lead", "zh"), p["lead"]["zh"]),
+            (None, "。"),
+            (path + ("text", "zh"), p["text"]["zh"]),
+        ]
     return [(path + ("text", "zh"), p["text"]["zh"])]
 
 
@@ -74,14 +80,23 @@ def blocks(sources: dict) -> list[Block]:
             add(rel, ("paragraphs", i), _paragraph(p, ("paragraphs", i)))
         for si, s in enumerate(ch["sections"]):
             sp = ("sections", si)
-            add(rel, sp + ("title",), [(sp + ("number",), s["number"]), (sp + ("title", "zh"), s["title"]["zh"]), (None, "。")])
+            add(
+                rel,
+                sp + ("title",),
+                [(sp + ("number",), s["number"]), (sp + ("title", "zh"), s["title"]["zh"]), (None, "。")],
+            )
             for i, p in enumerate(s.get("paragraphs", [])):
                 add(rel, sp + ("paragraphs", i), _paragraph(p, sp + ("paragraphs", i)))
             if "text" in s:
                 add(rel, sp + ("text",), [(sp + ("text", "zh"), s["text"]["zh"]), *_clause(s, sp)])
             for ii, it in enumerate(s.get("items", [])):
                 ip = sp + ("items", ii)
-                head: list[Part] = [(ip + ("number",), it["number"]), (None, "."), (ip + ("title", "zh"), it["title"]["zh"]), (None, "。")]
+                head: list[Part] = [
+                    (ip + ("number",), it["number"]),
+                    (None, "."),
+                    (ip + ("title", "zh"), it["title"]["zh"]),
+                    (None, "。"),
+                ]
                 if "text" in it:
                     add(rel, ip, [*head, (ip + ("text", "zh"), it["text"]["zh"]), *_clause(it, ip)])
                     continue
@@ -145,19 +160,23 @@ def compare(sources: dict, source_text: str, plan_dir: Path | None = None) -> st
     pos = 0
     for b in bl:
         got = normalize(b.text)
-        expected = want[pos:pos + len(got)]
+        expected = want[pos : pos + len(got)]
         if got != expected:
-            i = next((k for k in range(min(len(got), len(expected))) if got[k] != expected[k]), min(len(got), len(expected)))
+            i = next(
+                (k for k in range(min(len(got), len(expected))) if got[k] != expected[k]), min(len(got), len(expected))
+            )
             shown, path, inner = _where(b, i, plan_dir)
             lo = max(0, i - 20)
             shown_got = b.text if len(b.text) == len(got) else got  # as written, where no line break was removed
-            return (f"{shown}: {format_path(path)}: character {inner + 1} of this field differs from the source: "
-                    f"plan/ has {_describe(got[i:i + 1])} where the source has {_describe(expected[i:i + 1])}; "
-                    "only the width of the punctuation marks ，：；（）！？ may differ, and any other change must be "
-                    "recorded in plan/corrections.yaml\n"
-                    f"  plan/  : …{shown_got[lo:i + 30]}…\n"
-                    f"  source : …{want[pos + lo:pos + i + 30]}…")
+            return (
+                f"{shown}: {format_path(path)}: character {inner + 1} of this field differs from the source: "
+                f"plan/ has {_describe(got[i : i + 1])} where the source has {_describe(expected[i : i + 1])}; "
+                "only the width of the punctuation marks ，：；（）！？ may differ, and any other change must be "
+                "recorded in plan/corrections.yaml\n"
+                f"  plan/  : …{shown_got[lo : i + 30]}…\n"
+                f"  source : …{want[pos + lo : pos + i + 30]}…"
+            )
         pos += len(got)
     if pos != len(want):
-        return f"plan/ ends before the source does; missing: {want[pos:pos + 80]}…"
+        return f"plan/ ends before the source does; missing: {want[pos : pos + 80]}…"
     return None

@@ -1,4 +1,5 @@
 """Every UI string the site shows, in both languages."""
+
 from __future__ import annotations
 
 import re
@@ -15,17 +16,24 @@ S: dict[str, dict[str, str]] = {
     "nav_data": {"zh": "数据下载", "en": "Data"},
     "nav_about": {"zh": "关于本版", "en": "About this edition"},
     "about_source": {"zh": "来源", "en": "Source"},
-    "about_source_text": {"zh": "本站收录{issuer}印发的《{title}》全文（通知所署日期为{date}）；发文字号、发布日期等文件信息及其出处见“目录与通知”页。",
-                          "en": "This site publishes the full text of the {title}, issued by the {issuer} (the notice is dated {date}); the document's number, release date and other particulars, with their sources, are on the Contents and notice page."},
+    "about_source_text": {
+        "zh": "本站收录{issuer}印发的《{title}》全文（通知所署日期为{date}）；发文字号、发布日期等文件信息及其出处见“目录与通知”页。",
+        "en": "This site publishes the full text of the {title}, issued by the {issuer} (the notice is dated {date}); the document's number, release date and other particulars, with their sources, are on the Contents and notice page.",
+    },
     "lead": {"zh": "牵头单位", "en": "Lead unit"},
     "co": {"zh": "配合单位", "en": "Co-responsible units"},
     "etc": {"zh": "等", "en": "and other departments concerned"},
-    "etc_then": {"zh": "等", "en": " and other "},  # 沈阳、大连等相关市政府: …, Dalian Municipal Government and other relevant city governments
+    "etc_then": {
+        "zh": "等",
+        "en": " and other ",
+    },  # 沈阳、大连等相关市政府: …, Dalian Municipal Government and other relevant city governments
     "others": {"zh": "“等”所含的其他单位", "en": "other departments concerned"},
     "responsible_units": {"zh": "责任单位", "en": "Responsible units"},
     "reading": {"zh": "本版解读", "en": "This edition's reading"},
-    "reading_note": {"zh": "原文只列责任单位，不分牵头、配合；本版把条款中的第一个单位读作牵头单位。",
-                     "en": "The plan lists the responsible units without saying which leads; this edition reads the first unit named as the lead unit."},
+    "reading_note": {
+        "zh": "原文只列责任单位，不分牵头、配合；本版把条款中的第一个单位读作牵头单位。",
+        "en": "The plan lists the responsible units without saying which leads; this edition reads the first unit named as the lead unit.",
+    },
     "reading_link": {"zh": "读法说明", "en": "How we read the clause"},
     "places": {"zh": "涉及地点", "en": "Places named"},
     "targets": {"zh": "量化目标", "en": "Targets"},
@@ -57,11 +65,19 @@ S: dict[str, dict[str, str]] = {
     "tag_aspirational_title": {"zh": "原文为“力争”", "en": "The plan says “strive to”"},
     "tag_annual": {"zh": "年均", "en": "yearly average"},
     "tag_each_year": {"zh": "每年", "en": "each year"},
-    "tag_annual_title": {"zh": "按年计的目标（年均或每年）", "en": "A yearly figure: an average per year, or each year"},
-    "period_stated": {"zh": "“{phrase}”（自{date}印发起算）", "en": "“{phrase}” (counted from the plan's issue on {date})"},
+    "tag_annual_title": {
+        "zh": "按年计的目标（年均或每年）",
+        "en": "A yearly figure: an average per year, or each year",
+    },
+    "period_stated": {
+        "zh": "“{phrase}”（自{date}印发起算）",
+        "en": "“{phrase}” (counted from the plan's issue on {date})",
+    },
     "period_none": {"zh": "未写明", "en": "Not stated"},
-    "targets_intro": {"zh": "下表按方案原文列出每项量化目标。“力争”目标标有“力争”，按年计的目标标有“年均”或“每年”。目标所在部分以原文的话写明期限的，期限自方案{date}印发起算；原文未写明期限的，本版不作推算。",
-                      "en": "Each quantitative target as the plan states it. Targets the plan says to “strive” for are tagged “stretch goal”; yearly figures are tagged “yearly average” or “each year”. Where the part of the plan that sets a target states its period (in the plan's words), it runs from the plan's issue on {date}. Where the plan gives no period, this edition does not infer one."},
+    "targets_intro": {
+        "zh": "下表按方案原文列出每项量化目标。“力争”目标标有“力争”，按年计的目标标有“年均”或“每年”。目标所在部分以原文的话写明期限的，期限自方案{date}印发起算；原文未写明期限的，本版不作推算。",
+        "en": "Each quantitative target as the plan states it. Targets the plan says to “strive” for are tagged “stretch goal”; yearly figures are tagged “yearly average” or “each year”. Where the part of the plan that sets a target states its period (in the plan's words), it runs from the plan's issue on {date}. Where the plan gives no period, this edition does not infer one.",
+    },
     "col_id": {"zh": "编号", "en": "ID"},
     "col_metric": {"zh": "指标", "en": "Indicator"},
     "col_target_value": {"zh": "目标", "en": "Target"},
@@ -95,7 +111,10 @@ S: dict[str, dict[str, str]] = {
     "sum_lead": {"zh": "{gov}牵头{lead}", "en": "{gov} leads {lead}"},
     "sum_co": {"zh": "{gov}配合{co}", "en": "{gov} supports {co}"},
     "sum_all": {"zh": "“各市政府”的任务{n}", "en": "{n} for “all city governments”"},
-    "sum_relevant": {"zh": "“相关市政府”负责、文本提及{place}的任务{n}", "en": "{n} for “relevant city governments” whose text names {place}"},
+    "sum_relevant": {
+        "zh": "“相关市政府”负责、文本提及{place}的任务{n}",
+        "en": "{n} for “relevant city governments” whose text names {place}",
+    },
     "sum_region": {"zh": "所在区域的任务{n}", "en": "{n} for “relevant city governments” in its region's chapter"},
     "sum_named": {"zh": "文本提及本市的其他任务{n}", "en": "{n} more whose text names {place}"},
     "sum_named_zone": {"zh": "文本提及本区的其他任务{n}", "en": "{n} more whose text names {place}"},
@@ -105,7 +124,10 @@ S: dict[str, dict[str, str]] = {
     "sum_named_region": {"zh": "文本提及{place}的任务{n}", "en": "{n} whose text names it"},
     "n_cities": {"zh": "{n}个", "en": "{n}"},
     "bucket_named_region": {"zh": "文本提及{place}的任务", "en": "Tasks whose text names the {place}"},
-    "bucket_named_note_region": {"zh": "文本提及{place}的任务；本区域专章的全部任务见该章。", "en": "Tasks whose text names the {place}; every task of the chapter on it is in that chapter."},
+    "bucket_named_note_region": {
+        "zh": "文本提及{place}的任务；本区域专章的全部任务见该章。",
+        "en": "Tasks whose text names the {place}; every task of the chapter on it is in that chapter.",
+    },
     "sum_targets": {"zh": "适用于{place}的量化目标{n}", "en": "{n} apply to {place}"},
     "sum_nothing": {"zh": "方案没有分配给{place}的任务。", "en": "The plan assigns {place} no task."},
     "n_tasks": {"zh": "{n}项", "en": "{n} tasks"},
@@ -115,19 +137,44 @@ S: dict[str, dict[str, str]] = {
     "bucket_lead": {"zh": "{gov}牵头的任务", "en": "Tasks {gov} leads"},
     "bucket_co": {"zh": "{gov}配合的任务", "en": "Tasks {gov} supports"},
     "bucket_all": {"zh": "“各市政府”的任务", "en": "Tasks for “all city governments”"},
-    "bucket_relevant": {"zh": "“相关市政府”的任务：文本提及{place}", "en": "Tasks for “relevant city governments” whose text names {place}"},
-    "bucket_region": {"zh": "“相关市政府”的任务：所在区域的专章", "en": "Tasks for “relevant city governments” in its region's chapter"},
+    "bucket_relevant": {
+        "zh": "“相关市政府”的任务：文本提及{place}",
+        "en": "Tasks for “relevant city governments” whose text names {place}",
+    },
+    "bucket_region": {
+        "zh": "“相关市政府”的任务：所在区域的专章",
+        "en": "Tasks for “relevant city governments” in its region's chapter",
+    },
     "bucket_named": {"zh": "文本提及{place}的其他任务", "en": "Other tasks whose text names {place}"},
     "bucket_named_zone": {"zh": "文本提及{place}的其他任务", "en": "Other tasks whose text names {place}"},
-    "bucket_lead_note": {"zh": "条款中第一个列出的单位是{gov}，本版读作牵头单位。", "en": "{gov} is the first unit the clause names: this edition reads it as the lead unit."},
-    "bucket_co_note": {"zh": "条款列出{gov}，但不在第一位，本版读作配合单位。", "en": "The clause names {gov}, but not first: this edition reads it as co-responsible."},
-    "bucket_all_note": {"zh": "条款写“各市政府”：每个市都承担。", "en": "The clause says “all city governments”: every city has these tasks."},
-    "bucket_relevant_note": {"zh": "条款写“相关市政府”，没有点名；文本提及{place}，{place}可能在“相关”之列。",
-                             "en": "The clause says “relevant city governments” without naming them; the text names {place}, so {place} may be one of them."},
-    "bucket_region_note": {"zh": "条款写“相关市政府”，条款和文本都没有点名{place}，但这些任务在{place}所在区域的专章中。",
-                           "en": "The clause says “relevant city governments”; neither the clause nor the text names {place}, but the tasks are in the chapter on a region {place} belongs to."},
-    "bucket_named_note": {"zh": "{place}的政府不在条款中；列出仅供参考。", "en": "{place}'s government is not in the clause; listed for reference."},
-    "bucket_named_note_zone": {"zh": "沈抚示范区不在条款中；列出仅供参考。", "en": "The demonstration zone is not in the clause; listed for reference."},
+    "bucket_lead_note": {
+        "zh": "条款中第一个列出的单位是{gov}，本版读作牵头单位。",
+        "en": "{gov} is the first unit the clause names: this edition reads it as the lead unit.",
+    },
+    "bucket_co_note": {
+        "zh": "条款列出{gov}，但不在第一位，本版读作配合单位。",
+        "en": "The clause names {gov}, but not first: this edition reads it as co-responsible.",
+    },
+    "bucket_all_note": {
+        "zh": "条款写“各市政府”：每个市都承担。",
+        "en": "The clause says “all city governments”: every city has these tasks.",
+    },
+    "bucket_relevant_note": {
+        "zh": "条款写“相关市政府”，没有点名；文本提及{place}，{place}可能在“相关”之列。",
+        "en": "The clause says “relevant city governments” without naming them; the text names {place}, so {place} may be one of them.",
+    },
+    "bucket_region_note": {
+        "zh": "条款写“相关市政府”，条款和文本都没有点名{place}，但这些任务在{place}所在区域的专章中。",
+        "en": "The clause says “relevant city governments”; neither the clause nor the text names {place}, but the tasks are in the chapter on a region {place} belongs to.",
+    },
+    "bucket_named_note": {
+        "zh": "{place}的政府不在条款中；列出仅供参考。",
+        "en": "{place}'s government is not in the clause; listed for reference.",
+    },
+    "bucket_named_note_zone": {
+        "zh": "沈抚示范区不在条款中；列出仅供参考。",
+        "en": "The demonstration zone is not in the clause; listed for reference.",
+    },
     "role_lead": {"zh": "本市牵头", "en": "This city leads"},
     "role_co": {"zh": "本市配合", "en": "This city supports"},
     "role_lead_zone": {"zh": "本区牵头", "en": "The zone leads"},
@@ -146,9 +193,15 @@ S: dict[str, dict[str, str]] = {
     "col_by_name": {"zh": "本市政府牵头或配合", "en": "Led or supported by its government"},
     "col_named": {"zh": "文本提及", "en": "Named in the text"},
     "reason_region": {"zh": "{place}属于{region}", "en": "{place} belongs to the {region}."},
-    "reason_region_unsourced": {"zh": "本版把{place}算作{region}的一员，但未找到说明这一点的文件", "en": "This edition counts {place} as part of the {region}, but found no document that says so."},
+    "reason_region_unsourced": {
+        "zh": "本版把{place}算作{region}的一员，但未找到说明这一点的文件",
+        "en": "This edition counts {place} as part of the {region}, but found no document that says so.",
+    },
     "reason_named": {"zh": "文本直接提及“{form}”", "en": "The text names {place} ({form})."},
-    "reason_short_form": {"zh": "文本以简称“{form}”（{name}）提及本市", "en": "The text names {place} by the short form {form} ({name})."},
+    "reason_short_form": {
+        "zh": "文本以简称“{form}”（{name}）提及本市",
+        "en": "The text names {place} by the short form {form} ({name}).",
+    },
     "reason_within": {"zh": "文本提及“{form}”（{name}，属本市）", "en": "The text names {form} ({name}, in {place})."},
     "region_chapter": {"zh": "本区域专章", "en": "Chapter on this region"},
     "positioning": {"zh": "战略定位", "en": "Strategic positioning"},
@@ -172,26 +225,42 @@ S: dict[str, dict[str, str]] = {
     "doc_written": {"zh": "成文日期", "en": "Dated"},
     "doc_released": {"zh": "发布日期", "en": "Released"},
     "doc_period": {"zh": "实施期", "en": "Period"},
-    "doc_period_value": {"zh": "{years}年，自通知所署的{date}起算。", "en": "{years} years, counted from the date on the notice, {date}."},
+    "doc_period_value": {
+        "zh": "{years}年，自通知所署的{date}起算。",
+        "en": "{years} years, counted from the date on the notice, {date}.",
+    },
     "doc_status": {"zh": "状态", "en": "Status"},
-    "doc_status_passed": {"zh": "按上述起算，实施期在本版{version}（{date}）发布时已过。本版不掌握该文件其后修订、延期或废止的情况。",
-                          "en": "Counted so, the period had passed when this edition's version {version} was released ({date}). This edition has no information on any later revision, extension or repeal."},
-    "doc_status_running": {"zh": "按上述起算，实施期在本版{version}（{date}）发布时尚未届满。",
-                           "en": "Counted so, the period had not yet ended when this edition's version {version} was released ({date})."},
+    "doc_status_passed": {
+        "zh": "按上述起算，实施期在本版{version}（{date}）发布时已过。本版不掌握该文件其后修订、延期或废止的情况。",
+        "en": "Counted so, the period had passed when this edition's version {version} was released ({date}). This edition has no information on any later revision, extension or repeal.",
+    },
+    "doc_status_running": {
+        "zh": "按上述起算，实施期在本版{version}（{date}）发布时尚未届满。",
+        "en": "Counted so, the period had not yet ended when this edition's version {version} was released ({date}).",
+    },
     "doc_official": {"zh": "正式文本", "en": "Official text"},
     "doc_edition": {"zh": "本站", "en": "This site"},
-    "doc_edition_value": {"zh": "非官方的开放数据版，不是政府网站。中文文本依正式发布的文本，英文为本版译文。",
-                          "en": "An unofficial open edition, not a government website. The Chinese text follows the officially published text; the English is this edition's translation."},
+    "doc_edition_value": {
+        "zh": "非官方的开放数据版，不是政府网站。中文文本依正式发布的文本，英文为本版译文。",
+        "en": "An unofficial open edition, not a government website. The Chinese text follows the officially published text; the English is this edition's translation.",
+    },
     "doc_according_to": {"zh": "据{issuer}", "en": "source: {issuer}"},
     "doc_not_found": {"zh": "未找到出处", "en": "no source found"},
-    "footer_notice": {"zh": "本站是方案的非官方开放数据版，不是政府网站；以正式发布的中文文本为准。",
-                      "en": "An unofficial open edition of the plan, not a government website. The officially published Chinese text prevails."},
-    "footer_licence": {"zh": "方案原文为政府公开文件；本版的数据结构、英文译文和代码以 CC BY 4.0 许可发布。",
-                       "en": "The plan is a public government document. This edition's data structure, English translation and code are published under the CC BY 4.0 license."},
+    "footer_notice": {
+        "zh": "本站是方案的非官方开放数据版，不是政府网站；以正式发布的中文文本为准。",
+        "en": "An unofficial open edition of the plan, not a government website. The officially published Chinese text prevails.",
+    },
+    "footer_licence": {
+        "zh": "方案原文为政府公开文件；本版的数据结构、英文译文和代码以 CC BY 4.0 许可发布。",
+        "en": "The plan is a public government document. This edition's data structure, English translation and code are published under the CC BY 4.0 license.",
+    },
     "footer_version": {"zh": "数据版本 {version}（{date}）", "en": "Dataset version {version} ({date})"},
     "footer_report": {"zh": "报告错误", "en": "Report an error"},
     "footer_address": {"zh": "本页地址：", "en": "This page: "},
-    "unofficial": {"zh": "", "en": "This is an unofficial English translation. The Chinese text is the authoritative one."},
+    "unofficial": {
+        "zh": "",
+        "en": "This is an unofficial English translation. The Chinese text is the authoritative one.",
+    },
     "file": {"zh": "文件", "en": "File"},
     "size": {"zh": "大小", "en": "Size"},
     "description": {"zh": "说明", "en": "Description"},
@@ -206,7 +275,10 @@ S: dict[str, dict[str, str]] = {
     "notice": {"zh": "印发通知", "en": "Issuing notice"},
     "region": {"zh": "区域", "en": "Region"},
     "count": {"zh": "数量", "en": "Count"},
-    "matrix": {"zh": "责任矩阵：各单位在各部分牵头/配合的措施数", "en": "Responsibility matrix: measures led / shared by each unit in each chapter"},
+    "matrix": {
+        "zh": "责任矩阵：各单位在各部分牵头/配合的措施数",
+        "en": "Responsibility matrix: measures led / shared by each unit in each chapter",
+    },
     "tasks_per_unit": {"zh": "各单位任务数", "en": "Tasks per unit"},
     "targets_by_region": {"zh": "各区域量化目标数", "en": "Targets by region"},
     "legend_lead_co": {"zh": "单元格：牵头数 / 配合数", "en": "Cell: measures led / measures shared"},
@@ -218,29 +290,32 @@ S: dict[str, dict[str, str]] = {
     "nav_corrections": {"zh": "勘误与修订", "en": "Corrections"},
     "corr_intro": {
         "zh": "本页列出本版所作或所记录的每一项更正：所获原文副本与正式发布文本不一致之处（本版从正式文本）、英文译文的修订，以及数据的更正。"
-              "每项更正有稳定编号（C001、C002……），不重复使用、不重新编号，可供引用；数据下载中的 plan.json 和 corrections.csv 收有同样的记录。",
+        "每项更正有稳定编号（C001、C002……），不重复使用、不重新编号，可供引用；数据下载中的 plan.json 和 corrections.csv 收有同样的记录。",
         "en": "This page lists every correction this edition makes or notes: places where the copy of the plan we received differs from "
-              "the officially published text (this edition follows the official text), revisions of the English translation, and fixes "
-              "to the data. Each has a stable id (C001, C002, …) that is never reused or renumbered, so it can be cited; the downloads "
-              "plan.json and corrections.csv carry the same records."},
+        "the officially published text (this edition follows the official text), revisions of the English translation, and fixes "
+        "to the data. Each has a stable id (C001, C002, …) that is never reused or renumbered, so it can be cited; the downloads "
+        "plan.json and corrections.csv carry the same records.",
+    },
     "corr_punctuation": {
         "zh": "标点：所获原文副本在中文行文中使用半角的逗号、冒号、分号和括号，正式文本使用全角标点（，：；（））。本版全文采用正式文本的全角标点，"
-              "数字、拉丁字母缩写和编号中的半角符号保持不变；这一处理统一适用，不逐条列出。自动测试逐字比对本版中文与原文副本，"
-              "只容许这些标点宽度差异和下列已记录的更正，形近字（如上标数字、康熙部首、全角数字）都算作差异。",
+        "数字、拉丁字母缩写和编号中的半角符号保持不变；这一处理统一适用，不逐条列出。自动测试逐字比对本版中文与原文副本，"
+        "只容许这些标点宽度差异和下列已记录的更正，形近字（如上标数字、康熙部首、全角数字）都算作差异。",
         "en": "Punctuation: the copy we received writes ASCII , : ; ( ) in Chinese prose, where the official text has the full-width "
-              "forms ，：；（）. This edition uses the official full-width punctuation throughout and keeps ASCII in numbers, Latin "
-              "abbreviations and ids; this applies everywhere and is not listed item by item. An automated test compares the Chinese "
-              "text of this edition with the copy character by character and allows only these differences of punctuation width and "
-              "the corrections recorded below; a look-alike character (a superscript digit, a Kangxi radical, a full-width digit) "
-              "counts as a difference."},
+        "forms ，：；（）. This edition uses the official full-width punctuation throughout and keeps ASCII in numbers, Latin "
+        "abbreviations and ids; this applies everywhere and is not listed item by item. An automated test compares the Chinese "
+        "text of this edition with the copy character by character and allows only these differences of punctuation width and "
+        "the corrections recorded below; a look-alike character (a superscript digit, a Kangxi radical, a full-width digit) "
+        "counts as a difference.",
+    },
     "corr_report": {"zh": "如何报告错误", "en": "How to report an error"},
     "corr_report_text": {
         "zh": "如发现原文录入、译文或数据错误，请用每页页脚的“报告错误”链接，在本项目的问题跟踪中提交一个问题，写明：页面地址；措施编号（如 2.1.1）或单位、地点的编号；"
-              "错在哪里以及建议如何修改；如有依据，请附出处（如正式文本或该机构网站的网址）。经核实的更正以新的编号列于本页，并收入数据下载。",
+        "错在哪里以及建议如何修改；如有依据，请附出处（如正式文本或该机构网站的网址）。经核实的更正以新的编号列于本页，并收入数据下载。",
         "en": "If you find an error in the Chinese text, the translation or the data, open an issue in this project's tracker (the “Report an error” link at the foot of every page) with: the "
-              "page address; the measure id (such as 2.1.1) or the unit or place id; what is wrong and the correction you suggest; and, "
-              "if you have one, a source (such as the address of the official text or of the body's website). A confirmed correction is "
-              "listed on this page under the next id, and in the downloads."},
+        "page address; the measure id (such as 2.1.1) or the unit or place id; what is wrong and the correction you suggest; and, "
+        "if you have one, a source (such as the address of the official text or of the body's website). A confirmed correction is "
+        "listed on this page under the next id, and in the downloads.",
+    },
     "corr_kind_source": {"zh": "原文副本与正式文本的差异", "en": "Source copy and official text"},
     "corr_kind_translation": {"zh": "译文修订", "en": "Translation revisions"},
     "corr_kind_data": {"zh": "数据更正", "en": "Data fixes"},
@@ -276,7 +351,10 @@ S: dict[str, dict[str, str]] = {
     "corr_for_measure": {"zh": "本条的更正", "en": "Corrections to this measure"},
     "corr_for_unit": {"zh": "本单位信息的更正", "en": "Corrections to this unit"},
     "corr_all": {"zh": "全部更正", "en": "All corrections"},
-    "corr_about": {"zh": "已记录的更正及报告错误的方法见“勘误与修订”。", "en": "The corrections recorded so far, and how to report an error, are on the Corrections page."},
+    "corr_about": {
+        "zh": "已记录的更正及报告错误的方法见“勘误与修订”。",
+        "en": "The corrections recorded so far, and how to report an error, are on the Corrections page.",
+    },
     "corr_document": {"zh": "印发通知、标题和引言", "en": "Notice, title and preamble"},
     "corr_text": {"zh": "正文", "en": "Text"},
     "corr_target_kind": {"zh": "量化目标", "en": "Target"},
@@ -285,17 +363,29 @@ S: dict[str, dict[str, str]] = {
     "source_kind": {"zh": "单位类型依据", "en": "Basis of the kind"},
     "source_self-published": {"zh": "该机构自用", "en": "the body's own"},
     "source_official": {"zh": "官方出版物", "en": "an official publication"},
-    "source_edition": {"zh": "本版译法或判断（未找到公开出处）", "en": "this edition's own (no published source found)"},
+    "source_edition": {
+        "zh": "本版译法或判断（未找到公开出处）",
+        "en": "this edition's own (no published source found)",
+    },
     "north": {"zh": "北", "en": "N"},
     "map_layout": {"zh": "{scheme}示意图", "en": "Map of the {scheme} pattern"},
     "map_counts_title": {"zh": "各市涉及的措施数示意图", "en": "Map of the measures that name or assign each city"},
     "map_place": {"zh": "{name}在{scheme}中的位置", "en": "{name} in the {scheme} pattern"},
     "map_region": {"zh": "{name}的组成城市", "en": "The cities that make up the {name}"},
     "map_two_regions": {"zh": "双色：同属两个区域板块", "en": "Two colors: the city belongs to two regions"},
-    "map_unsourced": {"zh": "斜线：本版把该市算作这一区域的一员，但未找到说明这一点的文件", "en": "Hatched: this edition counts the city as part of the region, but found no document that says so"},
+    "map_unsourced": {
+        "zh": "斜线：本版把该市算作这一区域的一员，但未找到说明这一点的文件",
+        "en": "Hatched: this edition counts the city as part of the region, but found no document that says so",
+    },
     "map_zone": {"zh": "菱形：示范区；圆形：地级市", "en": "Diamond: the demonstration zone; circle: a city"},
-    "map_counts": {"zh": "圆越大，点名或分配给该市的措施越多；数字为措施数", "en": "The larger the circle, the more measures name or assign the city; the number is the count"},
-    "map_note": {"zh": "示意图：各市按所在地坐标标出，不绘行政区界线。", "en": "Schematic map: each city is placed at the coordinates of its seat; no boundaries are drawn."},
+    "map_counts": {
+        "zh": "圆越大，点名或分配给该市的措施越多；数字为措施数",
+        "en": "The larger the circle, the more measures name or assign the city; the number is the count",
+    },
+    "map_note": {
+        "zh": "示意图：各市按所在地坐标标出，不绘行政区界线。",
+        "en": "Schematic map: each city is placed at the coordinates of its seat; no boundaries are drawn.",
+    },
     "map_sources": {"zh": "坐标和区域成员的出处", "en": "Sources of the coordinates and region members"},
     "map_text": {"zh": "示意图的文字版", "en": "The map as a table"},
     "map_regions": {"zh": "所属区域", "en": "Regions"},
@@ -309,16 +399,26 @@ S: dict[str, dict[str, str]] = {
     "full_stop": {"zh": "。", "en": "."},
     # versions and changes
     "nav_changes": {"zh": "版本与更新", "en": "Versions and changes"},
-    "changes_intro": {"zh": "数据集按语义化版本发布：删除记录或不兼容的结构变更升主版本，新增记录或字段升次版本，更正升修订号。每个版本的变化由前后两版数据逐条比较得出。",
-                      "en": "The dataset is released with semantic versions: removed records or an incompatible change of structure raise the major version, added records or fields the minor version, corrections the patch version. Each version's changes are computed by comparing the data of two versions record by record."},
-    "current_version": {"zh": "当前版本：{version}（{date} 发布）", "en": "Current version: {version}, released {date}"},
+    "changes_intro": {
+        "zh": "数据集按语义化版本发布：删除记录或不兼容的结构变更升主版本，新增记录或字段升次版本，更正升修订号。每个版本的变化由前后两版数据逐条比较得出。",
+        "en": "The dataset is released with semantic versions: removed records or an incompatible change of structure raise the major version, added records or fields the minor version, corrections the patch version. Each version's changes are computed by comparing the data of two versions record by record.",
+    },
+    "current_version": {
+        "zh": "当前版本：{version}（{date} 发布）",
+        "en": "Current version: {version}, released {date}",
+    },
     "not_released": {"zh": "尚未发布任何版本。", "en": "No version has been released yet."},
     "version": {"zh": "版本", "en": "Version"},
     "release_date": {"zh": "发布日期", "en": "Release date"},
     "unreleased": {"zh": "尚未发布的修改", "en": "Unreleased changes"},
-    "unreleased_note": {"zh": "以下修改已包含在本站数据中，将随下一个版本发布。", "en": "These changes are already in this site's data and will be part of the next release."},
-    "first_release": {"zh": "首次发布：{measures} 项措施、{units} 个责任单位、{places} 个地点、{targets} 项量化目标。",
-                      "en": "First publication: {measures} measures, {units} responsible units, {places} places and {targets} quantitative targets."},
+    "unreleased_note": {
+        "zh": "以下修改已包含在本站数据中，将随下一个版本发布。",
+        "en": "These changes are already in this site's data and will be part of the next release.",
+    },
+    "first_release": {
+        "zh": "首次发布：{measures} 项措施、{units} 个责任单位、{places} 个地点、{targets} 项量化目标。",
+        "en": "First publication: {measures} measures, {units} responsible units, {places} places and {targets} quantitative targets.",
+    },
     "schema_changed": {"zh": "数据结构版本：{old} → {new}", "en": "Version of the data structure: {old} → {new}"},
     "corrections_in_release": {"zh": "包含的更正", "en": "Corrections"},
     "record": {"zh": "类别", "en": "Record"},
@@ -340,16 +440,24 @@ S: dict[str, dict[str, str]] = {
     "semicolon": {"zh": "；", "en": "; "},
     "punctuation_only": {"zh": "标点统一为全角，文字未改", "en": "punctuation made full-width, wording unchanged"},
     "not_found_title": {"zh": "404：页面不存在", "en": "404: page not found"},
-    "not_found_text": {"zh": "此地址没有页面。请从首页或方案目录查找。", "en": "There is no page at this address. Start from the home page or the plan's contents."},
+    "not_found_text": {
+        "zh": "此地址没有页面。请从首页或方案目录查找。",
+        "en": "There is no page at this address. Start from the home page or the plan's contents.",
+    },
     "not_found_home": {"zh": "中文首页", "en": "English home page"},
     "feed_title": {"zh": "{site}开放数据版：版本与更新", "en": "{site}, open edition: versions and changes"},
     "feed_author": {"zh": "开放数据版编者", "en": "Editors of the open edition"},
-    "feed_rights": {"zh": "数据结构与英文译文以 CC BY 4.0 许可发布；方案原文为政府公开文件。", "en": "Data structure and English translation under CC BY 4.0; the plan itself is a public government document."},
+    "feed_rights": {
+        "zh": "数据结构与英文译文以 CC BY 4.0 许可发布；方案原文为政府公开文件。",
+        "en": "Data structure and English translation under CC BY 4.0; the plan itself is a public government document.",
+    },
     "feed_entry_title": {"zh": "版本 {heading}", "en": "Version {heading}"},
     "feed_link": {"zh": "订阅更新（Atom）", "en": "Subscribe to changes (Atom feed)"},
     "api_heading": {"zh": "静态 API", "en": "Static API"},
-    "api_intro": {"zh": "无需解析整个 plan.json：每条记录都有固定地址的小文档，地址由编号得出，如 data/api/measures/2.1.1.json、data/api/units/commerce.json。索引列出全部文档及其 SHA-256，客户端只需重新获取变化了的文档。",
-                  "en": "No need to parse the whole plan.json: every record has a small document at a stable address derived from its id, such as data/api/measures/2.1.1.json or data/api/units/commerce.json. The index lists every document with its SHA-256, so a client fetches again only the documents that changed."},
+    "api_intro": {
+        "zh": "无需解析整个 plan.json：每条记录都有固定地址的小文档，地址由编号得出，如 data/api/measures/2.1.1.json、data/api/units/commerce.json。索引列出全部文档及其 SHA-256，客户端只需重新获取变化了的文档。",
+        "en": "No need to parse the whole plan.json: every record has a small document at a stable address derived from its id, such as data/api/measures/2.1.1.json or data/api/units/commerce.json. The index lists every document with its SHA-256, so a client fetches again only the documents that changed.",
+    },
     "cite_english": {"zh": "英文引用格式", "en": "English citation"},
     "cite_files": {"zh": "导入文献管理软件", "en": "For reference managers"},
     "lang_zh": {"zh": "中文", "en": "Chinese"},
@@ -362,8 +470,10 @@ S: dict[str, dict[str, str]] = {
     # search (the search page, the header's search box and docs/assets/search.js)
     "search": {"zh": "搜索", "en": "Search"},
     "search_placeholder": {"zh": "搜索单位、城市、编号…", "en": "Search units, cities, ids…"},
-    "search_hint": {"zh": "可输入单位名称或简称（如“发改委”）、城市、措施编号（如 2.2.1）或任何词语。",
-                    "en": "Type a unit's name or short form (such as “Commerce” or “DRC”), a city, a measure id (such as 2.2.1) or any words."},
+    "search_hint": {
+        "zh": "可输入单位名称或简称（如“发改委”）、城市、措施编号（如 2.2.1）或任何词语。",
+        "en": "Type a unit's name or short form (such as “Commerce” or “DRC”), a city, a measure id (such as 2.2.1) or any words.",
+    },
     "search_filters": {"zh": "筛选", "en": "Filters"},
     "search_form": {"zh": "搜索与筛选", "en": "Search and filters"},
     "search_unit": {"zh": "责任单位", "en": "Responsible unit"},
@@ -378,21 +488,29 @@ S: dict[str, dict[str, str]] = {
     "search_kind_pages_place": {"zh": "城市与区域", "en": "Cities and regions"},
     "search_kind_pages_targets": {"zh": "量化目标", "en": "Targets"},
     "search_kind_pages_chapter": {"zh": "方案各部分", "en": "Chapters"},
-    "search_noscript": {"zh": "搜索需要浏览器启用 JavaScript。不使用搜索，也可以从以下索引找到任何单位、地点和措施：",
-                        "en": "Search needs JavaScript. Without it, every unit, place and measure can be reached from these indexes:"},
+    "search_noscript": {
+        "zh": "搜索需要浏览器启用 JavaScript。不使用搜索，也可以从以下索引找到任何单位、地点和措施：",
+        "en": "Search needs JavaScript. Without it, every unit, place and measure can be reached from these indexes:",
+    },
     "search_results": {"zh": "{n} 个结果", "en": "{n} results"},
     "search_none": {"zh": "没有找到结果。", "en": "No results."},
     "search_results_one": {"zh": "1 个结果", "en": "1 result"},
     "search_did_you_mean": {"zh": "您是不是要找：", "en": "Did you mean: "},
     "search_showing_for": {"zh": "以下是“{q}”的结果。", "en": "Showing results for “{q}”."},
     "search_instead": {"zh": "仍然搜索：", "en": "Search instead for: "},
-    "search_some_words": {"zh": "没有页面同时包含所有词语，以下页面包含其中一部分。", "en": "No page has all of these words; these pages have some of them."},
+    "search_some_words": {
+        "zh": "没有页面同时包含所有词语，以下页面包含其中一部分。",
+        "en": "No page has all of these words; these pages have some of them.",
+    },
     "search_browse": {"zh": "也可以按责任单位或城市查找：", "en": "You can also look by responsible unit or by city: "},
     "search_glossary_link": {"zh": "在术语表中查看", "en": "See it in the glossary"},
     "search_filters_n": {"zh": "筛选（{n}）", "en": "Filters ({n})"},
     "search_more": {"zh": "显示更多结果", "en": "Show more results"},
     "search_all": {"zh": "全部结果与筛选", "en": "All results and filters"},
-    "search_failed": {"zh": "搜索暂时无法使用，请从责任单位、城市与区域或目录页查找。", "en": "Search is unavailable; use the unit, place or contents index."},
+    "search_failed": {
+        "zh": "搜索暂时无法使用，请从责任单位、城市与区域或目录页查找。",
+        "en": "Search is unavailable; use the unit, place or contents index.",
+    },
     "search_kind_measure": {"zh": "措施", "en": "Measure"},
     "search_kind_section": {"zh": "章节", "en": "Section"},
     "search_kind_target": {"zh": "量化目标", "en": "Target"},
@@ -454,7 +572,9 @@ def field_words(field: str, lang: str) -> str:
     what = t("field_note_of" if within and last == "note" else "field_" + last, lang)
     lang_word = t("field_lang_" + language, lang) if language else ""
     if lang == "zh":
-        head = (t("field_paragraph", lang, n=int(para.group(1)) + 1) if para else "") + "".join(t("field_" + p, lang) for p in within)
+        head = (t("field_paragraph", lang, n=int(para.group(1)) + 1) if para else "") + "".join(
+            t("field_" + p, lang) for p in within
+        )
         return head + ("的" if within else "") + lang_word + what
     words = f"{lang_word} {what}".strip()
     words = words[0].upper() + words[1:]

@@ -1,6 +1,7 @@
 """Load plan/ once: read every file (YAML with positions, checked against schema/), read each registry and the
 text with the checks a schema cannot express, and put the model together. Every problem is collected and reported
 as `file:line:column: path: message`; the plan is returned only when there is none."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,7 +32,9 @@ def load_plan(plan_dir: Path | str = PLAN_DIR, schema_path: Path | str = SCHEMA_
             checks.cross_file(report, sources)
             if not report.problems:
                 known = {c.id for c in parts["corrections"]}
-                parts["releases"], parts["snapshots"] = releases.read_releases(report, sources["releases.yaml"], plan_dir, schema, known)
+                parts["releases"], parts["snapshots"] = releases.read_releases(
+                    report, sources["releases.yaml"], plan_dir, schema, known
+                )
     if report.problems:
         raise PlanError(report.problems)
     return Plan(**parts, raw=sources)
@@ -50,16 +53,38 @@ def read_parts(src: dict[str, Any], report: Report) -> dict[str, Any]:
     reader = TextReader(report, Registries(units, unit_names, places, place_names, name_kinds))
     chapters = tuple(reader.chapter(rel, ch) for rel, ch in chapter_files)
     measures = {m.id: m for m in measures_of(chapters)}
-    targets = read_targets(report, src["targets.yaml"]["targets"], quotable_texts(chapters),
-                           {ident: n for n, ident in enumerate(node_ids)}, measures, vocab, check_place)
+    targets = read_targets(
+        report,
+        src["targets.yaml"]["targets"],
+        quotable_texts(chapters),
+        {ident: n for n, ident in enumerate(node_ids)},
+        measures,
+        vocab,
+        check_place,
+    )
     doc = src["document.yaml"]
-    return {"notice": read_notice(doc["notice"]), "record": read_record(doc.get("record")), "title": T(doc["title"]), "preamble": T(doc["preamble"]),
-            "chapters": chapters, "measures": measures, "units": units, "places": places, "targets": targets,
-            "glossary": read_glossary(report, src["glossary.yaml"]["terms"]),
-            "edition": read_edition(report, src["edition.yaml"], chapters), "about": read_about(report),
-            "unit_kinds": vocab.unit_kinds, "place_kinds": vocab.place_kinds, "comparators": vocab.comparators,
-            "measure_units": vocab.measure_units, "place_names": place_names, "place_name_kinds": name_kinds,
-            "corrections": read_corrections(report, src, node_ids, measures, targets), "sources": sources}
+    return {
+        "notice": read_notice(doc["notice"]),
+        "record": read_record(doc.get("record")),
+        "title": T(doc["title"]),
+        "preamble": T(doc["preamble"]),
+        "chapters": chapters,
+        "measures": measures,
+        "units": units,
+        "places": places,
+        "targets": targets,
+        "glossary": read_glossary(report, src["glossary.yaml"]["terms"]),
+        "edition": read_edition(report, src["edition.yaml"], chapters),
+        "about": read_about(report),
+        "unit_kinds": vocab.unit_kinds,
+        "place_kinds": vocab.place_kinds,
+        "comparators": vocab.comparators,
+        "measure_units": vocab.measure_units,
+        "place_names": place_names,
+        "place_name_kinds": name_kinds,
+        "corrections": read_corrections(report, src, node_ids, measures, targets),
+        "sources": sources,
+    }
 
 
 def read_notice(n: dict) -> Notice:
@@ -68,8 +93,22 @@ def read_notice(n: dict) -> Notice:
 
 def read_record(r: dict | None) -> DocumentRecord | None:
     """plan/document.yaml `record` (checked by the schema): the document's title, number and dates, with sources."""
+
     def source(d):
         return Source(d["id"], T(d["title"]), T(d["issuer"]), d["date"], d.get("url"), T(d.get("note"))) if d else None
-    return DocumentRecord(T(r["title"]), T(r.get("number")), source(r.get("number_source")), r.get("released"),
-                          source(r.get("released_source")), r.get("period_years"), T(r.get("period_note")),
-                          r.get("official_url"), T(r.get("official_text_note"))) if r else None
+
+    return (
+        DocumentRecord(
+            T(r["title"]),
+            T(r.get("number")),
+            source(r.get("number_source")),
+            r.get("released"),
+            source(r.get("released_source")),
+            r.get("period_years"),
+            T(r.get("period_note")),
+            r.get("official_url"),
+            T(r.get("official_text_note")),
+        )
+        if r
+        else None
+    )

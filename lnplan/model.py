@@ -1,4 +1,5 @@
 """The one in-memory model of the plan that every page and download is generated from."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class Responsibility:
 @dataclass(frozen=True)
 class FactSource:
     """Where a fact from outside the plan comes from: status self-published, official or edition (no source found)."""
+
     status: str
     url: str | None
     note: Text
@@ -91,6 +93,7 @@ class Unit:
 @dataclass(frozen=True)
 class Seat:
     """Where a city or the zone is drawn on the map (WGS 84 degrees), with the source of the coordinates."""
+
     lat: float
     lon: float
     source: str
@@ -101,6 +104,7 @@ class Seat:
 @dataclass(frozen=True)
 class Membership:
     """A member of a region or core, with the ids of the sources that say so (none: unsourced)."""
+
     place: str
     sources: tuple[str, ...]
     note: Text | None = None
@@ -113,6 +117,7 @@ class Membership:
 @dataclass(frozen=True)
 class Source:
     """A document or database cited for a fact from outside the plan."""
+
     id: str
     title: Text
     issuer: Text
@@ -136,6 +141,7 @@ class Place:
 @dataclass(frozen=True)
 class PlaceName:
     """A form by which the text implies cities: a short form (沈本), a county (桓仁), a zone or another place."""
+
     form: str
     kind: str
     name: Text
@@ -148,6 +154,7 @@ class PlaceName:
 class PlaceReason:
     """Why a measure lists a place: the text names it (named), by a short form (short-form), or names a place
     within it (within); `form` is the words found."""
+
     place: str
     reason: Literal["named", "short-form", "within"]
     form: str
@@ -239,6 +246,7 @@ class Notice:
 @dataclass(frozen=True)
 class Sea:
     """A sea named on the map, at the point where its name is written."""
+
     id: str
     name: Text
     lat: float
@@ -248,6 +256,7 @@ class Sea:
 @dataclass(frozen=True)
 class Edition:
     """What this edition of the plan is called and how it places the plan (plan/edition.yaml)."""
+
     id: str  # the dataset's name
     title: Text  # the site's name
     description: Text
@@ -267,6 +276,7 @@ class Edition:
 class DocumentRecord:
     """What is known of the document beyond its text (plan/document.yaml `record`), each fact with its source; a
     fact no source was found for is None, and a note says so."""
+
     title: Text
     number: Text | None = None
     number_source: Source | None = None
@@ -281,6 +291,7 @@ class DocumentRecord:
 @dataclass(frozen=True)
 class ProseSection:
     """A section of the edition's prose (plan/about.<lang>.md): its anchor, title and paragraphs, plain text."""
+
     anchor: str
     title: str
     paragraphs: tuple[str, ...]
@@ -309,6 +320,7 @@ class MeasureUnit:
 @dataclass(frozen=True)
 class Correction:
     """One correction this edition makes or notes (plan/corrections.yaml)."""
+
     id: str
     date: str
     kind: str  # source, translation or data
@@ -325,6 +337,7 @@ class Correction:
 @dataclass(frozen=True)
 class Change:
     """One record's change between two versions of the dataset."""
+
     record: str  # measure, unit, place or target
     id: str
     change: str  # added, removed or changed
@@ -334,6 +347,7 @@ class Change:
 @dataclass(frozen=True)
 class Release:
     """One published version of the dataset, as plan/releases.yaml records it."""
+
     version: str
     date: str
     schema_version: str
@@ -371,8 +385,21 @@ class Plan:
     def __post_init__(self) -> None:
         """The registries as read-only mappings: a loaded plan never changes, so every output derived from it (cached
         by the plan's identity) stays true."""
-        for name in ("measures", "units", "places", "targets", "unit_kinds", "place_kinds", "comparators", "measure_units",
-                     "place_names", "place_name_kinds", "sources", "snapshots", "about"):
+        for name in (
+            "measures",
+            "units",
+            "places",
+            "targets",
+            "unit_kinds",
+            "place_kinds",
+            "comparators",
+            "measure_units",
+            "place_names",
+            "place_name_kinds",
+            "sources",
+            "snapshots",
+            "about",
+        ):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
     # ---- derived indexes (built once per loaded plan, so every page costs O(its own content)) ----
@@ -405,6 +432,7 @@ class Plan:
 
     def corrections_for_measure(self, measure_id: str) -> list[Correction]:
         return [c for c in self.corrections if c.measure == measure_id]
+
     @cached_property
     def _regions_by_member(self) -> dict[str, list[tuple[Place, Membership]]]:
         index: dict[str, list[tuple[Place, Membership]]] = {}

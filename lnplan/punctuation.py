@@ -10,6 +10,7 @@ An ASCII mark stays ASCII where it belongs: , : ; ! ? between two ASCII letters 
 of parentheses that follows an ASCII letter or digit and holds only ASCII (f(x)). Numbers, Latin abbreviations and
 ids are never touched; every other mark in Chinese text is converted, a pair of parentheses together.
 """
+
 from __future__ import annotations
 
 from typing import Any, Iterator
@@ -44,7 +45,7 @@ def to_fullwidth(text: str) -> str:
             stack.append(i)
         elif ch == ")" and stack:
             j = stack.pop()
-            latin = _ascii_alnum(chars[j - 1] if j > 0 else None) and text[j + 1:i].isascii()
+            latin = _ascii_alnum(chars[j - 1] if j > 0 else None) and text[j + 1 : i].isascii()
             convert[i] = convert[j] = not latin
     return "".join(PAIRS[ch] if c else ch for ch, c in zip(chars, convert))
 

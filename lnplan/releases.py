@@ -9,6 +9,7 @@ Versions are semantic: MAJOR for a breaking change (the schema's major version, 
 stable ids stop resolving), MINOR for added records or fields (the schema's minor version), PATCH for
 corrections of existing records. `schema_version` (the shape of plan.json) is versioned separately.
 """
+
 from __future__ import annotations
 
 import json
@@ -50,28 +51,63 @@ def snapshot_path(plan_dir: Path, version: str) -> Path:
 
 # ---- snapshots: the comparable data of one version ----------------------------------------------
 
+
 def snapshot(plan: Plan, version: str, schema_version: str) -> dict:
     """What a release records of the model: every measure, unit, place and target by id, in document order."""
     return {
-        "format": SNAPSHOT_FORMAT, "version": version, "schema_version": schema_version,
-        "measures": {m.id: {"title": text_record(m.title), "text": text_record(m.text),
-                            "responsibility": {"raw": m.responsibility.raw,
-                                               "groups": [{"units": list(g.units), "etc": g.etc} for g in m.responsibility.groups]},
-                            "places": list(m.places), "targets": [t.id for t in plan.targets_of(m.id)]}
-                     for m in plan.measures.values()},
-        "units": {u.id: {"name": text_record(u.name), "full_name": text_record(u.full_name), "kind": u.kind, "place": u.place} for u in plan.units.values()},
-        "places": {p.id: {"kind": p.kind, "name": text_record(p.name), "full_name": text_record(p.full_name), "names": list(p.names)}
-                   for p in plan.places.values()},
-        "targets": {t.id: {"source": t.source, "scope": list(t.scope), "metric": text_record(t.metric), "comparator": t.comparator,
-                           "value": t.value, "unit": t.unit, "benchmark": text_record(t.benchmark), "aspirational": t.aspirational,
-                           "annual": t.annual, "text": text_record(t.text)} for t in plan.targets.values()},
+        "format": SNAPSHOT_FORMAT,
+        "version": version,
+        "schema_version": schema_version,
+        "measures": {
+            m.id: {
+                "title": text_record(m.title),
+                "text": text_record(m.text),
+                "responsibility": {
+                    "raw": m.responsibility.raw,
+                    "groups": [{"units": list(g.units), "etc": g.etc} for g in m.responsibility.groups],
+                },
+                "places": list(m.places),
+                "targets": [t.id for t in plan.targets_of(m.id)],
+            }
+            for m in plan.measures.values()
+        },
+        "units": {
+            u.id: {"name": text_record(u.name), "full_name": text_record(u.full_name), "kind": u.kind, "place": u.place}
+            for u in plan.units.values()
+        },
+        "places": {
+            p.id: {
+                "kind": p.kind,
+                "name": text_record(p.name),
+                "full_name": text_record(p.full_name),
+                "names": list(p.names),
+            }
+            for p in plan.places.values()
+        },
+        "targets": {
+            t.id: {
+                "source": t.source,
+                "scope": list(t.scope),
+                "metric": text_record(t.metric),
+                "comparator": t.comparator,
+                "value": t.value,
+                "unit": t.unit,
+                "benchmark": text_record(t.benchmark),
+                "aspirational": t.aspirational,
+                "annual": t.annual,
+                "text": text_record(t.text),
+            }
+            for t in plan.targets.values()
+        },
     }
 
 
 def snapshot_bytes(snap: dict) -> bytes:
     """Compact, line-per-record JSON: small in the repository and readable in a diff."""
+
     def one(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
     head = ", ".join(f"{one(k)}: {one(snap[k])}" for k in ("format", "version", "schema_version"))
     parts = [head]
     for name in COLLECTION.values():
@@ -81,6 +117,7 @@ def snapshot_bytes(snap: dict) -> bytes:
 
 
 # ---- the structural difference of two versions --------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Diff:
@@ -123,7 +160,9 @@ def _measure_aspects(old: dict, new: dict, changed_targets: set[str]) -> list[st
 def diff(old: dict, new: dict) -> Diff:
     """What changed from one snapshot to the next: records added, removed and changed, by kind and id."""
     changes: list[Change] = []
-    changed_targets = {tid for tid, rec in new["targets"].items() if tid in old["targets"] and rec != old["targets"][tid]}
+    changed_targets = {
+        tid for tid, rec in new["targets"].items() if tid in old["targets"] and rec != old["targets"][tid]
+    }
     for record in RECORDS:
         a, b = old[COLLECTION[record]], new[COLLECTION[record]]
         for ident in b:
@@ -148,7 +187,10 @@ def required_bump(d: Diff) -> tuple[str, str]:
         return "major", f"the schema's major version changed ({d.schema[0]} → {d.schema[1]})"
     removed = [c for c in d.changes if c.change == "removed"]
     if removed:
-        return "major", f"records were removed ({', '.join(f'{c.record} {c.id}' for c in removed[:5])}): their stable ids stop resolving"
+        return (
+            "major",
+            f"records were removed ({', '.join(f'{c.record} {c.id}' for c in removed[:5])}): their stable ids stop resolving",
+        )
     if d.schema and parse_version(d.schema[1])[1] != parse_version(d.schema[0])[1]:
         return "minor", f"the schema's minor version changed ({d.schema[0]} → {d.schema[1]}): fields were added"
     added = [c for c in d.changes if c.change == "added"]
@@ -159,7 +201,10 @@ def required_bump(d: Diff) -> tuple[str, str]:
 
 def change_entries(d: Diff) -> list[dict]:
     """The changes as releases.yaml records them."""
-    return [{"record": c.record, "id": c.id, "change": c.change, **({"fields": list(c.fields)} if c.fields else {})} for c in d.changes]
+    return [
+        {"record": c.record, "id": c.id, "change": c.change, **({"fields": list(c.fields)} if c.fields else {})}
+        for c in d.changes
+    ]
 
 
 def correction_ids(plan: Plan) -> set[str]:
@@ -169,30 +214,50 @@ def correction_ids(plan: Plan) -> set[str]:
 
 # ---- loading and checking plan/releases.yaml (called by the loader) -------------------------------
 
+
 def _load_snapshot(c, rel: str, path: tuple, plan_dir: Path, version: str, schema: dict) -> dict | None:
     sp = snapshot_path(plan_dir, version)
     shown = c.display(f"{SNAPSHOT_DIR}/{version}.json")
 
     def refuse_constant(name: str):
         raise ValueError(f"{name} is not a number a snapshot can hold")
+
     try:
-        snap = json.loads(safefiles.read_text(sp, plan_dir, MAX_SNAPSHOT_BYTES, "snapshots"), parse_constant=refuse_constant)
+        snap = json.loads(
+            safefiles.read_text(sp, plan_dir, MAX_SNAPSHOT_BYTES, "snapshots"), parse_constant=refuse_constant
+        )
     except FileNotFoundError:
-        c.add(rel, path, f"no snapshot {shown} for release {version}; releases are cut with 'python -m lnplan release', which writes it")
+        c.add(
+            rel,
+            path,
+            f"no snapshot {shown} for release {version}; releases are cut with 'python -m lnplan release', which writes it",
+        )
         return None
     except safefiles.Refused as exc:  # a link, a FIFO, a device, too large, not UTF-8: never read, never shown
         c.add(rel, path, f"snapshot {shown} {exc}")
         return None
     except json.JSONDecodeError as exc:
-        c.add(rel, path, f"snapshot {shown}:{exc.lineno}:{exc.colno} is not valid JSON ({exc.msg}); snapshots are written by the release command, never by hand")
+        c.add(
+            rel,
+            path,
+            f"snapshot {shown}:{exc.lineno}:{exc.colno} is not valid JSON ({exc.msg}); snapshots are written by the release command, never by hand",
+        )
         return None
     except (ValueError, RecursionError) as exc:  # NaN or Infinity, or nesting too deep to read
-        c.add(rel, path, f"snapshot {shown} cannot be read ({exc}); snapshots are written by the release command, never by hand")
+        c.add(
+            rel,
+            path,
+            f"snapshot {shown} cannot be read ({exc}); snapshots are written by the release command, never by hand",
+        )
         return None
     errors = list(checks.validator("releaseSnapshot", schema).iter_errors(snap))
     for err in errors[:5]:
         where = "".join(f"[{p!r}]" for p in err.absolute_path)
-        c.add(rel, path, f"snapshot {shown}{where}: {err.message}; snapshots are written by the release command, never by hand")
+        c.add(
+            rel,
+            path,
+            f"snapshot {shown}{where}: {err.message}; snapshots are written by the release command, never by hand",
+        )
     if errors:
         return None
     if snap["version"] != version:
@@ -201,7 +266,9 @@ def _load_snapshot(c, rel: str, path: tuple, plan_dir: Path, version: str, schem
     return snap
 
 
-def read_releases(c, data: dict, plan_dir: Path, schema: dict, known_corrections: set[str]) -> tuple[tuple[Release, ...], dict[str, dict]]:
+def read_releases(
+    c, data: dict, plan_dir: Path, schema: dict, known_corrections: set[str]
+) -> tuple[tuple[Release, ...], dict[str, dict]]:
     """plan/releases.yaml checked against its snapshots and the corrections: the releases, oldest first, and each
     release's snapshot by version."""
     entries = data["releases"]
@@ -214,33 +281,70 @@ def read_releases(c, data: dict, plan_dir: Path, schema: dict, known_corrections
         version, date = r["version"], r["date"]
         if prev_entry is not None:
             if parse_version(version) <= parse_version(prev_entry["version"]):
-                c.add(RELEASES_FILE, path + ("version",), f"version {version} is not greater than the previous release's {prev_entry['version']}; "
-                      "list releases oldest first, each with a higher version")
+                c.add(
+                    RELEASES_FILE,
+                    path + ("version",),
+                    f"version {version} is not greater than the previous release's {prev_entry['version']}; "
+                    "list releases oldest first, each with a higher version",
+                )
             if date < prev_entry["date"]:
-                c.add(RELEASES_FILE, path + ("date",), f"date {date} is before the previous release's {prev_entry['date']}; releases are listed oldest first")
+                c.add(
+                    RELEASES_FILE,
+                    path + ("date",),
+                    f"date {date} is before the previous release's {prev_entry['date']}; releases are listed oldest first",
+                )
         for k, cid in enumerate(r["corrections"]):
             if cid not in known_corrections:
-                c.add(RELEASES_FILE, path + ("corrections", k), f"unknown correction '{cid}'; expected the id of a record in plan/corrections.yaml")
+                c.add(
+                    RELEASES_FILE,
+                    path + ("corrections", k),
+                    f"unknown correction '{cid}'; expected the id of a record in plan/corrections.yaml",
+                )
         snap = _load_snapshot(c, RELEASES_FILE, path + ("version",), plan_dir, version, schema)
         if snap is not None:
             if snap["schema_version"] != r["schema_version"]:
-                c.add(RELEASES_FILE, path + ("schema_version",), f"the snapshot of {version} records schema_version {snap['schema_version']}, not {r['schema_version']}")
+                c.add(
+                    RELEASES_FILE,
+                    path + ("schema_version",),
+                    f"the snapshot of {version} records schema_version {snap['schema_version']}, not {r['schema_version']}",
+                )
             if prev is not None:
                 d = diff(prev, snap)
                 if change_entries(d) != r["changes"]:
-                    c.add(RELEASES_FILE, path + ("changes",), f"the changes listed for {version} are not the difference between the snapshots of "
-                          f"{prev['version']} and {version}; they are written by 'python -m lnplan release', never by hand")
+                    c.add(
+                        RELEASES_FILE,
+                        path + ("changes",),
+                        f"the changes listed for {version} are not the difference between the snapshots of "
+                        f"{prev['version']} and {version}; they are written by 'python -m lnplan release', never by hand",
+                    )
                 need, why = required_bump(d)
-                if parse_version(version) > parse_version(prev["version"]) and BUMPS.index(bump_between(prev["version"], version)) < BUMPS.index(need):
-                    c.add(RELEASES_FILE, path + ("version",), f"{version} is a {bump_between(prev['version'], version)} release, but {why}; that needs a {need} version")
+                if parse_version(version) > parse_version(prev["version"]) and BUMPS.index(
+                    bump_between(prev["version"], version)
+                ) < BUMPS.index(need):
+                    c.add(
+                        RELEASES_FILE,
+                        path + ("version",),
+                        f"{version} is a {bump_between(prev['version'], version)} release, but {why}; that needs a {need} version",
+                    )
             elif r["changes"] and i == 0:
-                c.add(RELEASES_FILE, path + ("changes",), "the first release has no earlier version to differ from; its changes list is empty")
+                c.add(
+                    RELEASES_FILE,
+                    path + ("changes",),
+                    "the first release has no earlier version to differ from; its changes list is empty",
+                )
             snapshots[version] = snap
             prev = snap
         prev_entry = r
-        releases.append(Release(version, date, r["schema_version"], Text(r["summary"]["zh"], r["summary"]["en"]),
-                                tuple(r["corrections"]), tuple(Change(x["record"], x["id"], x["change"], tuple(x.get("fields", ())))
-                                                               for x in r["changes"])))
+        releases.append(
+            Release(
+                version,
+                date,
+                r["schema_version"],
+                Text(r["summary"]["zh"], r["summary"]["en"]),
+                tuple(r["corrections"]),
+                tuple(Change(x["record"], x["id"], x["change"], tuple(x.get("fields", ()))) for x in r["changes"]),
+            )
+        )
     _stray_snapshots(c, plan_dir, {r["version"] for r in entries})
     return tuple(releases), snapshots
 
@@ -255,14 +359,19 @@ def _stray_snapshots(c, plan_dir: Path, listed: set[str]) -> None:
     except (OSError, safefiles.Refused):
         return  # no snapshots at all, or a link the loader refuses
     for name, kind in found:
-        version = name[:-len(".json")]
+        version = name[: -len(".json")]
         if name.endswith(".json") and SEMVER.fullmatch(version) and version not in listed:
             what = "a snapshot" if kind == "regular file" else f"a {kind} named as the snapshot"
-            c.add(f"{SNAPSHOT_DIR}/{name}", (), f"{what} of version {version}, which plan/{RELEASES_FILE} does not list; "
-                  "snapshots are written by 'python -m lnplan release' with their release: remove this file")
+            c.add(
+                f"{SNAPSHOT_DIR}/{name}",
+                (),
+                f"{what} of version {version}, which plan/{RELEASES_FILE} does not list; "
+                "snapshots are written by 'python -m lnplan release' with their release: remove this file",
+            )
 
 
 # ---- what the site and the downloads ask -------------------------------------------------------------
+
 
 @lru_cache(maxsize=4)
 def unreleased(plan: Plan) -> Diff:
@@ -276,6 +385,7 @@ def unreleased(plan: Plan) -> Diff:
 @dataclass(frozen=True)
 class Entry:
     """One change of one record, in a release (release None: not yet released)."""
+
     release: Release | None
     change: Change
 

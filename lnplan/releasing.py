@@ -1,6 +1,7 @@
 """Cutting a release of the dataset (python -m lnplan release, make release): check the version, the date, the
 summary and the corrections it names, write the snapshot (never over one that exists) and the changelog entry, and
 check the plan again, putting everything back if it fails."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,14 @@ class ReleaseError(Exception):
 
 
 # What the maintainer typed each field of a release as (make release / python -m lnplan release).
-ENTRY_FIELDS = {"version": "VERSION", "date": "DATE (--date)", "summary": "the summary", "summary.zh": "SUMMARY_ZH (--summary-zh)",
-                "summary.en": "SUMMARY_EN (--summary-en)", "corrections": "CORRECTIONS (--correction)"}
+ENTRY_FIELDS = {
+    "version": "VERSION",
+    "date": "DATE (--date)",
+    "summary": "the summary",
+    "summary.zh": "SUMMARY_ZH (--summary-zh)",
+    "summary.en": "SUMMARY_EN (--summary-en)",
+    "corrections": "CORRECTIONS (--correction)",
+}
 
 
 def _entry_problems(entry: dict) -> list[str]:
@@ -37,7 +44,9 @@ def _entry_problems(entry: dict) -> list[str]:
     return out
 
 
-def cut_release(plan_dir: Path, version: str, date: str, summary: Text, corrections: tuple[str, ...] = ()) -> tuple[Release, releases.Diff]:
+def cut_release(
+    plan_dir: Path, version: str, date: str, summary: Text, corrections: tuple[str, ...] = ()
+) -> tuple[Release, releases.Diff]:
     """Record a release of the plan in plan_dir: write its snapshot and append it to releases.yaml.
     Raises ReleaseError (with what to do) when the release would be wrong, PlanError when the plan is invalid."""
     plan = load_plan(plan_dir)
@@ -67,26 +76,38 @@ def cut_release(plan_dir: Path, version: str, date: str, summary: Text, correcti
         d = releases.Diff((), None)
     unknown = [x for x in corrections if x not in releases.correction_ids(plan)]
     if unknown:
-        raise ReleaseError(f"unknown correction id(s): {', '.join(unknown)}; expected ids of records in plan/corrections.yaml")
+        raise ReleaseError(
+            f"unknown correction id(s): {', '.join(unknown)}; expected ids of records in plan/corrections.yaml"
+        )
     path = releases.snapshot_path(plan_dir, version)
     releases_path = plan_dir / releases.RELEASES_FILE
     before = safefiles.read_bytes(releases_path, plan_dir)
     data, _ = yamlio.load(safefiles.decode(before))
-    entry = {"version": version, "date": date, "schema_version": SCHEMA_VERSION, "summary": {"zh": summary.zh, "en": summary.en},
-             "corrections": list(corrections), "changes": releases.change_entries(d)}
+    entry = {
+        "version": version,
+        "date": date,
+        "schema_version": SCHEMA_VERSION,
+        "summary": {"zh": summary.zh, "en": summary.en},
+        "corrections": list(corrections),
+        "changes": releases.change_entries(d),
+    }
     refused = _entry_problems(entry)
     if refused:
         raise ReleaseError("; ".join(refused))
     data["releases"].append(entry)
     path.parent.mkdir(exist_ok=True)
     try:
-        safefiles.write_bytes(path, releases.snapshot_bytes(snap), plan_dir, new=True)  # never replaces a file that was there
+        safefiles.write_bytes(
+            path, releases.snapshot_bytes(snap), plan_dir, new=True
+        )  # never replaces a file that was there
     except safefiles.Refused as exc:
         raise ReleaseError(f"{path}: {exc}") from None
     try:
         safefiles.write_text(releases_path, yamlio.dump(data), plan_dir)
         load_plan(plan_dir)  # the recorded release must pass the same checks as every other
-    except BaseException:  # not recorded after all: releases.yaml back as it was, and the snapshot this call wrote removed
+    except (
+        BaseException
+    ):  # not recorded after all: releases.yaml back as it was, and the snapshot this call wrote removed
         safefiles.write_bytes(releases_path, before, plan_dir)
         path.unlink(missing_ok=True)
         raise

@@ -11,6 +11,7 @@ Every reader and writer of plan/ (the loader, release snapshots, fmt, punctuatio
 The checks are about what a checkout contains, not about another process changing files while they are read, but an
 open that finds something else than what was checked (a link, another file) is refused too.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,10 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO for reading does not wait for a writer
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
-_ADVICE = ("plan files must be regular files inside the repository (a link can point at a file the plan may not "
-           "read): replace it by the file itself")
+_ADVICE = (
+    "plan files must be regular files inside the repository (a link can point at a file the plan may not "
+    "read): replace it by the file itself"
+)
 
 
 class Refused(Exception):
@@ -35,9 +38,15 @@ class Refused(Exception):
 
 def kind_of(mode: int) -> str:
     """What a file is, from its mode, as a message names it."""
-    for test, name in ((stat.S_ISLNK, "symbolic link"), (stat.S_ISDIR, "directory"), (stat.S_ISREG, "regular file"),
-                       (stat.S_ISFIFO, "FIFO (named pipe)"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "device"),
-                       (stat.S_ISBLK, "device")):
+    for test, name in (
+        (stat.S_ISLNK, "symbolic link"),
+        (stat.S_ISDIR, "directory"),
+        (stat.S_ISREG, "regular file"),
+        (stat.S_ISFIFO, "FIFO (named pipe)"),
+        (stat.S_ISSOCK, "socket"),
+        (stat.S_ISCHR, "device"),
+        (stat.S_ISBLK, "device"),
+    ):
         if test(mode):
             return name
     return "special file"
@@ -60,7 +69,11 @@ def _check_dirs(path: Path, base: Path) -> None:
         d = d / part if part else d
         st = os.lstat(d)
         if not stat.S_ISDIR(st.st_mode):
-            what = "the plan directory" if d == base else f"the directory {d.relative_to(base).as_posix()}/ on the way to it"
+            what = (
+                "the plan directory"
+                if d == base
+                else f"the directory {d.relative_to(base).as_posix()}/ on the way to it"
+            )
             raise Refused(f"{what} is a {kind_of(st.st_mode)}, not a directory; {_ADVICE}")
 
 

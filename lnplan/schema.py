@@ -1,4 +1,5 @@
 """The JSON Schema of the plan (schema/plan.schema.json) and the version of plan.json's shape it describes."""
+
 from __future__ import annotations
 
 import json

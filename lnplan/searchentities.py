@@ -4,6 +4,7 @@ It names what the plan itself names — responsible units (with short forms deri
 regions, measure, section and target ids, glossary terms — so that a query naming one of them shows it first, as a
 direct link, before the full-text results (docs/assets/search.js).
 """
+
 from __future__ import annotations
 
 import json
@@ -16,9 +17,23 @@ from .urls import node_anchor, page, target_url, term_url
 # Kinds of entity, in the order they are shown when they match a query equally well.
 ENTITY_KINDS = ("measure", "section", "target", "unit", "place", "term")
 # Strings the search script shows (results, statuses, kinds); the search page and header render their own.
-SCRIPT_STRINGS = ("search_results", "search_results_one", "search_none", "search_more", "search_all", "search_did_you_mean",
-                  "search_showing_for", "search_instead", "search_some_words", "search_browse", "search_glossary_link",
-                  "nav_units", "nav_places", "lead", *(f"search_kind_{k}" for k in ENTITY_KINDS))
+SCRIPT_STRINGS = (
+    "search_results",
+    "search_results_one",
+    "search_none",
+    "search_more",
+    "search_all",
+    "search_did_you_mean",
+    "search_showing_for",
+    "search_instead",
+    "search_some_words",
+    "search_browse",
+    "search_glossary_link",
+    "nav_units",
+    "nav_places",
+    "lead",
+    *(f"search_kind_{k}" for k in ENTITY_KINDS),
+)
 
 _ZH_SUFFIXES = ("厅", "局", "委")
 
@@ -29,7 +44,7 @@ def without_province(name: str, prefixes: tuple[str, ...]) -> str:
     three characters are left)."""
     for prefix in prefixes:
         if name.startswith(prefix) and len(name) - len(prefix) >= 3:
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -48,7 +63,7 @@ def zh_short_forms(name: str, full_name: str, prefixes: tuple[str, ...]) -> set[
     if len(parts) > 1:
         forms.add("".join(p[0] for p in parts) + suffix)
     elif len(body) >= 4 and len(body) % 2 == 0:
-        words = [body[i:i + 2] for i in range(0, len(body), 2)]
+        words = [body[i : i + 2] for i in range(0, len(body), 2)]
         forms.add(words[0] + suffix)
         forms.add(words[0][0] + words[-1][0] + suffix)
         forms.add("".join(w[0] for w in words) + suffix)
@@ -69,7 +84,7 @@ def en_short_forms(name: str, full_name: str, prefixes: tuple[str, ...]) -> set[
     core = name.removeprefix("Provincial ")
     for head in ("Department of ", "Bureau of "):
         if core.startswith(head):
-            forms.add(core[len(head):])
+            forms.add(core[len(head) :])
     words = [w for w in core.split() if w.lower() not in _EN_SMALL]
     if core.endswith("Commission") and len(words) >= 3 and all(w[0].isupper() for w in words):
         forms.add("".join(w[0] for w in words))  # commissions go by their initials
@@ -91,25 +106,56 @@ def entities(plan: Plan, lang: str) -> list[list]:
     for ch in plan.chapters:
         for s in ch.sections:
             if not s.measure:
-                out.append(_entity("section", page("chapter", ch.id) + "#" + node_anchor(s.id), f"{s.id} {s.title[lang]}", [s.id]))
+                out.append(
+                    _entity(
+                        "section", page("chapter", ch.id) + "#" + node_anchor(s.id), f"{s.id} {s.title[lang]}", [s.id]
+                    )
+                )
             for it in s.items:
                 if not it.measure:
-                    out.append(_entity("section", page("chapter", ch.id) + "#" + node_anchor(it.id), f"{it.id} {it.title[lang]}", [it.id]))
+                    out.append(
+                        _entity(
+                            "section",
+                            page("chapter", ch.id) + "#" + node_anchor(it.id),
+                            f"{it.id} {it.title[lang]}",
+                            [it.id],
+                        )
+                    )
     for m in plan.measures.values():
         out.append(_entity("measure", page("measure", m.id), f"{m.id} {m.title[lang]}", [m.id], m.citation[lang]))
     for tg in plan.targets.values():
         out.append(_entity("target", target_url(tg.id), f"{tg.id} {tg.metric[lang]}", [tg.id]))
     for u in plan.units.values():
-        names = {u.name.zh, u.name.en, u.full_name.zh, u.full_name.en,
-                 *zh_short_forms(u.name.zh, u.full_name.zh, prefixes), *en_short_forms(u.name.en, u.full_name.en, prefixes)}
+        names = {
+            u.name.zh,
+            u.name.en,
+            u.full_name.zh,
+            u.full_name.en,
+            *zh_short_forms(u.name.zh, u.full_name.zh, prefixes),
+            *en_short_forms(u.name.en, u.full_name.en, prefixes),
+        }
         out.append(_entity("unit", page("unit", u.id), u.name[lang], names, u.full_name[lang]))
     for p in plan.places.values():
-        names = {p.name.zh, p.name.en, p.full_name.zh, p.full_name.en, *p.names,
-                 *(without_province(n, prefixes) for n in (p.name.zh, p.name.en, p.full_name.zh, p.full_name.en))}
+        names = {
+            p.name.zh,
+            p.name.en,
+            p.full_name.zh,
+            p.full_name.en,
+            *p.names,
+            *(without_province(n, prefixes) for n in (p.name.zh, p.name.en, p.full_name.zh, p.full_name.en)),
+        }
         out.append(_entity("place", page("place", p.id), p.name[lang], names, p.full_name[lang]))
     for g in plan.glossary:
-        out.append(_entity("term", term_url(g.id), g.term[lang], [g.term.zh, g.term.en],
-                           g.term.en if lang == "zh" else g.term.zh, g.note[lang] if g.note else ""))
+        out.append(
+            _entity(
+                "term",
+                term_url(g.id),
+                g.term[lang],
+                [g.term.zh, g.term.en],
+                g.term.en if lang == "zh" else g.term.zh,
+                g.note[lang] if g.note else "",
+            )
+        )
     _drop_shared_short_forms(out, plan)
     return out
 

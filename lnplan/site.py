@@ -1,4 +1,5 @@
 """The one entry point that renders any page, the navigation, and the plan loaded once per build. Used by hooks/ and macros.py."""
+
 from __future__ import annotations
 
 import os
@@ -56,7 +57,10 @@ def nav(plan: Plan, lang: str) -> list:
     """Navigation. Titles are escaped with esc(): the theme prints them as they are, and mkdocs-macros would render
     a page title that contained a Jinja delimiter (esc() encodes braces, so none can)."""
     e = esc
-    chapters = [{e(pages.title_with_number(c.number, c.title[lang], lang, "chapter", c.id)): source_file(page("chapter", c.id))} for c in plan.chapters]
+    chapters = [
+        {e(pages.title_with_number(c.number, c.title[lang], lang, "chapter", c.id)): source_file(page("chapter", c.id))}
+        for c in plan.chapters
+    ]
     return [
         {e(t("nav_home", lang)): "index.md"},
         {e(t("nav_plan", lang)): [{e(t("nav_plan_index", lang)): "plan/index.md"}, *chapters]},
@@ -72,7 +76,9 @@ def nav(plan: Plan, lang: str) -> list:
     ]
 
 
-def render_page(plan: Plan, lang: str, kind: str, ident: str, url: str, canonical_url: str = "", site_root: str = "") -> pages.Rendered:
+def render_page(
+    plan: Plan, lang: str, kind: str, ident: str, url: str, canonical_url: str = "", site_root: str = ""
+) -> pages.Rendered:
     """Any page, with the search filters of its kind (so a page of a new kind is filterable without further work)."""
     rendered = _render_page(plan, lang, kind, ident, url, canonical_url, site_root)
     # Pagefind reads <dt>Kind</dt><dd>provincial…</dd> and adjacent <th> as one word: a space keeps them apart.
@@ -83,13 +89,24 @@ def render_page(plan: Plan, lang: str, kind: str, ident: str, url: str, canonica
 _CELL_END = re.compile(r"(</(?:dt|dd|th)>)(?=<)")
 
 
-def _render_page(plan: Plan, lang: str, kind: str, ident: str, url: str, canonical_url: str = "", site_root: str = "") -> pages.Rendered:
+def _render_page(
+    plan: Plan, lang: str, kind: str, ident: str, url: str, canonical_url: str = "", site_root: str = ""
+) -> pages.Rendered:
     if lang not in ("zh", "en"):
         raise ValueError(f"unknown language {lang!r}; expected 'zh' or 'en'")
-    simple = {"home": overview.home_page, "plan": pages.plan_index_page, "units": pages.units_index_page,
-              "places": pages.places_index_page, "targets": pages.targets_page, "charts": overview.charts_page,
-              "glossary": pages.glossary_page, "about": overview.about_page, "corrections": overview.corrections_page,
-              "changes": overview.changes_page, "search": searchpage.search_page}
+    simple = {
+        "home": overview.home_page,
+        "plan": pages.plan_index_page,
+        "units": pages.units_index_page,
+        "places": pages.places_index_page,
+        "targets": pages.targets_page,
+        "charts": overview.charts_page,
+        "glossary": pages.glossary_page,
+        "about": overview.about_page,
+        "corrections": overview.corrections_page,
+        "changes": overview.changes_page,
+        "search": searchpage.search_page,
+    }
     if kind in ("home", "plan"):  # the plan as schema.org Legislation needs the public address
         return simple[kind](plan, lang, url, site_root)
     if kind in simple:

@@ -6,6 +6,7 @@ changed, any other page at the latest release) and its two language versions (xh
 sitemaps.org elements as the sitemaps.org schema requires). A sitemap needs absolute addresses: a site with no
 public address gets none, and its robots.txt names no sitemap. Built with xml.etree, so text is escaped by
 construction."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -40,8 +41,14 @@ def lastmod(plan: Plan) -> dict[tuple[str, str], str]:
 
 
 def _date(plan: Plan, dates: dict, spec: PageSpec) -> str:
-    return dates.get((spec.kind, spec.ident), _latest(plan) if spec.kind not in ("measure", "unit", "place", "chapter") else
-                     plan.releases[0].date if plan.releases else plan.notice.date)
+    return dates.get(
+        (spec.kind, spec.ident),
+        _latest(plan)
+        if spec.kind not in ("measure", "unit", "place", "chapter")
+        else plan.releases[0].date
+        if plan.releases
+        else plan.notice.date,
+    )
 
 
 def sitemap(plan: Plan, lang: str, site_url: str) -> bytes | None:
@@ -58,7 +65,13 @@ def sitemap(plan: Plan, lang: str, site_url: str) -> bytes | None:
         ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = root_url + absolute(lang, spec.url)
         ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = _date(plan, dates, spec)
         for alt in LANGS:
-            ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=HREFLANG[alt], href=root_url + absolute(alt, spec.url))
+            ET.SubElement(
+                url,
+                f"{{{XHTML_NS}}}link",
+                rel="alternate",
+                hreflang=HREFLANG[alt],
+                href=root_url + absolute(alt, spec.url),
+            )
     ET.indent(urlset)
     return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
 

@@ -2,6 +2,7 @@
 
 Every chapter's sections are repeated N times (renumbered), with their measures, paragraphs and targets;
 the registries stay as they are. The result passes the same validation as the real plan."""
+
 from __future__ import annotations
 
 import copy
@@ -21,7 +22,7 @@ def _renumber(node, old: str, new: str):
     if isinstance(node, dict):
         for k, v in node.items():
             if k == "id" and isinstance(v, str) and (v == old or v.startswith(old + ".")):
-                node[k] = new + v[len(old):]
+                node[k] = new + v[len(old) :]
             else:
                 _renumber(v, old, new)
     elif isinstance(node, list):
@@ -52,7 +53,7 @@ def write_synthetic(factor: int, out: Path, plan_dir: Path = PLAN_DIR) -> Path:
                 sections.append(s2)
                 for t in by_section.get(old, []):
                     t2 = copy.deepcopy(t)
-                    t2["source"] = new + t["source"][len(old):]
+                    t2["source"] = new + t["source"][len(old) :]
                     t2["id"] = t2["source"] + re.search(r"-t\d+$", t["id"]).group()
                     new_targets.append(t2)
         ch["sections"] = sections

@@ -1,6 +1,7 @@
 """data/plan.tmx: the Chinese–English text pairs as a TMX 1.4b translation memory, for translators and CAT tools.
 One translation unit per pair, in document order, its tuid naming the record and field (2.1.1/text,
 unit/commerce/name). Built with xml.etree, so text is escaped by construction."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -24,9 +25,13 @@ def text_pairs(plan: Plan) -> list[tuple[str, str, Text]]:
     """Every bilingual text of the plan once, in document order: (tuid, kind, text)."""
     n = plan.notice
     out: list[tuple[str, str, Text]] = [
-        ("notice/addressees", "notice", n.addressees), ("notice/text", "notice", n.text), ("notice/issuer", "notice", n.issuer),
-        ("notice/date", "notice", n.date_text), ("notice/publication", "notice", n.publication),
-        ("title", "title", plan.title), ("preamble", "preamble", plan.preamble),
+        ("notice/addressees", "notice", n.addressees),
+        ("notice/text", "notice", n.text),
+        ("notice/issuer", "notice", n.issuer),
+        ("notice/date", "notice", n.date_text),
+        ("notice/publication", "notice", n.publication),
+        ("title", "title", plan.title),
+        ("preamble", "preamble", plan.preamble),
     ]
     for ch in plan.chapters:
         out.append((f"{ch.id}/title", "chapter-title", ch.title))
@@ -47,7 +52,10 @@ def text_pairs(plan: Plan) -> list[tuple[str, str, Text]]:
     for u in plan.units.values():
         out += [(f"unit/{u.id}/name", "unit-name", u.name), (f"unit/{u.id}/full_name", "unit-full-name", u.full_name)]
     for p in plan.places.values():
-        out += [(f"place/{p.id}/name", "place-name", p.name), (f"place/{p.id}/full_name", "place-full-name", p.full_name)]
+        out += [
+            (f"place/{p.id}/name", "place-name", p.name),
+            (f"place/{p.id}/full_name", "place-full-name", p.full_name),
+        ]
     for t in plan.targets.values():
         out += [(f"{t.id}/metric", "target-metric", t.metric), (f"{t.id}/text", "target-text", t.text)]
         if t.benchmark:
@@ -62,11 +70,20 @@ def text_pairs(plan: Plan) -> list[tuple[str, str, Text]]:
 def tmx(plan: Plan) -> bytes:
     v, date = version(plan)
     root = ET.Element("tmx", version="1.4")
-    ET.SubElement(root, "header", {
-        "creationtool": "lnplan", "creationtoolversion": v or "0", "segtype": "paragraph", "o-tmf": "lnplan-yaml",
-        "adminlang": "en", "srclang": "zh-CN", "datatype": "plaintext",
-        "creationdate": (date or plan.notice.date).replace("-", "") + "T000000Z",
-    })
+    ET.SubElement(
+        root,
+        "header",
+        {
+            "creationtool": "lnplan",
+            "creationtoolversion": v or "0",
+            "segtype": "paragraph",
+            "o-tmf": "lnplan-yaml",
+            "adminlang": "en",
+            "srclang": "zh-CN",
+            "datatype": "plaintext",
+            "creationdate": (date or plan.notice.date).replace("-", "") + "T000000Z",
+        },
+    )
     body = ET.SubElement(root, "body")
     for tuid, kind, text in text_pairs(plan):
         tu = ET.SubElement(body, "tu", tuid=tuid)

@@ -1,6 +1,7 @@
 """Where each thing lives on the site: every page's URL and source file, and every anchor. Paths are relative to a
 language's root ('' for zh, 'en/' for en). The one place URLs and anchors are made; pages, downloads, the feed and
 the search entities all ask here."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -46,10 +47,11 @@ def record_urls(kind: str, ident: str = "") -> dict[str, str]:
 
 # ---- the page list -----------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class PageSpec:
-    src: str   # file under docs/ (generated)
-    url: str   # directory URL, relative to the language root
+    src: str  # file under docs/ (generated)
+    url: str  # directory URL, relative to the language root
     kind: str
     ident: str = ""
 
@@ -65,21 +67,38 @@ def source_file(url: str) -> str:
 
 def page_specs(plan: Plan) -> list[PageSpec]:
     """Every page of one language's site, in the order of the plan."""
-    specs = [("home", ""), ("plan", ""), *[("chapter", c.id) for c in plan.chapters], ("units", ""), ("places", ""),
-             ("targets", ""), ("charts", ""), ("glossary", ""), ("data", ""), ("changes", ""), ("about", ""), ("corrections", ""),
-             ("search", ""),
-             *[("measure", m) for m in plan.measures], *[("unit", u) for u in plan.units], *[("place", p) for p in plan.places]]
+    specs = [
+        ("home", ""),
+        ("plan", ""),
+        *[("chapter", c.id) for c in plan.chapters],
+        ("units", ""),
+        ("places", ""),
+        ("targets", ""),
+        ("charts", ""),
+        ("glossary", ""),
+        ("data", ""),
+        ("changes", ""),
+        ("about", ""),
+        ("corrections", ""),
+        ("search", ""),
+        *[("measure", m) for m in plan.measures],
+        *[("unit", u) for u in plan.units],
+        *[("place", p) for p in plan.places],
+    ]
     out = [PageSpec(source_file(page(kind, ident)), page(kind, ident), kind, ident) for kind, ident in specs]
     seen: dict[str, PageSpec] = {}
     for spec in out:  # the validator reserves ids such as 'index'; this guards the page list itself
         if spec.src in seen:
-            raise ValueError(f"two pages would be written to {spec.src}: {seen[spec.src].kind} {seen[spec.src].ident!r} "
-                             f"and {spec.kind} {spec.ident!r}")
+            raise ValueError(
+                f"two pages would be written to {spec.src}: {seen[spec.src].kind} {seen[spec.src].ident!r} "
+                f"and {spec.kind} {spec.ident!r}"
+            )
         seen[spec.src] = spec
     return out
 
 
 # ---- anchors -----------------------------------------------------------------------------------------
+
 
 def node_anchor(node_id: str) -> str:
     """A section, item, measure or paragraph on its chapter page: '2.1.1' -> 'm-2-1-1'."""
@@ -160,6 +179,7 @@ def entry_url(release: Release | None, change: Change) -> str:
 
 # ---- the public address ------------------------------------------------------------------------------
 
+
 def public_root(site_url: str) -> str:
     """The site's public address, ending in '/', or '' when site_url is not one: empty, not http(s), or a host that
     only this machine or a private network reaches (localhost, 127.0.0.1, ::1, 10.x, 192.168.x, a name with no
@@ -167,7 +187,12 @@ def public_root(site_url: str) -> str:
     carries relative links only and never a loopback or private address."""
     parts = urlsplit(site_url or "")
     host = (parts.hostname or "").rstrip(".").lower()
-    if parts.scheme not in ("http", "https") or not host or host == "localhost" or host.endswith((".localhost", ".local", ".internal")):
+    if (
+        parts.scheme not in ("http", "https")
+        or not host
+        or host == "localhost"
+        or host.endswith((".localhost", ".local", ".internal"))
+    ):
         return ""
     try:
         if not ipaddress.ip_address(host).is_global:

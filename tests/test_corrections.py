@@ -1,5 +1,6 @@
 """Corrections as data: plan/corrections.yaml is checked against the plan, published in plan.json, corrections.csv
 and the data package, and shown on a corrections page in each language, linked from About and from what they correct."""
+
 import csv
 import io
 import json
@@ -15,7 +16,9 @@ from lnplan.urls import page_specs
 
 
 def validate(plan_dir) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lnplan", "validate", "--plan", str(plan_dir)], cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "lnplan", "validate", "--plan", str(plan_dir)], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def edit_correction(plan_copy, n, **fields):
@@ -23,7 +26,7 @@ def edit_correction(plan_copy, n, **fields):
 
 
 def line_of(plan_copy, rel, needle, nth=1):
-    hits = [i for i, l in enumerate(plan_copy.read(rel).splitlines(), 1) if needle in l]
+    hits = [i for i, line in enumerate(plan_copy.read(rel).splitlines(), 1) if needle in line]
     return hits[nth - 1]
 
 
@@ -40,16 +43,43 @@ def test_ids_are_stable_and_in_order(plan):
     assert ids == sorted(ids) and len(set(ids)) == len(ids) and ids[0] == "C001"
 
 
-@pytest.mark.parametrize("change, where, message", [
-    ({"target": "1.9.9"}, "target", "unknown text '1.9.9'; expected a chapter, section, item or paragraph id"),
-    ({"target_type": "unit", "target": "comerce"}, "target", "unknown unit 'comerce'; expected an id from plan/units.yaml; did you mean 'commerce'?"),
-    ({"field": "paragraphs[9].text.zh"}, "field", "text '1.4' (plan/chapters/1.yaml) has no field 'paragraphs[9].text.zh'"),
-    ({"after": "明显"}, "after", "'after' is not what plan/chapters/1.yaml holds at sections[3].paragraphs[0].text.zh"),
-    ({"field": "paragraphs[0].text.en", "after": "After"}, "kind", "a 'source' correction corrects the Chinese text of the plan"),
-    ({"id": "C000"}, "id", "correction 'C000' comes after 'C001'"),
-    ({"target_type": "place_name", "target": "沈阳大连"}, "target", "unknown place_name '沈阳大连'; expected a form from plan/place_names.yaml"),
-    ({"target_type": "vocabulary", "target": "tons"}, "target", "unknown vocabulary 'tons'; expected a list and an id from plan/vocabularies.yaml (e.g. measure_units/percent)"),
-])
+@pytest.mark.parametrize(
+    "change, where, message",
+    [
+        ({"target": "1.9.9"}, "target", "unknown text '1.9.9'; expected a chapter, section, item or paragraph id"),
+        (
+            {"target_type": "unit", "target": "comerce"},
+            "target",
+            "unknown unit 'comerce'; expected an id from plan/units.yaml; did you mean 'commerce'?",
+        ),
+        (
+            {"field": "paragraphs[9].text.zh"},
+            "field",
+            "text '1.4' (plan/chapters/1.yaml) has no field 'paragraphs[9].text.zh'",
+        ),
+        (
+            {"after": "明显"},
+            "after",
+            "'after' is not what plan/chapters/1.yaml holds at sections[3].paragraphs[0].text.zh",
+        ),
+        (
+            {"field": "paragraphs[0].text.en", "after": "After"},
+            "kind",
+            "a 'source' correction corrects the Chinese text of the plan",
+        ),
+        ({"id": "C000"}, "id", "correction 'C000' comes after 'C001'"),
+        (
+            {"target_type": "place_name", "target": "沈阳大连"},
+            "target",
+            "unknown place_name '沈阳大连'; expected a form from plan/place_names.yaml",
+        ),
+        (
+            {"target_type": "vocabulary", "target": "tons"},
+            "target",
+            "unknown vocabulary 'tons'; expected a list and an id from plan/vocabularies.yaml (e.g. measure_units/percent)",
+        ),
+    ],
+)
 def test_a_wrong_record_is_refused_with_its_line(plan_copy, change, where, message):
     n = 1 if change.get("id") == "C000" else 0
     edit_correction(plan_copy, n, **change)
@@ -69,7 +99,9 @@ def test_a_cited_source_needs_its_address(plan_copy):
 def test_every_unit_says_where_its_english_name_comes_from(plan):
     sources = {u.id: u.name_en_source for u in plan.units.values()}
     assert all(sources.values())
-    assert sources["shenyang-government"].status == "self-published" and sources["shenyang-government"].url.startswith("https://")
+    assert sources["shenyang-government"].status == "self-published" and sources["shenyang-government"].url.startswith(
+        "https://"
+    )
     # the department's own English name could not be confirmed (its masthead was not seen): this edition's rendering
     assert sources["commerce"].status == "edition" and sources["commerce"].url is None
     assert plan.units["commerce"].full_name.en == "Liaoning Provincial Department of Commerce"
@@ -117,18 +149,24 @@ def test_a_corrected_measure_links_to_its_corrections(plan):
 
 def test_a_unit_page_cites_its_english_name(plan):
     md = render_page(plan, "en", "unit", "shenyang-government", "units/shenyang-government/").markdown
-    assert "Source of the English name" in md and 'href="https://www.shenyang.gov.cn/english/aboutus/" rel="external noopener"' in md
+    assert (
+        "Source of the English name" in md
+        and 'href="https://www.shenyang.gov.cn/english/aboutus/" rel="external noopener"' in md
+    )
     md = render_page(plan, "en", "unit", "commerce", "units/commerce/").markdown
     assert 'href="../../corrections/#C006"' in md and "this edition&#x27;s own (no published source found)" in md
     md = render_page(plan, "en", "unit", "education", "units/education/").markdown
     assert "this edition&#x27;s own (no published source found)" in md
 
 
-@pytest.mark.parametrize("target_type, target, field, page", [
-    ("source", "geonames", "title.en", "places/#src-geonames"),
-    ("place_name", "沈大", "name.en", "places/"),
-    ("vocabulary", "measure_units/hundred-million-tonnes", "label.en", "data/"),
-])
+@pytest.mark.parametrize(
+    "target_type, target, field, page",
+    [
+        ("source", "geonames", "title.en", "places/#src-geonames"),
+        ("place_name", "沈大", "name.en", "places/"),
+        ("vocabulary", "measure_units/hundred-million-tonnes", "label.en", "data/"),
+    ],
+)
 def test_a_registry_outside_the_text_can_be_corrected(plan_copy, target_type, target, field, page):
     """A map source's title, a place name and a vocabulary label are corrected like any other field, and the
     corrections page links to where a reader sees them."""
@@ -137,10 +175,21 @@ def test_a_registry_outside_the_text_can_be_corrected(plan_copy, target_type, ta
     from lnplan.reading.corrections import correction_location, correction_targets, value_at
 
     src = load_plan(plan_copy.dir).raw
-    where = correction_location(src, correction_targets(src), {"target_type": target_type, "target": target, "field": field})
+    where = correction_location(
+        src, correction_targets(src), {"target_type": target_type, "target": target, "field": field}
+    )
     now = value_at(src, *where)
-    record = {"id": "C999", "date": "2026-12-01", "kind": "translation", "target_type": target_type, "target": target,
-              "field": field, "before": "an earlier wording", "after": now, "reason": {"zh": "测试。", "en": "Test."}}
+    record = {
+        "id": "C999",
+        "date": "2026-12-01",
+        "kind": "translation",
+        "target_type": target_type,
+        "target": target,
+        "field": field,
+        "before": "an earlier wording",
+        "after": now,
+        "reason": {"zh": "测试。", "en": "Test."},
+    }
     plan_copy.edit("corrections.yaml", lambda d: d["corrections"].append(record))
     assert cli.main(["validate", "--plan", str(plan_copy.dir)]) == 0
     corrected = load_plan(plan_copy.dir)

@@ -1,4 +1,5 @@
 """The plan as data: counts, structure and responsibility exactly as written."""
+
 import pytest
 import re
 
@@ -19,7 +20,9 @@ def test_one_measure_per_responsibility_clause(plan):
     clauses = re.findall(r"\(责任单位:(.*?)\)", SOURCE.read_text(encoding="utf-8"))  # the source copy's ASCII form
     assert len(plan.measures) == len(clauses) == 78
     assert [normalize(m.responsibility.raw) for m in plan.measures.values()] == clauses
-    assert plan.measures["2.1.1"].responsibility.raw == "沈阳市政府，省发展改革委、省商务厅、省交通运输厅等"  # as published
+    assert (
+        plan.measures["2.1.1"].responsibility.raw == "沈阳市政府，省发展改革委、省商务厅、省交通运输厅等"
+    )  # as published
 
 
 def test_measure_ids_follow_the_document(plan):
@@ -54,15 +57,27 @@ def test_every_unit_in_a_clause_is_registered_and_used(plan):
     used = {u for m in plan.measures.values() for u in m.responsibility.units}
     assert used == set(plan.units)
     kinds = {u.kind for u in plan.units.values()}
-    assert {"provincial-department", "city-government", "collective", "demonstration-zone", "state-owned-enterprise"} <= kinds
+    assert {
+        "provincial-department",
+        "city-government",
+        "collective",
+        "demonstration-zone",
+        "state-owned-enterprise",
+    } <= kinds
     assert plan.units["development-and-reform-commission"].full_name.zh == "辽宁省发展和改革委员会"
 
 
 def test_places_registry(plan):
     cities = [p for p in plan.places.values() if p.kind == "city"]
     assert len(cities) == 14
-    assert {"shenfu", "shenyang-metropolitan-area", "coastal-economic-belt", "western-liaoning-pilot-zone",
-            "eastern-liaoning-green-economic-zone", "two-cores"} <= set(plan.places)
+    assert {
+        "shenfu",
+        "shenyang-metropolitan-area",
+        "coastal-economic-belt",
+        "western-liaoning-pilot-zone",
+        "eastern-liaoning-green-economic-zone",
+        "two-cores",
+    } <= set(plan.places)
     assert plan.places["huludao"].name.en == "Huludao"
     assert plan.measures["3.1.2"].places[:6] == ("shenyang", "anshan", "benxi", "fuxin", "liaoyang", "tieling")
 

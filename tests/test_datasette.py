@@ -1,6 +1,7 @@
 """plan.sqlite with plan.metadata.json in Datasette itself (its Python API, in process, as
 `datasette plan.sqlite --metadata plan.metadata.json` serves them): search in both languages through ?_search= and the
 search box, foreign keys labelled with names, the default facets, and published punctuation in the Chinese text."""
+
 import asyncio
 import json
 import re
@@ -27,16 +28,28 @@ def get(files, tmp_path_factory):
         response = loop.run_until_complete(ds.client.get(url))
         assert response.status_code == 200, (url, response.text[:500])
         return response.json() if ".json" in url else response.text
+
     yield fetch
     loop.close()
 
 
 def containing(records, words: str, fields) -> set[str]:
-    return {r["id"] for r in records if any(words.lower() in (r.get(f) or {}).get(lang, "").lower() for f in fields for lang in ("zh", "en"))}
+    return {
+        r["id"]
+        for r in records
+        if any(words.lower() in (r.get(f) or {}).get(lang, "").lower() for f in fields for lang in ("zh", "en"))
+    }
 
 
-@pytest.mark.parametrize("table,words,fields", [("measures", "营口港", ("title", "text")), ("measures", "logistics", ("title", "text")),
-                                                 ("targets", "地区生产总值", ("metric", "text")), ("targets", "GDP", ("metric", "text"))])
+@pytest.mark.parametrize(
+    "table,words,fields",
+    [
+        ("measures", "营口港", ("title", "text")),
+        ("measures", "logistics", ("title", "text")),
+        ("targets", "地区生产总值", ("metric", "text")),
+        ("targets", "GDP", ("metric", "text")),
+    ],
+)
 def test_search_finds_what_the_records_contain(get, files, table, words, fields):
     doc = json.loads(files["data/plan.json"])
     found = {r["id"] for r in get(f"/plan/{table}.json?_search={words}&_shape=array&_col=id&_size=max")}
@@ -45,7 +58,7 @@ def test_search_finds_what_the_records_contain(get, files, table, words, fields)
 
 def test_search_of_corrections_and_the_search_box(get, files):
     doc = json.loads(files["data/plan.json"])
-    c = next(c for c in doc["corrections"] if len(c["after"]) >= 3 and "\"" not in c["after"])
+    c = next(c for c in doc["corrections"] if len(c["after"]) >= 3 and '"' not in c["after"])
     words = c["after"][:6]
     found = {r["id"] for r in get(f"/plan/corrections.json?_search={words}&_shape=array&_col=id&_size=max")}
     assert c["id"] in found
@@ -65,8 +78,13 @@ def test_foreign_keys_show_names_and_tables_have_facets(get, plan):
     target = next(t for t in get("/plan/targets.json?_labels=on&_shape=array&_size=max") if t["measure"])
     m = plan.measures[target["measure"]["value"]]
     assert target["measure"]["label"] == f"{m.title.zh} / {m.title.en}"
-    for table, facets in (("measures", {"chapter", "lead_unit"}), ("units", {"kind"}), ("targets", {"comparator", "unit", "aspirational"}),
-                          ("assignments", {"role", "unit"}), ("corrections", {"kind", "target_type"})):
+    for table, facets in (
+        ("measures", {"chapter", "lead_unit"}),
+        ("units", {"kind"}),
+        ("targets", {"comparator", "unit", "aspirational"}),
+        ("assignments", {"role", "unit"}),
+        ("corrections", {"kind", "target_type"}),
+    ):
         result = get(f"/plan/{table}.json?_size=0")["facet_results"]
         assert set(result.get("results", result)) == facets, table
     page = get("/plan/assignments?unit=commerce")

@@ -1,5 +1,6 @@
 """The README tells the truth (as sqlite-utils' test_docs.py keeps its docs true): every command it lists exists and
 every command that exists is listed, and its example of an error is the error the validator prints."""
+
 import contextlib
 import io
 import re
@@ -56,6 +57,7 @@ def test_the_readme_example_error_is_what_validate_prints(plan_copy, capsys):
         for k in keys[:-1]:
             node = node[k]
         node[keys[-1]] = typo
+
     plan_copy.edit(f"chapters/{chapter}.yaml", introduce_typo)
     assert cli.main(["validate", "--plan", str(plan_copy.dir)]) == 1
     printed = capsys.readouterr().err

@@ -1,6 +1,7 @@
 """The same docs tree, built by each engine: ProperDocs (MkDocs' maintained fork) gives the same pages byte for byte;
 Zensical (Material's successor) gives every page of both languages with the same article: the same text and links
 to the same places. Its theme around the article differs (README, *Engines*)."""
+
 import json
 import posixpath
 import re
@@ -79,8 +80,14 @@ def test_properdocs_builds_the_same_pages(built_site, engines):
     assert ours == theirs
     entry = "pagefind/pagefind-entry.json"
     assert json.loads(read(built_site, entry))["languages"].keys() == json.loads(read(out, entry))["languages"].keys()
-    assert {p.name for p in (built_site / "pagefind/fragment").iterdir()} == {p.name for p in (out / "pagefind/fragment").iterdir()}
-    different = [str(p) for p in ours if p.suffix == ".html" and GENERATOR.sub("", read(built_site, p)) != GENERATOR.sub("", read(out, p))]
+    assert {p.name for p in (built_site / "pagefind/fragment").iterdir()} == {
+        p.name for p in (out / "pagefind/fragment").iterdir()
+    }
+    different = [
+        str(p)
+        for p in ours
+        if p.suffix == ".html" and GENERATOR.sub("", read(built_site, p)) != GENERATOR.sub("", read(out, p))
+    ]
     assert different == []
 
 
@@ -91,7 +98,9 @@ def test_zensical_builds_every_page_with_the_same_article(built_site, engines):
     different = [str(p) for p in ours if Article.of(built_site, p) != Article.of(out, p)]
     assert different == []
     # the same downloads, byte for byte (they come from the tree, not the engine)
-    data = sorted(p.relative_to(built_site) for p in (built_site / "data").rglob("*") if p.is_file() and p.suffix != ".html")
+    data = sorted(
+        p.relative_to(built_site) for p in (built_site / "data").rglob("*") if p.is_file() and p.suffix != ".html"
+    )
     data += [Path(p) for p in ("robots.txt", "feed.xml", "en/feed.xml")]
     assert [p for p in data if (built_site / p).read_bytes() != (out / p).read_bytes()] == []
     assert [p.name for p in (built_site, out) if (p / "sitemap.xml").exists()] == []  # none without a public address

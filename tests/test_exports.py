@@ -1,5 +1,6 @@
 """Downloads: plan.json validates against plan.schema.json, CSVs open in Excel/WPS, the data package is valid,
 task-division tables keep 等, and every file is byte-identical from one build to the next."""
+
 import csv
 import io
 import json
@@ -49,17 +50,31 @@ def test_csvs_have_bom_and_all_rows(files):
     units = {r["id"]: r for r in rows(files["data/units.csv"])}
     assert units["commerce"]["name_zh"] == "省商务厅" and int(units["commerce"]["lead_count"]) > 0
     assignments = rows(files["data/assignments.csv"])
-    assert {"measure": "2.1.1", "unit": "shenyang-government", "role": "lead", "group": "1", "position": "1", "group_etc": "false"} in assignments
+    assert {
+        "measure": "2.1.1",
+        "unit": "shenyang-government",
+        "role": "lead",
+        "group": "1",
+        "position": "1",
+        "group_etc": "false",
+    } in assignments
 
 
 def test_task_division_table_keeps_etc(files):
     table = rows(files["data/tasks.csv"])
     assert list(table[0]) == ["序号", "编号", "所属部分", "任务", "牵头单位", "配合单位", "量化目标"]
     first = table[0]
-    assert (first["编号"], first["牵头单位"], first["配合单位"]) == ("2.1.1", "沈阳市政府", "省发展改革委、省商务厅、省交通运输厅等")
+    assert (first["编号"], first["牵头单位"], first["配合单位"]) == (
+        "2.1.1",
+        "沈阳市政府",
+        "省发展改革委、省商务厅、省交通运输厅等",
+    )
     assert first["任务"].startswith("建设国家现代综合枢纽。高水平建设航空")
     en = rows(files["data/tasks.en.csv"])[0]
-    assert en["Co-responsible units"].endswith("and other departments concerned") and en["Lead unit"] == "Shenyang Municipal Government"
+    assert (
+        en["Co-responsible units"].endswith("and other departments concerned")
+        and en["Lead unit"] == "Shenyang Municipal Government"
+    )
 
 
 def test_each_unit_has_its_own_tables(files, plan):
@@ -92,13 +107,25 @@ def test_data_package_is_valid(files, tmp_path):
     report = frictionless.validate(tmp_path / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
     measures = next(r for r in package["resources"] if r["name"] == "measures")
-    assert measures["schema"]["primaryKey"] == ["id"] and measures["schema"]["foreignKeys"][0]["reference"]["resource"] == "units"
+    assert (
+        measures["schema"]["primaryKey"] == ["id"]
+        and measures["schema"]["foreignKeys"][0]["reference"]["resource"] == "units"
+    )
 
 
 def test_data_package_describes_every_dataset_file_with_size_and_hash(files):
     package = json.loads(files["data/datapackage.json"])
     described = {r["path"]: r for r in package["resources"]}
-    for path in ("plan.json", "plan.sqlite", "plan.metadata.json", "api/index.json", "plan.tmx", "plan.bib", "plan.csl.json", "measures.csv"):
+    for path in (
+        "plan.json",
+        "plan.sqlite",
+        "plan.metadata.json",
+        "api/index.json",
+        "plan.tmx",
+        "plan.bib",
+        "plan.csl.json",
+        "measures.csv",
+    ):
         assert described[path]["bytes"] == len(files["data/" + path]), path  # frictionless checks the hash above
     assert package["profile"] == "data-package" and described["measures.csv"]["profile"] == "tabular-data-resource"
 
@@ -113,9 +140,15 @@ def test_outputs_are_byte_identical_between_builds(files):
 def test_a_lead_alone_with_etc_keeps_the_others(files):
     # 3.5.2: （责任单位：省商务厅等，相关市政府，沈抚示范区）: the lead's own group is only "and others"
     row = next(r for r in rows(files["data/tasks.csv"]) if r["编号"] == "3.5.2")
-    assert (row["牵头单位"], row["配合单位"]) == ("省商务厅", "“等”所含的其他单位，相关市政府，沈抚示范区")  # 等, not a made-up unit
+    assert (row["牵头单位"], row["配合单位"]) == (
+        "省商务厅",
+        "“等”所含的其他单位，相关市政府，沈抚示范区",
+    )  # 等, not a made-up unit
     en = next(r for r in rows(files["data/tasks.en.csv"]) if r["ID"] == "3.5.2")
-    assert en["Co-responsible units"] == "other departments concerned; relevant city governments; Shenfu Demonstration Zone"
+    assert (
+        en["Co-responsible units"]
+        == "other departments concerned; relevant city governments; Shenfu Demonstration Zone"
+    )
 
 
 def test_data_package_names_the_encoding_and_types_ids_as_text(files, tmp_path):
@@ -136,6 +169,7 @@ def test_data_package_names_the_encoding_and_types_ids_as_text(files, tmp_path):
 
 def test_the_data_page_says_how_to_read_ids_as_text(plan):
     from lnplan.site import render_page
+
     zh = render_page(plan, "zh", "data", "", "data/").markdown
     en = render_page(plan, "en", "data", "", "data/").markdown
     assert "dtype=str" in zh and "文本" in zh and "dtype=str" in en and "From Text/CSV" in en
@@ -144,6 +178,7 @@ def test_the_data_page_says_how_to_read_ids_as_text(plan):
 def test_every_csv_column_is_described_from_the_schema_in_both_languages(files, plan):
     from lnplan.columns import csv_tables
     from lnplan.site import render_page
+
     package = {r["name"]: r for r in json.loads(files["data/datapackage.json"])["resources"]}
     page = {lang: render_page(plan, lang, "data", "", "data/").markdown for lang in ("zh", "en")}
     for table in csv_tables():
@@ -151,7 +186,10 @@ def test_every_csv_column_is_described_from_the_schema_in_both_languages(files, 
         fields = package[table.name]["schema"]["fields"]
         assert [f["name"] for f in fields] == header == [c.name for c in table.csv_columns]
         for f in fields:
-            assert f["description"] and f["x-description-zh"] and f["description"] != f["x-description-zh"], (table.name, f["name"])
+            assert f["description"] and f["x-description-zh"] and f["description"] != f["x-description-zh"], (
+                table.name,
+                f["name"],
+            )
             assert f"<code>{f['name']}</code>" in page["zh"] and f["x-description-zh"].split("（")[0] in page["zh"]
     units = {f["name"]: f for f in package["units"]["schema"]["fields"]}
     assert units["lead_count"]["description"] == "Measures the unit leads. This column gives their number."

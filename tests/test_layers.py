@@ -1,18 +1,46 @@
 """Data flows one way: every module of lnplan sits in a layer, and imports only from its own layer or those below
 (imports inside functions count too). No cycles, so a newcomer knows where a change goes."""
+
 import ast
 from pathlib import Path
 
 from conftest import ROOT
 
 LAYERS = [  # lowest first
-    ("leaf", {"lnplan.model", "lnplan.schema", "lnplan.urls", "lnplan.i18n", "lnplan.yamlio", "lnplan.punctuation",
-              "lnplan.safefiles", "lnplan.browser", "lnplan.clients", "lnplan.checksite", "lnplan.cli"}),
+    (
+        "leaf",
+        {
+            "lnplan.model",
+            "lnplan.schema",
+            "lnplan.urls",
+            "lnplan.i18n",
+            "lnplan.yamlio",
+            "lnplan.punctuation",
+            "lnplan.safefiles",
+            "lnplan.browser",
+            "lnplan.clients",
+            "lnplan.checksite",
+            "lnplan.cli",
+        },
+    ),
     ("reading", {"lnplan.reading", "lnplan.loader", "lnplan.releases", "lnplan.fidelity", "lnplan.validate"}),
-    ("outputs", {"lnplan.export", "lnplan.columns", "lnplan.cite", "lnplan.database", "lnplan.tmx", "lnplan.feed",
-                 "lnplan.sitemap"}),
+    (
+        "outputs",
+        {
+            "lnplan.export",
+            "lnplan.columns",
+            "lnplan.cite",
+            "lnplan.database",
+            "lnplan.tmx",
+            "lnplan.feed",
+            "lnplan.sitemap",
+        },
+    ),
     ("site", {"lnplan.render", "lnplan.site", "lnplan.searchentities", "lnplan.docstree"}),
-    ("command line", {"lnplan.__main__", "lnplan.build", "lnplan.fulltext", "lnplan.dev", "lnplan.synth", "lnplan.releasing"}),
+    (
+        "command line",
+        {"lnplan.__main__", "lnplan.build", "lnplan.fulltext", "lnplan.dev", "lnplan.synth", "lnplan.releasing"},
+    ),
 ]
 
 
@@ -39,7 +67,11 @@ def imports(path: Path) -> set[str]:
             module = ".".join([*base, *([node.module] if node.module else [])])
             for alias in node.names:
                 sub = f"{module}.{alias.name}"
-                out.add(sub if (ROOT / (sub.replace(".", "/") + ".py")).exists() or (ROOT / sub.replace(".", "/")).is_dir() else module)
+                out.add(
+                    sub
+                    if (ROOT / (sub.replace(".", "/") + ".py")).exists() or (ROOT / sub.replace(".", "/")).is_dir()
+                    else module
+                )
         elif isinstance(node, ast.Import):
             out |= {a.name for a in node.names}
     return {m for m in out if m.startswith("lnplan.")} - {name}
@@ -64,10 +96,11 @@ def test_no_import_cycles():
         state[node] = 1
         for dep in sorted(graph.get(node, ())):
             if state.get(dep) == 1:
-                cycles.append(" → ".join([*stack[stack.index(dep):], dep]))
+                cycles.append(" → ".join([*stack[stack.index(dep) :], dep]))
             elif dep not in state:
                 visit(dep, [*stack, dep])
         state[node] = 2
+
     for node in sorted(graph):
         if node not in state:
             visit(node, [node])

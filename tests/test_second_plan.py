@@ -1,6 +1,7 @@
 """The code publishes another plan of the same kind from data alone (plan/edition.yaml and the rest of plan/): a
 fictional plan with another title, issuer, date, number of chapters and regions, and no seas, builds with no
 Python change, and no page or download shows this plan's identity unless its own data says so."""
+
 import re
 
 import pytest
@@ -23,9 +24,13 @@ def second_site(tmp_path_factory):
 
 
 def test_no_page_or_download_names_the_real_plan(second_site):
-    found = {str(p.relative_to(second_site)): LIAONING.search(p.read_text(encoding="utf-8", errors="replace")).group()
-             for p in second_site.rglob("*") if p.suffix in TEXT_FILES and "pagefind" not in p.parts
-             and LIAONING.search(p.read_text(encoding="utf-8", errors="replace"))}
+    found = {
+        str(p.relative_to(second_site)): LIAONING.search(p.read_text(encoding="utf-8", errors="replace")).group()
+        for p in second_site.rglob("*")
+        if p.suffix in TEXT_FILES
+        and "pagefind" not in p.parts
+        and LIAONING.search(p.read_text(encoding="utf-8", errors="replace"))
+    }
     assert found == {}
 
 

@@ -1,4 +1,5 @@
 """data/plan.tmx: a valid TMX 1.4b translation memory with one translation unit per Chinese–English pair."""
+
 import dataclasses
 import json
 import xml.etree.ElementTree as ET
@@ -57,7 +58,9 @@ def test_one_unit_per_pair_with_its_id(tus, plan):
             for it in s.get("items", []):
                 titles += 1 + sum(1 for q in it.get("paragraphs", []) if "title" in q)
     assert sum(1 for k in tus if k.endswith("/title") and not k.startswith(("unit/", "place/"))) == titles
-    assert sum(1 for k in tus if k.endswith("/text") and k.split("/")[0] in {m["id"] for m in doc["measures"]}) == len(doc["measures"])
+    assert sum(1 for k in tus if k.endswith("/text") and k.split("/")[0] in {m["id"] for m in doc["measures"]}) == len(
+        doc["measures"]
+    )
     assert all(zh and en for zh, en in tus.values())
 
 
@@ -65,8 +68,23 @@ def test_text_is_escaped_by_construction(plan):
     hostile = "<seg>&amp; ]]> </tuv><script>"
     m = plan.measures["2.1.1"]
     measure = dataclasses.replace(m, text=Text(hostile, hostile))
-    p = dataclasses.replace(plan, measures={**plan.measures, "2.1.1": measure}, chapters=tuple(
-        dataclasses.replace(ch, sections=tuple(dataclasses.replace(s, items=tuple(
-            dataclasses.replace(it, measure=measure) if it.id == "2.1.1" else it for it in s.items)) for s in ch.sections))
-        for ch in plan.chapters))
+    p = dataclasses.replace(
+        plan,
+        measures={**plan.measures, "2.1.1": measure},
+        chapters=tuple(
+            dataclasses.replace(
+                ch,
+                sections=tuple(
+                    dataclasses.replace(
+                        s,
+                        items=tuple(
+                            dataclasses.replace(it, measure=measure) if it.id == "2.1.1" else it for it in s.items
+                        ),
+                    )
+                    for s in ch.sections
+                ),
+            )
+            for ch in plan.chapters
+        ),
+    )
     assert units(tmx(p))["2.1.1/text"] == (hostile, hostile)

@@ -1,5 +1,6 @@
 """The English edition: complete, no Chinese left in it, every number carried, one rendering per glossary term, and
 the house style of translation/STYLE.md wherever a test can check it."""
+
 import re
 import unicodedata
 
@@ -12,7 +13,20 @@ from lnplan.render.pages import Ctx, responsibility_html
 HAN = re.compile(r"[\u3400-\u9fff]")
 MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def pairs(node, path=()):
@@ -43,8 +57,12 @@ def plan_text_pairs(sources):
 
 
 def test_no_empty_english(sources):
-    empty = [(rel, p) for rel, d in sources.items() for p, pair in pairs(d) if not pair["en"].strip()
-             and not (rel == "vocabularies.yaml")]
+    empty = [
+        (rel, p)
+        for rel, d in sources.items()
+        for p, pair in pairs(d)
+        if not pair["en"].strip() and not (rel == "vocabularies.yaml")
+    ]
     assert not empty
 
 
@@ -53,7 +71,11 @@ def test_no_chinese_characters_in_english(sources):
     for rel, data in sources.items():
         for path, pair in pairs(data):
             # notes and reasons explain Chinese words, and may quote them (老字号, 显着)
-            allowed = (rel, path[-1]) in {("glossary.yaml", "note"), ("units.yaml", "note"), ("corrections.yaml", "reason")}
+            allowed = (rel, path[-1]) in {
+                ("glossary.yaml", "note"),
+                ("units.yaml", "note"),
+                ("corrections.yaml", "reason"),
+            }
             if HAN.search(pair["en"]) and not allowed:
                 bad.append((rel, path, pair["en"][:60]))
     assert not bad
@@ -87,9 +109,12 @@ def test_every_number_is_carried_into_english(sources):
     for rel, path, pair in plan_text_pairs(sources):
         en = normalize_en(pair["en"])
         for m in re.finditer(r"\d+(?:\.\d+)?", pair["zh"]):
-            forms = english_forms(m.group(), pair["zh"][m.end():m.end() + 2])
-            if not any(re.search(rf"(?<![\d.\w]){re.escape(f)}(?![\d])" + (r"\b" if f.isalpha() else ""), en, re.I) for f in forms):
-                missing.append((rel, path, m.group() + pair["zh"][m.end():m.end() + 2], forms))
+            forms = english_forms(m.group(), pair["zh"][m.end() : m.end() + 2])
+            if not any(
+                re.search(rf"(?<![\d.\w]){re.escape(f)}(?![\d])" + (r"\b" if f.isalpha() else ""), en, re.I)
+                for f in forms
+            ):
+                missing.append((rel, path, m.group() + pair["zh"][m.end() : m.end() + 2], forms))
     assert not missing, missing
 
 
@@ -101,7 +126,7 @@ def term_forms(en: str) -> list[str]:
     forms = [base]
     for i, w in enumerate(words):
         for plural in [w + "s", w + "es"] + ([w[:-1] + "ies"] if w.endswith("y") else []):
-            forms.append(" ".join(words[:i] + [plural] + words[i + 1:]))
+            forms.append(" ".join(words[:i] + [plural] + words[i + 1 :]))
     return forms
 
 
@@ -127,7 +152,12 @@ def test_glossary_terms_have_their_fixed_rendering(sources):
 
 
 # Short forms the text uses for a glossary term, which take the term's rendering (its note says so).
-SHORT_FORMS = {"生态补偿": "生态保护补偿", "自贸区": "自贸试验区", "深加工": "精深加工", "优势特色集群": "优势特色产业集群"}
+SHORT_FORMS = {
+    "生态补偿": "生态保护补偿",
+    "自贸区": "自贸试验区",
+    "深加工": "精深加工",
+    "优势特色集群": "优势特色产业集群",
+}
 
 
 def test_short_forms_take_their_terms_rendering(sources):
@@ -135,9 +165,14 @@ def test_short_forms_take_their_terms_rendering(sources):
     terms = {t["term"]["zh"]: t for t in sources["glossary.yaml"]["terms"]}
     bad = []
     for short, full in SHORT_FORMS.items():
-        assert f"“{short}”" in terms[full]["note"]["zh"] and short in terms[full]["note"]["en"], (full, "note names the short form")
+        assert f"“{short}”" in terms[full]["note"]["zh"] and short in terms[full]["note"]["en"], (
+            full,
+            "note names the short form",
+        )
         for rel, path, pair in plan_text_pairs(sources):
-            if short in pair["zh"].replace(full, "") and not any(f in normalize_en(pair["en"].lower()) for f in term_forms(terms[full]["term"]["en"])):
+            if short in pair["zh"].replace(full, "") and not any(
+                f in normalize_en(pair["en"].lower()) for f in term_forms(terms[full]["term"]["en"])
+            ):
                 bad.append((rel, path, short, terms[full]["term"]["en"]))
     assert not bad, bad
 
@@ -157,10 +192,12 @@ def test_exclusive_renderings_stand_for_their_term_only(sources):
     for rel, path, pair in plan_text_pairs(sources):
         en = normalize_en(pair["en"].lower())
         for t in sorted(terms.values(), key=lambda t: -len(t["term"]["en"])):  # a longer rendering that belongs here
-            if t["term"]["zh"] in pair["zh"]:                                   # (two pioneer zones for 两先区) is
-                en = en.replace(normalize_en(t["term"]["en"].lower()), "")      # no use of a shorter one
+            if t["term"]["zh"] in pair["zh"]:  # (two pioneer zones for 两先区) is
+                en = en.replace(normalize_en(t["term"]["en"].lower()), "")  # no use of a shorter one
         for zh in EXCLUSIVE:
-            if zh not in pair["zh"] and any(re.search(rf"\b{re.escape(f)}\b", en) for f in term_forms(terms[zh]["term"]["en"])):
+            if zh not in pair["zh"] and any(
+                re.search(rf"\b{re.escape(f)}\b", en) for f in term_forms(terms[zh]["term"]["en"])
+            ):
                 bad.append((rel, path, terms[zh]["term"]["en"], f"used without {zh}"))
     assert not bad, bad
 
@@ -169,27 +206,62 @@ def test_strategy_stays_in_names(sources):
     """战略 in a name (the western Liaoning zone, 战略性新兴产业…) keeps "strategy" or "strategic" in English:
     in every glossary term and full name (a short English name, such as Western Liaoning Pioneer Zone, may abbreviate)."""
     names = [t["term"] for t in sources["glossary.yaml"]["terms"]]
-    names += [r["full_name"] for f, key in (("places.yaml", "places"), ("units.yaml", "units")) for r in sources[f][key]]
+    names += [
+        r["full_name"] for f, key in (("places.yaml", "places"), ("units.yaml", "units")) for r in sources[f][key]
+    ]
     bad = [n for n in names if "战略" in n["zh"] and "strateg" not in n["en"].lower()]
     assert not bad, bad
 
 
 def test_glossary_is_complete_and_explained(sources):
     terms = {t["term"]["zh"]: t for t in sources["glossary.yaml"]["terms"]}
-    for zh in ("一圈一带两区", "双核", "全面振兴全方位振兴", "五大安全", "四个短板", "六项重点工作", "三篇大文章",
-               "数字辽宁、智造强省", "专精特新", "揭榜挂帅", "带土移植", "一单制", "集结中心", "精深加工", "先导区", "先行区",
-               "试验区", "集聚区", "国家现代综合枢纽", "职务科技成果",
-               # one rendering each since issue 22 (translation/STYLE.md, Terms)
-               "格局", "高地", "同城化", "改扩建", "办好", "省部共建", "重大科技基础设施", "跨境电子商务综合试验区",
-               "临床医学研究中心", "历史文化名城",
-               # since the second review: the western zone's three roles and its clusters
-               "优势特色产业集群", "绿色农产品供应基地", "清洁能源供给地", "旅游休闲目的地"):
+    for zh in (
+        "一圈一带两区",
+        "双核",
+        "全面振兴全方位振兴",
+        "五大安全",
+        "四个短板",
+        "六项重点工作",
+        "三篇大文章",
+        "数字辽宁、智造强省",
+        "专精特新",
+        "揭榜挂帅",
+        "带土移植",
+        "一单制",
+        "集结中心",
+        "精深加工",
+        "先导区",
+        "先行区",
+        "试验区",
+        "集聚区",
+        "国家现代综合枢纽",
+        "职务科技成果",
+        # one rendering each since issue 22 (translation/STYLE.md, Terms)
+        "格局",
+        "高地",
+        "同城化",
+        "改扩建",
+        "办好",
+        "省部共建",
+        "重大科技基础设施",
+        "跨境电子商务综合试验区",
+        "临床医学研究中心",
+        "历史文化名城",
+        # since the second review: the western zone's three roles and its clusters
+        "优势特色产业集群",
+        "绿色农产品供应基地",
+        "清洁能源供给地",
+        "旅游休闲目的地",
+    ):
         assert zh in terms, zh
-    unexplained = [t["id"] for t in terms.values() if not (t.get("note") and t["note"]["zh"].strip() and t["note"]["en"].strip())]
+    unexplained = [
+        t["id"] for t in terms.values() if not (t.get("note") and t["note"]["zh"].strip() and t["note"]["en"].strip())
+    ]
     assert not unexplained, f"every glossary term needs a note (释义) in both languages: {unexplained}"
 
 
 # ---- house style (translation/STYLE.md) ------------------------------------------------------------------------
+
 
 def english_texts(sources):
     """(file, path, text) of every English text in plan/ that this edition writes: the plan's translation, every
@@ -206,33 +278,124 @@ def english_texts(sources):
 # British forms and the American ones this edition writes (STYLE.md, Spelling). Words in -ise/-isation are caught
 # by the pattern below, except the English words that end so in American English too.
 BRITISH = {
-    "colour": "color", "favour": "favor", "honour": "honor", "labour": "labor", "neighbour": "neighbor",
-    "behaviour": "behavior", "harbour": "harbor", "centre": "center", "metre": "meter", "kilometre": "kilometer",
-    "litre": "liter", "fibre": "fiber", "theatre": "theater", "programme": "program", "licence": "license",
-    "defence": "defense", "offence": "offense", "towards": "toward", "amongst": "among", "whilst": "while",
-    "tonne": "metric ton", "storey": "story", "understorey": "understory", "grey": "gray", "ageing": "aging",
-    "travelled": "traveled", "travelling": "traveling", "modelling": "modeling", "labelled": "labeled",
-    "cancelled": "canceled", "fuelled": "fueled", "catalogue": "catalog", "judgement": "judgment",
-    "enrolment": "enrollment", "fulfil": "fulfill", "instalment": "installment", "skilful": "skillful",
-    "aluminium": "aluminum", "sulphur": "sulfur", "mould": "mold", "plough": "plow", "cheque": "check",
-    "tyre": "tire", "jewellery": "jewelry", "manoeuvre": "maneuver", "paediatric": "pediatric",
-    "orthopaedic": "orthopedic", "anaesthesia": "anesthesia", "learnt": "learned", "per cent": "percent",
-    "analyse": "analyze", "north-east": "northeast", "north-eastern": "northeastern", "north-west": "northwest",
-    "north-western": "northwestern", "south-east": "southeast", "south-eastern": "southeastern",
-    "south-west": "southwest", "south-western": "southwestern",
+    "colour": "color",
+    "favour": "favor",
+    "honour": "honor",
+    "labour": "labor",
+    "neighbour": "neighbor",
+    "behaviour": "behavior",
+    "harbour": "harbor",
+    "centre": "center",
+    "metre": "meter",
+    "kilometre": "kilometer",
+    "litre": "liter",
+    "fibre": "fiber",
+    "theatre": "theater",
+    "programme": "program",
+    "licence": "license",
+    "defence": "defense",
+    "offence": "offense",
+    "towards": "toward",
+    "amongst": "among",
+    "whilst": "while",
+    "tonne": "metric ton",
+    "storey": "story",
+    "understorey": "understory",
+    "grey": "gray",
+    "ageing": "aging",
+    "travelled": "traveled",
+    "travelling": "traveling",
+    "modelling": "modeling",
+    "labelled": "labeled",
+    "cancelled": "canceled",
+    "fuelled": "fueled",
+    "catalogue": "catalog",
+    "judgement": "judgment",
+    "enrolment": "enrollment",
+    "fulfil": "fulfill",
+    "instalment": "installment",
+    "skilful": "skillful",
+    "aluminium": "aluminum",
+    "sulphur": "sulfur",
+    "mould": "mold",
+    "plough": "plow",
+    "cheque": "check",
+    "tyre": "tire",
+    "jewellery": "jewelry",
+    "manoeuvre": "maneuver",
+    "paediatric": "pediatric",
+    "orthopaedic": "orthopedic",
+    "anaesthesia": "anesthesia",
+    "learnt": "learned",
+    "per cent": "percent",
+    "analyse": "analyze",
+    "north-east": "northeast",
+    "north-eastern": "northeastern",
+    "north-west": "northwest",
+    "north-western": "northwestern",
+    "south-east": "southeast",
+    "south-eastern": "southeastern",
+    "south-west": "southwest",
+    "south-western": "southwestern",
 }
-AMERICAN_ISE = {"advise", "arise", "chastise", "circumcise", "comprise", "compromise", "concise", "cruise", "demise",
-                "despise", "devise", "disguise", "enterprise", "excise", "exercise", "expertise", "franchise", "guise",
-                "improvise", "incise", "merchandise", "noise", "otherwise", "likewise", "clockwise", "paradise",
-                "poise", "praise", "precise", "premise", "promise", "raise", "reprise", "revise", "rise", "sunrise",
-                "supervise", "surmise", "surprise", "televise", "treatise", "wise", "appraise", "apprise", "braise",
-                "bruise", "anise", "mortise", "cerise", "valise"}
+AMERICAN_ISE = {
+    "advise",
+    "arise",
+    "chastise",
+    "circumcise",
+    "comprise",
+    "compromise",
+    "concise",
+    "cruise",
+    "demise",
+    "despise",
+    "devise",
+    "disguise",
+    "enterprise",
+    "excise",
+    "exercise",
+    "expertise",
+    "franchise",
+    "guise",
+    "improvise",
+    "incise",
+    "merchandise",
+    "noise",
+    "otherwise",
+    "likewise",
+    "clockwise",
+    "paradise",
+    "poise",
+    "praise",
+    "precise",
+    "premise",
+    "promise",
+    "raise",
+    "reprise",
+    "revise",
+    "rise",
+    "sunrise",
+    "supervise",
+    "surmise",
+    "surprise",
+    "televise",
+    "treatise",
+    "wise",
+    "appraise",
+    "apprise",
+    "braise",
+    "bruise",
+    "anise",
+    "mortise",
+    "cerise",
+    "valise",
+}
 
 
 def british_words(text: str) -> list[str]:
     found = [w for w in BRITISH if re.search(rf"\b{re.escape(w)}s?\b", text, re.I)]
     for m in re.finditer(r"\b([A-Za-z]+?)(is(?:e|es|ed|ing|ation|ations))\b", text):
-        stem, end = m.group(1).lower(), m.group(2)
+        stem = m.group(1).lower()
         base = stem + "ise"
         if base not in AMERICAN_ISE and len(stem) > 2:
             found.append(m.group(0))
@@ -253,8 +416,11 @@ def test_no_british_spelling(sources):
 def test_names_are_joined_by_hyphens(sources):
     """Routes, corridors and groupings of places take a hyphen (Beijing-Harbin Expressway); no en dash joins two
     names, and the em dash is not used (STYLE.md, Dashes)."""
-    bad = [(rel, path, m.group()) for rel, path, text in english_texts(sources)
-           for m in re.finditer(r"\S*[A-Za-z)]\s?[–—]\s?[A-Za-z(]\S*|—", text)]
+    bad = [
+        (rel, path, m.group())
+        for rel, path, text in english_texts(sources)
+        for m in re.finditer(r"\S*[A-Za-z)]\s?[–—]\s?[A-Za-z(]\S*|—", text)
+    ]
     assert not bad, bad
 
 
@@ -266,15 +432,22 @@ def small_counts(text: str) -> list[str]:
     text = re.sub(r"https?://\S+", "", text)
     out = []
     for m in re.finditer(r"(?<![\w.,])[1-9](?![\w.,]\d|\w)", text):
-        if re.match(unit, text[m.end():]) or re.search(named, text[:m.start()]) or text[m.start() - 1:m.end() + 1] == f"({m.group()})":
+        if (
+            re.match(unit, text[m.end() :])
+            or re.search(named, text[: m.start()])
+            or text[m.start() - 1 : m.end() + 1] == f"({m.group()})"
+        ):
             continue
-        out.append(text[max(0, m.start() - 20):m.end() + 20])
+        out.append(text[max(0, m.start() - 20) : m.end() + 20])
     return out
 
 
 def test_small_counts_are_spelled_out(sources):
     assert len(small_counts("seek 3 state key laboratories, rank in the top 5 nationwide")) == 2
-    assert small_counts("1 trillion yuan, 15%, 500 kV, a 1-hour circle, Line 9, 5G, version 2.0, 1 million mu, 9,000") == []
+    assert (
+        small_counts("1 trillion yuan, 15%, 500 kV, a 1-hour circle, Line 9, 5G, version 2.0, 1 million mu, 9,000")
+        == []
+    )
     assert small_counts("on September 5, 2022 (section 3), Qiaoyuan 2020 (3), https://x.org/on-January-1-2022") == []
     # the plan's text and every note, source and reason around it (the other cities, seven in all)
     bad = [(rel, path, s) for rel, path, text in english_texts(sources) for s in small_counts(text)]
@@ -299,7 +472,7 @@ def case_slips(name: str, text: str) -> list[str]:
         seen = m.group()
         if seen == name or name == name.lower():
             continue
-        starts = m.start() == 0 or text[:m.start()].endswith((". ", "“"))
+        starts = m.start() == 0 or text[: m.start()].endswith((". ", "“"))
         if starts and seen[1:] == name[1:]:
             continue
         slips.append(seen)
@@ -309,8 +482,12 @@ def case_slips(name: str, text: str) -> list[str]:
 def test_recorded_names_keep_their_capitalization(sources):
     names = recorded_names(sources)
     texts = [(rel, path, pair["en"]) for rel, path, pair in plan_text_pairs(sources)]
-    texts += [(rel, path, pair["en"]) for rel in ("glossary.yaml", "place_names.yaml", "places.yaml", "units.yaml")
-              for path, pair in pairs(sources[rel]) if path[-1] in ("note", "detail", "unsourced", "reason")]
+    texts += [
+        (rel, path, pair["en"])
+        for rel in ("glossary.yaml", "place_names.yaml", "places.yaml", "units.yaml")
+        for path, pair in pairs(sources[rel])
+        if path[-1] in ("note", "detail", "unsourced", "reason")
+    ]
     bad = [(rel, path, name, seen) for rel, path, text in texts for name in names for seen in case_slips(name, text)]
     assert not bad, bad
 
@@ -325,21 +502,38 @@ def test_parts_of_named_bodies_are_capitalized(sources):
 
 # Established names and the forms that loosen them (STYLE.md, Official names; sources in its table).
 OFFICIAL = {
-    "辽宁）自贸试验区": "China (Liaoning) Pilot Free Trade Zone", "辽宁自贸试验区": "China (Liaoning) Pilot Free Trade Zone",
-    "中蒙俄": "China-Mongolia-Russia Economic Corridor", "大船": "Dalian Shipbuilding Industry Co.",
-    "大机车": "CRRC Dalian", "大石化": "PetroChina Dalian Petrochemical",
+    "辽宁）自贸试验区": "China (Liaoning) Pilot Free Trade Zone",
+    "辽宁自贸试验区": "China (Liaoning) Pilot Free Trade Zone",
+    "中蒙俄": "China-Mongolia-Russia Economic Corridor",
+    "大船": "Dalian Shipbuilding Industry Co.",
+    "大机车": "CRRC Dalian",
+    "大石化": "PetroChina Dalian Petrochemical",
     "沈大国家自主创新示范区": "Shenyang-Dalian National Independent Innovation Demonstration Zone",
-    "进口贸易促进创新示范区": "import trade promotion and innovation", "达沃斯夏季论坛": "Annual Meeting of the New Champions",
+    "进口贸易促进创新示范区": "import trade promotion and innovation",
+    "达沃斯夏季论坛": "Annual Meeting of the New Champions",
 }
-LOOSENED = [r"(?<!\(Liaoning\) )\bPilot Free Trade Zone", r"(?i)(?<!pilot )\bfree trade zone",
-            r"China-Mongolia-Russia(?! Economic Corridor)", r"National Innovation Demonstration Zone"]
+LOOSENED = [
+    r"(?<!\(Liaoning\) )\bPilot Free Trade Zone",
+    r"(?i)(?<!pilot )\bfree trade zone",
+    r"China-Mongolia-Russia(?! Economic Corridor)",
+    r"National Innovation Demonstration Zone",
+]
 
 
 def test_official_names_are_not_loosened(sources):
-    bad = [(rel, path, zh) for rel, path, pair in plan_text_pairs(sources) for zh, en in OFFICIAL.items()
-           if zh in pair["zh"] and en not in pair["en"]]
-    bad += [(rel, path, m.group()) for rel, path, text in english_texts(sources) if rel != "corrections.yaml"
-            for p in LOOSENED for m in re.finditer(p, text)]
+    bad = [
+        (rel, path, zh)
+        for rel, path, pair in plan_text_pairs(sources)
+        for zh, en in OFFICIAL.items()
+        if zh in pair["zh"] and en not in pair["en"]
+    ]
+    bad += [
+        (rel, path, m.group())
+        for rel, path, text in english_texts(sources)
+        if rel != "corrections.yaml"
+        for p in LOOSENED
+        for m in re.finditer(p, text)
+    ]
     assert not bad, bad
 
 
@@ -350,24 +544,45 @@ def fold(word: str) -> str:
 def test_one_spelling_of_each_place(sources):
     """A Pinyin name with ü (Lüshunkou) is never spelled without it elsewhere (Lushun)."""
     marked = {w for _, _, text in english_texts(sources) for w in re.findall(r"\w+", text) if fold(w) != w}
-    bad = [(rel, path, w) for rel, path, text in english_texts(sources) for w in re.findall(r"\b[A-Z]\w{3,}", text)
-           if any(fold(m).lower().startswith(w.lower()) and not m.lower().startswith(w.lower()) for m in marked)]
+    bad = [
+        (rel, path, w)
+        for rel, path, text in english_texts(sources)
+        for w in re.findall(r"\b[A-Z]\w{3,}", text)
+        if any(fold(m).lower().startswith(w.lower()) and not m.lower().startswith(w.lower()) for m in marked)
+    ]
     assert not bad, bad
 
 
 def test_etc_is_rendered_as_the_style_guide_says(sources):
     """等 in running text is "such as …" or "… and other …": never "etc." and never a bare "and others"."""
-    bad = [(rel, path, m.group()) for rel, path, pair in plan_text_pairs(sources)
-           for m in re.finditer(r"\betc\.|\band others\b[.,;]?", pair["en"])]
+    bad = [
+        (rel, path, m.group())
+        for rel, path, pair in plan_text_pairs(sources)
+        for m in re.finditer(r"\betc\.|\band others\b[.,;]?", pair["en"])
+    ]
     assert not bad, bad
 
 
 # Calques a professional review found, each replaced by what the Chinese means (STYLE.md, Fluency).
-CALQUES = ["internet-famous", "check-in spots", "areas of special types", "central city for conventions",
-           "integration as one city", "dragon's head", "highland",
-           # the second review
-           "northeast yew", "shenfei", "transport airport", "marine biology", "refine marine fisheries",
-           "two pioneer zones", "city, integration and innovation", "improve the scope", "the smooth flow of"]
+CALQUES = [
+    "internet-famous",
+    "check-in spots",
+    "areas of special types",
+    "central city for conventions",
+    "integration as one city",
+    "dragon's head",
+    "highland",
+    # the second review
+    "northeast yew",
+    "shenfei",
+    "transport airport",
+    "marine biology",
+    "refine marine fisheries",
+    "two pioneer zones",
+    "city, integration and innovation",
+    "improve the scope",
+    "the smooth flow of",
+]
 
 
 def test_known_calques_stay_out(sources):
@@ -375,8 +590,24 @@ def test_known_calques_stay_out(sources):
     assert not bad, bad
 
 
-IGNORED_IN_NAMES = {"Ministry", "National", "State", "General", "Administration", "Commission", "Council", "Department",
-                    "Bureau", "of", "the", "for", "and", "China", "People's", "Republic"}
+IGNORED_IN_NAMES = {
+    "Ministry",
+    "National",
+    "State",
+    "General",
+    "Administration",
+    "Commission",
+    "Council",
+    "Department",
+    "Bureau",
+    "of",
+    "the",
+    "for",
+    "and",
+    "China",
+    "People's",
+    "Republic",
+}
 
 
 def test_notes_naming_a_national_counterpart_follow_it(sources):
@@ -414,16 +645,30 @@ def test_a_lead_alone_with_etc_reads_other_departments_concerned(plan):
 
 # Words outside the glossary that the second review settled, and what they are wherever the Chinese has them (the
 # plan's text, names, notes and labels): a kind's 直属 is "directly under", not dropped; 霍尔果斯 is the Chinese city.
-SETTLED = {"直属": "directly under", "霍尔果斯": "Horgos", "减油增化": "refined-oil output", "东北红豆杉": "Japanese yew",
-           "沈飞": "Shenyang Aircraft Corporation", "兴城抽水蓄能电站": "Xingcheng Pumped-Storage Power Station",
-           "龙王庙抽水蓄能": "Chaoyang Longwangmiao Pumped-Storage Power Station",
-           "大伙房水库输水": "Dahuofang Reservoir Water Transmission Project", "桓仁古城": "Huanren Gucheng Airport",
-           "乡村振兴局": "Administration for Rural Revitalization", "海洋生物产业": "marine bio-industry"}
+SETTLED = {
+    "直属": "directly under",
+    "霍尔果斯": "Horgos",
+    "减油增化": "refined-oil output",
+    "东北红豆杉": "Japanese yew",
+    "沈飞": "Shenyang Aircraft Corporation",
+    "兴城抽水蓄能电站": "Xingcheng Pumped-Storage Power Station",
+    "龙王庙抽水蓄能": "Chaoyang Longwangmiao Pumped-Storage Power Station",
+    "大伙房水库输水": "Dahuofang Reservoir Water Transmission Project",
+    "桓仁古城": "Huanren Gucheng Airport",
+    "乡村振兴局": "Administration for Rural Revitalization",
+    "海洋生物产业": "marine bio-industry",
+}
 
 
 def test_settled_renderings_hold_everywhere(sources):
-    bad = [(rel, path, zh) for rel, data in sources.items() if rel != "corrections.yaml" for path, pair in pairs(data)
-           for zh, en in SETTLED.items() if zh in pair["zh"] and en not in pair["en"]]
+    bad = [
+        (rel, path, zh)
+        for rel, data in sources.items()
+        if rel != "corrections.yaml"
+        for path, pair in pairs(data)
+        for zh, en in SETTLED.items()
+        if zh in pair["zh"] and en not in pair["en"]
+    ]
     assert not bad, bad
 
 
@@ -431,6 +676,10 @@ def test_commas_and_periods_go_inside_closing_quotes(sources):
     """American punctuation (STYLE.md, Punctuation): the “four weak links,” not the “four weak links”, (colons and
     semicolons stay outside)."""
     outside = re.compile(r"”[,.]|‘[^‘’]*’[,.]")
-    bad = [(rel, path, pair["en"][max(0, m.start() - 30):m.end()]) for rel, data in sources.items()
-           for path, pair in pairs(data) for m in outside.finditer(pair["en"])]
+    bad = [
+        (rel, path, pair["en"][max(0, m.start() - 30) : m.end()])
+        for rel, data in sources.items()
+        for path, pair in pairs(data)
+        for m in outside.finditer(pair["en"])
+    ]
     assert not bad, bad

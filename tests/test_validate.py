@@ -1,4 +1,5 @@
 """`make validate`: every error at once, as file:line:column: path: message, exit 1, never a traceback."""
+
 import subprocess
 import sys
 
@@ -6,8 +7,9 @@ from conftest import ROOT
 
 
 def validate(plan_dir) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lnplan", "validate", "--plan", str(plan_dir)],
-                          cwd=ROOT, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "lnplan", "validate", "--plan", str(plan_dir)], cwd=ROOT, capture_output=True, text=True
+    )
 
 
 def test_real_plan_is_valid():
@@ -26,19 +28,25 @@ def test_bad_yaml_syntax(plan_copy):
     plan_copy.write("units.yaml", text)
     r = validate(plan_copy.dir)
     assert_clean_failure(r)
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if "[oops" in l)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "[oops" in row)
     assert "units.yaml:" in r.stderr and "YAML syntax error" in r.stderr
     assert f"units.yaml:{line}:" in r.stderr or f"units.yaml:{line + 1}:" in r.stderr
 
 
 def test_unknown_unit_names_the_place_and_suggests(plan_copy):
-    plan_copy.edit("chapters/2.yaml", lambda d: d["sections"][0]["items"][0]["responsibility"]["groups"][1]["units"].__setitem__(1, "comerce"))
+    plan_copy.edit(
+        "chapters/2.yaml",
+        lambda d: d["sections"][0]["items"][0]["responsibility"]["groups"][1]["units"].__setitem__(1, "comerce"),
+    )
     r = validate(plan_copy.dir)
     assert_clean_failure(r)
     text = plan_copy.read("chapters/2.yaml").splitlines()
-    line = next(i for i, l in enumerate(text, 1) if l.strip() == "- comerce")
+    line = next(i for i, row in enumerate(text, 1) if row.strip() == "- comerce")
     col = text[line - 1].index("comerce") + 1
-    assert f"chapters/2.yaml:{line}:{col}: sections[0].items[0].responsibility.groups[1].units[1]: unknown unit 'comerce'" in r.stderr
+    assert (
+        f"chapters/2.yaml:{line}:{col}: sections[0].items[0].responsibility.groups[1].units[1]: unknown unit 'comerce'"
+        in r.stderr
+    )
     assert "did you mean 'commerce'?" in r.stderr
 
 
@@ -53,7 +61,7 @@ def test_wrong_type(plan_copy):
     plan_copy.edit("targets.yaml", lambda d: d["targets"][0].__setitem__("aspirational", "yes"))
     r = validate(plan_copy.dir)
     assert_clean_failure(r)
-    assert "targets[0].aspirational: wrong type: got str \"yes\"; expected boolean" in r.stderr
+    assert 'targets[0].aspirational: wrong type: got str "yes"; expected boolean' in r.stderr
 
 
 def test_missing_field(plan_copy):
@@ -67,11 +75,16 @@ def test_empty_english_text_is_rejected_with_its_line(plan_copy):
     plan_copy.edit("chapters/5.yaml", lambda d: d["sections"][1]["items"][0]["text"].__setitem__("en", ""))
     r = validate(plan_copy.dir)
     assert_clean_failure(r)
-    assert "chapters/5.yaml:" in r.stderr and "sections[1].items[0].text.en: empty text; write the text here" in r.stderr
+    assert (
+        "chapters/5.yaml:" in r.stderr and "sections[1].items[0].text.en: empty text; write the text here" in r.stderr
+    )
 
 
 def test_groups_must_match_the_clause_as_written(plan_copy):
-    plan_copy.edit("chapters/2.yaml", lambda d: d["sections"][0]["items"][0]["responsibility"]["groups"][1].__setitem__("etc", False))
+    plan_copy.edit(
+        "chapters/2.yaml",
+        lambda d: d["sections"][0]["items"][0]["responsibility"]["groups"][1].__setitem__("etc", False),
+    )
     r = validate(plan_copy.dir)
     assert_clean_failure(r)
     assert "groups do not match the clause as written" in r.stderr and "etc: true" in r.stderr
@@ -81,6 +94,7 @@ def test_out_of_order_id_and_unlisted_place(plan_copy):
     def change(d):
         d["sections"][0]["items"][1]["id"] = "2.1.9"
         d["sections"][0]["items"][0]["places"] = []
+
     plan_copy.edit("chapters/2.yaml", change)
     r = validate(plan_copy.dir)
     assert_clean_failure(r)

@@ -1,6 +1,7 @@
 """The task-division workbooks as a department opens, prints and forwards them: converted to PDF by LibreOffice
 headless (a real spreadsheet program; a row too low for its text is cut off in the PDF, so the text would be missing)
 and read back. Also the tables' columns and order with openpyxl."""
+
 import csv
 import io
 import re
@@ -31,8 +32,22 @@ def printed(files, tmp_path_factory):
     for name, data in names.items():
         (d / name).write_bytes(data)
     profile = d / "profile"
-    subprocess.run([find_soffice(), "--headless", "--norestore", f"-env:UserInstallation=file://{profile}", "--convert-to", "pdf",
-                    "--outdir", str(d), *(str(d / n) for n in names)], check=True, capture_output=True, timeout=240)
+    subprocess.run(
+        [
+            find_soffice(),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(d),
+            *(str(d / n) for n in names),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
     shutil.rmtree(profile, ignore_errors=True)
     out = {}
     for name in names:
@@ -49,7 +64,9 @@ def squeeze(text: str) -> str:
 def test_every_page_is_a4_landscape_with_the_header_row(printed, name):
     pages = printed[name]
     assert len(pages) > 2
-    headers = {lang: [squeeze(h) for h in task_headers(lang, UNIT if name != "tasks.xlsx" else None)] for lang in ("zh", "en")}
+    headers = {
+        lang: [squeeze(h) for h in task_headers(lang, UNIT if name != "tasks.xlsx" else None)] for lang in ("zh", "en")
+    }
     for text, size in pages:
         assert size == pytest.approx(A4_LANDSCAPE, abs=1)
         found = [lang for lang in ("zh", "en") if all(h in squeeze(text) for h in headers[lang])]
@@ -67,7 +84,11 @@ def test_the_title_names_plan_unit_version_and_source(printed, plan):
 @pytest.mark.parametrize("name", ["tasks.xlsx", f"{UNIT}.xlsx"])
 def test_no_task_text_is_cut_off_in_either_language(printed, plan, name):
     text = squeeze("".join(t for t, _ in printed[name]))
-    measures = plan.measures.values() if name == "tasks.xlsx" else [m for m in plan.measures.values() if UNIT in m.responsibility.units]
+    measures = (
+        plan.measures.values()
+        if name == "tasks.xlsx"
+        else [m for m in plan.measures.values() if UNIT in m.responsibility.units]
+    )
     missing = [(m.id, lang) for m in measures for lang in ("zh", "en") if squeeze(task_text(m, lang)) not in text]
     assert missing == []
 
@@ -77,13 +98,26 @@ def test_a_units_workbook_says_its_role_and_lists_led_tasks_first(files, plan, t
     path.write_bytes(files[f"data/units/{UNIT}.xlsx"])
     wb = openpyxl.load_workbook(path)
     ws = wb["任务分工表"]
-    assert [c.value for c in ws[3]] == ["序号", "编号", "所属部分", "任务", "本单位职责", "牵头单位", "配合单位", "量化目标"]
+    assert [c.value for c in ws[3]] == [
+        "序号",
+        "编号",
+        "所属部分",
+        "任务",
+        "本单位职责",
+        "牵头单位",
+        "配合单位",
+        "量化目标",
+    ]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4)]
     led, co = [m.id for m in plan.lead_measures(UNIT)], [m.id for m in plan.co_measures(UNIT)]
     assert [r[1] for r in rows] == led + co and [r[4] for r in rows] == ["牵头"] * len(led) + ["配合"] * len(co)
     target = next(m for m in plan.lead_measures(UNIT) if plan.targets_of(m.id))
     assert next(r for r in rows if r[1] == target.id)[7] == "；".join(x.text.zh for x in plan.targets_of(target.id))
-    assert ws.print_title_rows == "$3:$3" and int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "landscape"
+    assert (
+        ws.print_title_rows == "$3:$3"
+        and int(ws.page_setup.paperSize) == 9
+        and ws.page_setup.orientation == "landscape"
+    )
     en = wb["Task division"]
     assert [c.value for c in en[3]][4] == "This unit's role" and en.cell(4, 5).value == "Lead"
     assert all(ws.row_dimensions[r].height > 15 for r in range(4, 4 + len(rows)))

@@ -6,6 +6,7 @@ reports through the loader's collector, `c.add(file, path, message)`, as `file:l
 what would be right`. Every function runs in time linear in the size of the data (or n log n), so that any file
 within the size limit is checked in seconds; `make bench` times the worst cases we could construct.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -27,8 +28,10 @@ def url_problem(url: str) -> str | None:
     """Why a plan's web address cannot be a link on the site (a javascript:, data: or vbscript: address would run
     or show code when a reader clicks it), or None. Only http and https addresses with a host are links."""
     if not re.match(r"https?://", url):
-        return ("only https:// and http:// addresses can be links (another scheme, such as javascript: or data:, could run "
-                "code or show content the site does not vouch for)")
+        return (
+            "only https:// and http:// addresses can be links (another scheme, such as javascript: or data:, could run "
+            "code or show content the site does not vouch for)"
+        )
     if not url.isascii() or not URL_CHARS.fullmatch(url):
         bad = next(ch for ch in url if not ch.isascii() or not URL_CHARS.fullmatch(ch))
         what = "a space" if bad == " " else f"'{bad}'" if bad.isprintable() else f"U+{ord(bad):04X}"
@@ -79,12 +82,12 @@ def shown(value: Any, limit: int = 60) -> str:
         if size > limit:
             break
     text = "".join(parts)
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def cut(message: str, limit: int = 300) -> str:
     """A message of the schema validator, which quotes whole values, cut to a line a reader can take in."""
-    return message if len(message) <= limit else message[:limit - 1] + "…"
+    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 def unique_items(validator, unique: bool, instance: Any, schema: dict) -> Iterator[jsonschema.ValidationError]:
@@ -96,7 +99,9 @@ def unique_items(validator, unique: bool, instance: Any, schema: dict) -> Iterat
     for i, item in enumerate(instance):
         k = _key(item)
         if k in first:
-            yield jsonschema.ValidationError(f"{shown(item)} is listed twice (first at [{first[k]}]); list each once", path=[i])
+            yield jsonschema.ValidationError(
+                f"{shown(item)} is listed twice (first at [{first[k]}]); list each once", path=[i]
+            )
         else:
             first[k] = i
 
@@ -113,20 +118,26 @@ def _inline(node: Any, defs: dict, expanding: tuple = ()) -> Any:
     if not isinstance(node, dict):
         return node
     ref = node.get("$ref", "")
-    name = ref[len("#/$defs/"):] if ref.startswith("#/$defs/") else None
+    name = ref[len("#/$defs/") :] if ref.startswith("#/$defs/") else None
     if name in defs and name not in expanding:
         return _inline(defs[name], defs, expanding + (name,))
     return {k: _inline(v, defs, expanding) if k != "$defs" else v for k, v in node.items()}
 
 
-_VALIDATORS: dict[tuple[int, str], tuple[dict, jsonschema.protocols.Validator]] = {}  # keeps the schema: its id stays its own
+_VALIDATORS: dict[
+    tuple[int, str], tuple[dict, jsonschema.protocols.Validator]
+] = {}  # keeps the schema: its id stays its own
 
 
 def validator(defname: str, schema: dict) -> jsonschema.protocols.Validator:
     """The validator of one $defs entry of the schema, with the keywords above."""
     key = (id(schema), defname)
     if key not in _VALIDATORS:
-        sub = {"$schema": schema["$schema"], "$defs": schema["$defs"], **_inline(schema["$defs"][defname], schema["$defs"], (defname,))}
+        sub = {
+            "$schema": schema["$schema"],
+            "$defs": schema["$defs"],
+            **_inline(schema["$defs"][defname], schema["$defs"], (defname,)),
+        }
         _VALIDATORS[key] = (schema, Validator(sub, format_checker=FORMATS))
     return _VALIDATORS[key][1]
 
@@ -144,12 +155,15 @@ def reserved_id(ident: str, what: str) -> str | None:
     if ident in RESERVED_IDS:
         return f"'{ident}' is reserved (its page would replace the {what} index page); choose another id"
     if ident.lower() in WINDOWS_DEVICES:
-        return (f"'{ident}' is the name of a device on Windows, where no file or directory of that name (such as "
-                f"{ident}.csv) can be created or opened; choose another id")
+        return (
+            f"'{ident}' is the name of a device on Windows, where no file or directory of that name (such as "
+            f"{ident}.csv) can be created or opened; choose another id"
+        )
     return None
 
 
 # ---- rules across records and files ---------------------------------------------------------------------------------
+
 
 def _fold(text: str) -> str:
     """Text as two terms are compared: NFKC, case and runs of spaces ignored."""
@@ -163,12 +177,20 @@ def glossary_terms(c, src: dict) -> None:
     for i, t in enumerate(src["glossary.yaml"]["terms"]):
         term = t["term"]
         if _fold(term["zh"]) in zh:
-            c.add("glossary.yaml", ("terms", i, "term", "zh"), f"the term '{term['zh']}' is already defined at terms[{zh[_fold(term['zh'])]}]; "
-                  "define each term once, with one rendering (merge the two entries)")
+            c.add(
+                "glossary.yaml",
+                ("terms", i, "term", "zh"),
+                f"the term '{term['zh']}' is already defined at terms[{zh[_fold(term['zh'])]}]; "
+                "define each term once, with one rendering (merge the two entries)",
+            )
         elif _fold(term["en"]) in en:
             j = en[_fold(term["en"])]
-            c.add("glossary.yaml", ("terms", i, "term", "en"), f"'{term['en']}' is also the rendering of terms[{j}] "
-                  f"('{src['glossary.yaml']['terms'][j]['term']['zh']}'); give each term its own rendering, or merge the two")
+            c.add(
+                "glossary.yaml",
+                ("terms", i, "term", "en"),
+                f"'{term['en']}' is also the rendering of terms[{j}] "
+                f"('{src['glossary.yaml']['terms'][j]['term']['zh']}'); give each term its own rendering, or merge the two",
+            )
         zh.setdefault(_fold(term["zh"]), i)
         en.setdefault(_fold(term["en"]), i)
 
@@ -195,8 +217,12 @@ def clause_units(c, src: dict) -> None:
             for ui, uid in enumerate(g["units"]):
                 if uid in first:
                     role = "as the lead unit and again as co-responsible" if first[uid] == (0, 0) else "twice"
-                    c.add(rel, path + ("groups", gi, "units", ui), f"'{uid}' is named {role} in this clause (first at "
-                          f"groups[{first[uid][0]}].units[{first[uid][1]}]); a unit is either the lead or co-responsible: name it once")
+                    c.add(
+                        rel,
+                        path + ("groups", gi, "units", ui),
+                        f"'{uid}' is named {role} in this clause (first at "
+                        f"groups[{first[uid][0]}].units[{first[uid][1]}]); a unit is either the lead or co-responsible: name it once",
+                    )
                 else:
                     first[uid] = (gi, ui)
 
@@ -206,8 +232,12 @@ def unnamed_units(c, src: dict) -> None:
     named = {uid for _, _, resp in clauses(src) for g in resp["groups"] for uid in g["units"]}
     for i, u in enumerate(src["units.yaml"]["units"]):
         if u["id"] not in named:
-            c.add("units.yaml", ("units", i, "id"), f"unit '{u['id']}' is named by no responsibility clause; remove it, or "
-                  "name it in the clauses of the measures it is responsible for")
+            c.add(
+                "units.yaml",
+                ("units", i, "id"),
+                f"unit '{u['id']}' is named by no responsibility clause; remove it, or "
+                "name it in the clauses of the measures it is responsible for",
+            )
 
 
 MEMBER_KINDS = ("region", "core")  # a chapter is about one of these (it has members)
@@ -224,8 +254,12 @@ def chapter_regions(c, src: dict) -> None:
     for rel in (f for f in src if f.startswith("chapters/")):
         region = src[rel].get("region")
         if region in kinds and kinds[region] not in MEMBER_KINDS:
-            c.add(rel, ("region",), f"'{region}' is a {kinds[region]}; a chapter's region is one of the regions or cores of "
-                  f"plan/places.yaml ({', '.join(p for p, k in kinds.items() if k in MEMBER_KINDS)})")
+            c.add(
+                rel,
+                ("region",),
+                f"'{region}' is a {kinds[region]}; a chapter's region is one of the regions or cores of "
+                f"plan/places.yaml ({', '.join(p for p, k in kinds.items() if k in MEMBER_KINDS)})",
+            )
 
 
 def unit_places(c, src: dict) -> None:
@@ -238,13 +272,25 @@ def unit_places(c, src: dict) -> None:
         if want and place is None:
             c.add("units.yaml", path, f"a {u['kind']} unit names the {want} it governs: add 'place'")
         elif place is not None and not want:
-            c.add("units.yaml", path + ("place",), f"only {' and '.join(UNIT_PLACES)} units have a place, not a {u['kind']}; remove it")
+            c.add(
+                "units.yaml",
+                path + ("place",),
+                f"only {' and '.join(UNIT_PLACES)} units have a place, not a {u['kind']}; remove it",
+            )
         elif place in kinds and kinds[place] != want:
-            c.add("units.yaml", path + ("place",), f"'{place}' is a {kinds[place]}; a {u['kind']} unit's place is a {want}")
+            c.add(
+                "units.yaml",
+                path + ("place",),
+                f"'{place}' is a {kinds[place]}; a {u['kind']} unit's place is a {want}",
+            )
         elif place in governs:
             other = src["units.yaml"]["units"][governs[place]]["id"]
-            c.add("units.yaml", path + ("place",), f"'{place}' already has a government, '{other}' (units[{governs[place]}]); "
-                  "a place has one: merge the two units")
+            c.add(
+                "units.yaml",
+                path + ("place",),
+                f"'{place}' already has a government, '{other}' (units[{governs[place]}]); "
+                "a place has one: merge the two units",
+            )
         if place is not None:
             governs.setdefault(place, i)
 
@@ -263,7 +309,11 @@ def source_dates(c, src: dict) -> None:
     for i, s in enumerate(src["places.yaml"]["sources"]):
         problem = _date_problem(s["date"])
         if problem:
-            c.add("places.yaml", ("sources", i, "date"), f"'{s['date']}' is not a date: {problem}; write YYYY, YYYY-MM or YYYY-MM-DD")
+            c.add(
+                "places.yaml",
+                ("sources", i, "date"),
+                f"'{s['date']}' is not a date: {problem}; write YYYY, YYYY-MM or YYYY-MM-DD",
+            )
 
 
 def target_ids(c, src: dict) -> None:
@@ -274,14 +324,22 @@ def target_ids(c, src: dict) -> None:
         prefix = t["source"] + "-t"
         if not t["id"].startswith(prefix):
             continue  # the loader says it does not match its source
-        digits = t["id"][len(prefix):]
+        digits = t["id"][len(prefix) :]
         n = int(digits)
         if digits != str(n) or n == 0:
-            c.add("targets.yaml", ("targets", i, "id"), f"target id '{t['id']}' is not numbered as ids are; write "
-                  f"'{prefix}{n or 1}' (targets are numbered from 1, without leading zeros)")
+            c.add(
+                "targets.yaml",
+                ("targets", i, "id"),
+                f"target id '{t['id']}' is not numbered as ids are; write "
+                f"'{prefix}{n or 1}' (targets are numbered from 1, without leading zeros)",
+            )
         elif t["source"] in last and n <= last[t["source"]]:
-            c.add("targets.yaml", ("targets", i, "id"), f"target id '{t['id']}' is out of sequence: it comes after "
-                  f"'{prefix}{last[t['source']]}'; number the targets of a source in the order they are listed")
+            c.add(
+                "targets.yaml",
+                ("targets", i, "id"),
+                f"target id '{t['id']}' is out of sequence: it comes after "
+                f"'{prefix}{last[t['source']]}'; number the targets of a source in the order they are listed",
+            )
         last[t["source"]] = max(n, last.get(t["source"], 0))
 
 
@@ -292,7 +350,9 @@ NUMBER = re.compile(r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?")
 def numbers_in(text: str) -> set[float]:
     """The numbers a text writes: in digits (9,000, 7.7), or as one of 十, 百, 千, 万 alone (千亿元: 1000 亿元)."""
     found = {float(m.group().replace(",", "")) for m in NUMBER.finditer(text)}
-    found |= {float(v) for ch, v in CN_NUMBERS.items() if re.search(f"(?<![0-9一二三四五六七八九两十百千万]){ch}", text)}
+    found |= {
+        float(v) for ch, v in CN_NUMBERS.items() if re.search(f"(?<![0-9一二三四五六七八九两十百千万]){ch}", text)
+    }
     return found
 
 
@@ -301,11 +361,24 @@ def target_values(c, src: dict) -> None:
     for i, t in enumerate(src["targets.yaml"]["targets"]):
         if "value" in t and float(t["value"]) not in numbers_in(t["text"]["zh"]):
             found = ", ".join(f"{n:g}" for n in sorted(numbers_in(t["text"]["zh"]))) or "none"
-            c.add("targets.yaml", ("targets", i, "value"), f"value {t['value']} is not in the text it quotes "
-                  f"('{t['text']['zh'][:60]}', which writes {found}); write the number as the text gives it")
+            c.add(
+                "targets.yaml",
+                ("targets", i, "value"),
+                f"value {t['value']} is not in the text it quotes "
+                f"('{t['text']['zh'][:60]}', which writes {found}); write the number as the text gives it",
+            )
 
 
-CROSS_FILE = (glossary_terms, clause_units, unnamed_units, chapter_regions, unit_places, source_dates, target_ids, target_values)
+CROSS_FILE = (
+    glossary_terms,
+    clause_units,
+    unnamed_units,
+    chapter_regions,
+    unit_places,
+    source_dates,
+    target_ids,
+    target_values,
+)
 
 
 def cross_file(c, src: dict) -> None:

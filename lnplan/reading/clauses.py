@@ -1,5 +1,6 @@
 """Responsibility clauses: the grammar of 「（责任单位：…）」 as written, and the check that a measure's groups of
 unit ids say what its clause says."""
+
 from __future__ import annotations
 
 import re
@@ -48,7 +49,9 @@ def _compound(parts: list[str], names: dict[str, str]) -> list[str] | str:
     return ids + tail
 
 
-def read_responsibility(report: Report, rel: str, path: tuple, d: dict, units: dict, names: dict[str, str]) -> Responsibility:
+def read_responsibility(
+    report: Report, rel: str, path: tuple, d: dict, units: dict, names: dict[str, str]
+) -> Responsibility:
     """A measure's responsibility: its groups, checked against the units and against the clause as written."""
     groups = tuple(Group(tuple(g["units"]), g["etc"]) for g in d["groups"])
     unknown = False
@@ -56,7 +59,11 @@ def read_responsibility(report: Report, rel: str, path: tuple, d: dict, units: d
         for ui, uid in enumerate(g["units"]):
             if uid not in units:
                 unknown = True
-                report.add(rel, path + ("groups", gi, "units", ui), f"unknown unit '{uid}'; expected an id from plan/units.yaml{suggest(uid, units)}")
+                report.add(
+                    rel,
+                    path + ("groups", gi, "units", ui),
+                    f"unknown unit '{uid}'; expected an id from plan/units.yaml{suggest(uid, units)}",
+                )
     parsed = resolve_clause(d["raw"], names)
     if isinstance(parsed, str):
         report.add(rel, path + ("raw",), parsed)
@@ -64,5 +71,9 @@ def read_responsibility(report: Report, rel: str, path: tuple, d: dict, units: d
         stored = [(list(g.units), g.etc) for g in groups]
         if stored != parsed:
             want = "; ".join(f"units: [{', '.join(ids)}], etc: {str(etc).lower()}" for ids, etc in parsed)
-            report.add(rel, path + ("groups",), f"groups do not match the clause as written ('{d['raw']}'); the clause reads as: {want}")
+            report.add(
+                rel,
+                path + ("groups",),
+                f"groups do not match the clause as written ('{d['raw']}'); the clause reads as: {want}",
+            )
     return Responsibility(d["raw"], groups)

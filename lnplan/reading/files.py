@@ -1,5 +1,6 @@
 """The files of a plan: which there are, reading each as YAML with positions, and checking it against its part of
 the JSON Schema."""
+
 from __future__ import annotations
 
 import itertools
@@ -59,8 +60,11 @@ def unexpected_files(report: Report, plan_dir: Path, expected: list[str]) -> Non
             found.append((name, kind))
     snapshot = re.compile(re.escape(SNAPSHOT_DIR) + "/" + SEMVER.pattern + r"\.json")
     # An expected name that is a link, a FIFO or a device is refused by its reader, with what is wrong with it.
-    unexpected = [(rel, kind) for rel, kind in found if not (
-        rel in expected or (rel == "chapters" and kind == "directory") or snapshot.fullmatch(rel))]
+    unexpected = [
+        (rel, kind)
+        for rel, kind in found
+        if not (rel in expected or (rel == "chapters" and kind == "directory") or snapshot.fullmatch(rel))
+    ]
     for rel, kind in unexpected[:MAX_LISTED]:
         if rel.endswith(".yml"):
             hint = f"plan files end in .yaml: rename it to {rel[:-4].split('/')[-1]}.yaml"
@@ -93,7 +97,9 @@ def read_yaml(report: Report, rel: str) -> Any:
     if text is None:
         return None
     try:
-        left = min(yamlio.MAX_NODES, yamlio.MAX_PLAN_VALUES - sum(map(len, report.marks.values())))  # of all files' values
+        left = min(
+            yamlio.MAX_NODES, yamlio.MAX_PLAN_VALUES - sum(map(len, report.marks.values()))
+        )  # of all files' values
         data, marks = yamlio.load(text, left)
     except yamlio.YamlSyntaxError as exc:
         m = exc.mark
@@ -119,7 +125,9 @@ def schema_message(err: jsonschema.ValidationError) -> str:
     if v == "minLength":
         return "empty text; write the text here" if err.validator_value == 1 else err.message
     if v == "maxLength":
-        return f"text of {len(err.instance):,} characters; the limit for this field is {err.validator_value:,}: shorten it"
+        return (
+            f"text of {len(err.instance):,} characters; the limit for this field is {err.validator_value:,}: shorten it"
+        )
     if v == "maxItems":
         return f"{len(err.instance):,} items; at most {err.validator_value:,} here"
     if v in ("maximum", "minimum"):
@@ -129,13 +137,17 @@ def schema_message(err: jsonschema.ValidationError) -> str:
     if v == "pattern":
         return f"{checks.shown(err.instance)} does not have the expected form (pattern {err.validator_value})"
     if v == "format" and err.validator_value == "uri":
-        return (f"{checks.shown(err.instance)} is not a web address the site can link to: {checks.url_problem(err.instance)}; "
-                "write an address that begins with https:// (or http://) and its host, e.g. https://www.ln.gov.cn/")
+        return (
+            f"{checks.shown(err.instance)} is not a web address the site can link to: {checks.url_problem(err.instance)}; "
+            "write an address that begins with https:// (or http://) and its host, e.g. https://www.ln.gov.cn/"
+        )
     if v == "format" and err.validator_value == "date":
         return f"{checks.shown(err.instance)} is not a date; write a day of the calendar as YYYY-MM-DD"
     if v == "oneOf" and isinstance(err.instance, dict) and "title" in err.instance:
-        return ("an item needs either its own 'text', 'responsibility' and 'places', or 'paragraphs' "
-                "(paragraphs with their own clauses), not both and not neither")
+        return (
+            "an item needs either its own 'text', 'responsibility' and 'places', or 'paragraphs' "
+            "(paragraphs with their own clauses), not both and not neither"
+        )
     if v == "anyOf" and isinstance(err.instance, dict) and "comparator" in err.instance:
         return "a target needs a 'value' (with 'unit') or a 'benchmark'"
     if v == "dependentRequired":
@@ -171,8 +183,12 @@ def _read_all(report: Report, sources: dict[str, Any], schema: dict) -> None:
     try:
         safefiles.check_directory(report.plan_dir)
     except (OSError, safefiles.Refused) as exc:
-        report.file("", str(exc) if isinstance(exc, safefiles.Refused) else
-                    f"no plan directory here ({exc.strerror}); expected a directory of plan files")
+        report.file(
+            "",
+            str(exc)
+            if isinstance(exc, safefiles.Refused)
+            else f"no plan directory here ({exc.strerror}); expected a directory of plan files",
+        )
         return
     chapters = chapter_files(report.plan_dir)
     unexpected_files(report, report.plan_dir, [*SINGLE_FILES, *PROSE_FILES, *chapters])

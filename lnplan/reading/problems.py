@@ -1,4 +1,5 @@
 """What is wrong with a plan, and where: every problem is one line, `file:line:column: path: message`."""
+
 from __future__ import annotations
 
 import difflib
@@ -42,7 +43,9 @@ def format_path(path: tuple) -> str:
     return out
 
 
-MAX_SUGGEST_CHOICES = 5000  # difflib compares the value with each: no suggestion among more (the 10x plan has 3,000 ids)
+MAX_SUGGEST_CHOICES = (
+    5000  # difflib compares the value with each: no suggestion among more (the 10x plan has 3,000 ids)
+)
 MAX_PROBLEMS = 200  # then the check stops: a file of 40,000 wrong ids gets 200 lines, not 40,000 (nor their cost)
 
 
@@ -87,8 +90,15 @@ class Report:
         try:
             yield
         except TooMany:
-            self.problems.append(Problem(self.display(""), None, None, "", f"the check stopped after {MAX_PROBLEMS} problems; "
-                                         "fix these and run it again"))
+            self.problems.append(
+                Problem(
+                    self.display(""),
+                    None,
+                    None,
+                    "",
+                    f"the check stopped after {MAX_PROBLEMS} problems; fix these and run it again",
+                )
+            )
 
     def file(self, rel: str, message: str) -> None:
         """A problem with a whole file (missing, unreadable, unexpected)."""
@@ -105,8 +115,15 @@ class Report:
         while p not in marks and p:
             p = p[:-1]
         mark = marks.get(p)
-        self.report(Problem(self.display(rel), mark.line if mark else None, mark.column if mark else None,
-                            format_path(tuple(path)), message))
+        self.report(
+            Problem(
+                self.display(rel),
+                mark.line if mark else None,
+                mark.column if mark else None,
+                format_path(tuple(path)),
+                message,
+            )
+        )
 
     def unique(self, rel: str, entries: Iterable[tuple[str, tuple]], what: str) -> None:
         """Each id once, and none reserved (lnplan.reading.checks.reserved_id)."""
@@ -115,6 +132,10 @@ class Report:
             if reserved_id(ident, what):
                 self.add(rel, path + ("id",), reserved_id(ident, what))
             if ident in seen:
-                self.add(rel, path + ("id",), f"duplicate {what} id '{ident}' (first used at {format_path(seen[ident])}); give each {what} its own id")
+                self.add(
+                    rel,
+                    path + ("id",),
+                    f"duplicate {what} id '{ident}' (first used at {format_path(seen[ident])}); give each {what} its own id",
+                )
             else:
                 seen[ident] = path

@@ -2,6 +2,7 @@
 Markdown — a section begins with `## Title {#anchor}`, paragraphs are separated by a blank line, and everything is
 plain text (the page escapes it: no HTML, no links, no emphasis, so nothing in these files can become markup).
 Both languages have the same sections in the same order, and the sections the site links to are there."""
+
 from __future__ import annotations
 
 import re
@@ -20,11 +21,16 @@ def read_about(report: Report) -> dict[str, tuple[ProseSection, ...]]:
     out = {lang: _read(report, rel) for lang, rel in FILES.items()}
     anchors = {lang: [s.anchor for s in sections] for lang, sections in out.items()}
     if not report.problems and anchors["zh"] != anchors["en"]:
-        report.file(FILES["en"], f"sections {anchors['en']} are not those of {FILES['zh']} ({anchors['zh']}); "
-                                 "both languages have the same sections, with the same anchors, in the same order")
+        report.file(
+            FILES["en"],
+            f"sections {anchors['en']} are not those of {FILES['zh']} ({anchors['zh']}); "
+            "both languages have the same sections, with the same anchors, in the same order",
+        )
     for anchor in REQUIRED:
         if not report.problems and anchor not in anchors["zh"]:
-            report.file(FILES["zh"], f"no section {{#{anchor}}}; the site links to it: add a section '## Title {{#{anchor}}}'")
+            report.file(
+                FILES["zh"], f"no section {{#{anchor}}}; the site links to it: add a section '## Title {{#{anchor}}}'"
+            )
     return out
 
 
@@ -44,7 +50,12 @@ def _read(report: Report, rel: str) -> tuple[ProseSection, ...]:
         if problem:
             _at(report, rel, n, problem)
         elif block.startswith("#") and not heading:
-            _at(report, rel, n, "a heading is written '## Title {#anchor}' (two #, a title, an anchor of a-z, 0-9 and -)")
+            _at(
+                report,
+                rel,
+                n,
+                "a heading is written '## Title {#anchor}' (two #, a title, an anchor of a-z, 0-9 and -)",
+            )
         elif heading:
             sections.append(ProseSection(heading["anchor"], heading["title"], ()))
         elif not sections:

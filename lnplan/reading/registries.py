@@ -1,5 +1,6 @@
 """The registries the text refers to: vocabularies, units and glossary terms; and Registries, what reading the text
 needs to know of them."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -21,6 +22,7 @@ class Vocabularies:
 class Registries:
     """What reading the text checks against: the units (and their names as written) and the places (and the forms
     that imply them)."""
+
     units: dict[str, Unit]
     unit_names: dict[str, str]  # the name as written (省商务厅) -> unit id
     places: dict[str, Place]
@@ -52,13 +54,22 @@ def check_fact_source(report: Report, rel: str, path: tuple, d: dict | None) -> 
     if d is None:
         return
     if d["status"] != "edition" and "url" not in d:
-        report.add(rel, path, f"status '{d['status']}' needs the url of the page that states it; or status 'edition' if none was found")
+        report.add(
+            rel,
+            path,
+            f"status '{d['status']}' needs the url of the page that states it; or status 'edition' if none was found",
+        )
     if d["status"] == "edition" and "url" in d:
-        report.add(rel, path + ("url",), "status 'edition' means no published source was found; remove the url, or give the status of the page it points to")
+        report.add(
+            rel,
+            path + ("url",),
+            "status 'edition' means no published source was found; remove the url, or give the status of the page it points to",
+        )
 
 
-def read_units(report: Report, raw: list[dict], unit_kinds: dict[str, Label],
-               check_place: Callable[[str, tuple, str], None]) -> tuple[dict[str, Unit], dict[str, str]]:
+def read_units(
+    report: Report, raw: list[dict], unit_kinds: dict[str, Label], check_place: Callable[[str, tuple, str], None]
+) -> tuple[dict[str, Unit], dict[str, str]]:
     """The unit registry, and each unit's name as the clauses write it -> its id."""
     rel = "units.yaml"
     report.unique(rel, ((u["id"], ("units", i)) for i, u in enumerate(raw)), "unit")
@@ -66,20 +77,40 @@ def read_units(report: Report, raw: list[dict], unit_kinds: dict[str, Label],
     names: dict[str, str] = {}
     for i, u in enumerate(raw):
         if u["kind"] not in unit_kinds:
-            report.add(rel, ("units", i, "kind"), f"unknown unit kind '{u['kind']}'; expected one of: {', '.join(unit_kinds)}")
+            report.add(
+                rel, ("units", i, "kind"), f"unknown unit kind '{u['kind']}'; expected one of: {', '.join(unit_kinds)}"
+            )
         if "place" in u:
             check_place(rel, ("units", i, "place"), u["place"])
         if u["name"]["zh"] in names:
-            report.add(rel, ("units", i, "name", "zh"), f"two units are both named '{u['name']['zh']}'; names as written must be unique")
+            report.add(
+                rel,
+                ("units", i, "name", "zh"),
+                f"two units are both named '{u['name']['zh']}'; names as written must be unique",
+            )
         names[u["name"]["zh"]] = u["id"]
         for key in ("name_en_source", "kind_source"):
             check_fact_source(report, rel, ("units", i, key), u.get(key))
         if (u["kind"] == "collective") != ("collective" in u):
-            report.add(rel, ("units", i), "a collective unit says whether it means every city government (collective: every) or "
-                                          "those a measure concerns (collective: some); no other unit has this field")
-        units.setdefault(u["id"], Unit(u["id"], T(u["name"]), T(u["full_name"]), u["kind"], u.get("place"),
-                                       fact_source(u.get("name_en_source")), fact_source(u.get("kind_source")),
-                                       u.get("collective")))
+            report.add(
+                rel,
+                ("units", i),
+                "a collective unit says whether it means every city government (collective: every) or "
+                "those a measure concerns (collective: some); no other unit has this field",
+            )
+        units.setdefault(
+            u["id"],
+            Unit(
+                u["id"],
+                T(u["name"]),
+                T(u["full_name"]),
+                u["kind"],
+                u.get("place"),
+                fact_source(u.get("name_en_source")),
+                fact_source(u.get("kind_source")),
+                u.get("collective"),
+            ),
+        )
     return units, names
 
 

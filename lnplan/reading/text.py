@@ -1,6 +1,7 @@
 """The text of the plan, chapter by chapter: ids and numbers where their position says, and the tree of chapters,
 sections, items, paragraphs and measures (one per responsibility clause), each measure checked against its clause
 and against the places its text names."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ def section_number(n: int) -> str:
 
 # ---- ids and numbers ---------------------------------------------------------------------------------
 
+
 def check_numbering(report: Report, chapters: list[tuple[str, dict]]) -> dict[str, tuple[str, tuple]]:
     """Every chapter, section, item, paragraph and bullet id and number where its position says, each id once.
     Returns id -> (file, path) for every node, in document order (the order targets must follow)."""
@@ -40,7 +42,11 @@ def check_numbering(report: Report, chapters: list[tuple[str, dict]]) -> dict[st
                 report.add(rel, path + ("id",), f"id '{ident}' is out of document order; expected '{expected}' here")
             if ident in nodes:
                 first = nodes[ident]
-                report.add(rel, path + ("id",), f"duplicate id '{ident}' (first used in plan/{first[0]} at {format_path(first[1])}); ids must be unique")
+                report.add(
+                    rel,
+                    path + ("id",),
+                    f"duplicate id '{ident}' (first used in plan/{first[0]} at {format_path(first[1])}); ids must be unique",
+                )
             nodes[ident] = (rel, path)
     return nodes
 
@@ -48,17 +54,31 @@ def check_numbering(report: Report, chapters: list[tuple[str, dict]]) -> dict[st
 def _check_numbers(report: Report, rel: str, ch: dict, n: int) -> None:
     expected_rel = f"chapters/{ch['id']}.yaml"
     if rel != expected_rel:
-        report.add(rel, ("id",), f"chapter id '{ch['id']}' does not match the file name; expected the file plan/{expected_rel}")
+        report.add(
+            rel, ("id",), f"chapter id '{ch['id']}' does not match the file name; expected the file plan/{expected_rel}"
+        )
     if ch["id"] != str(n):
-        report.add(rel, ("id",), f"chapter '{ch['id']}' is out of order; expected chapter {n} here (files 1.yaml, 2.yaml, …)")
+        report.add(
+            rel, ("id",), f"chapter '{ch['id']}' is out of order; expected chapter {n} here (files 1.yaml, 2.yaml, …)"
+        )
     if ch["number"] != cn_numeral(n):
-        report.add(rel, ("number",), f"chapter number '{ch['number']}' does not match its position; expected '{cn_numeral(n)}'")
+        report.add(
+            rel, ("number",), f"chapter number '{ch['number']}' does not match its position; expected '{cn_numeral(n)}'"
+        )
     for si, s in enumerate(ch["sections"]):
         if s["number"] not in (section_number(si + 1), f"({cn_numeral(si + 1)})"):
-            report.add(rel, ("sections", si, "number"), f"section number '{s['number']}' does not match its position; expected '{section_number(si + 1)}'")
+            report.add(
+                rel,
+                ("sections", si, "number"),
+                f"section number '{s['number']}' does not match its position; expected '{section_number(si + 1)}'",
+            )
         for ii, it in enumerate(s.get("items", [])):
             if it["number"] != str(ii + 1):
-                report.add(rel, ("sections", si, "items", ii, "number"), f"item number '{it['number']}' does not match its position; expected '{ii + 1}'")
+                report.add(
+                    rel,
+                    ("sections", si, "items", ii, "number"),
+                    f"item number '{it['number']}' does not match its position; expected '{ii + 1}'",
+                )
 
 
 def node_positions(report: Report, rel: str, ch: dict) -> list[Node]:
@@ -71,7 +91,10 @@ def node_positions(report: Report, rel: str, ch: dict) -> list[Node]:
         for ii, it in enumerate(s.get("items", [])):
             ip = sp + ("items", ii)
             out.append((it["id"], ip, f"{s['id']}.{ii + 1}"))
-            out += [(p["id"], ip + ("paragraphs", pi), f"{it['id']}.{pi + 1}") for pi, p in enumerate(it.get("paragraphs", []))]
+            out += [
+                (p["id"], ip + ("paragraphs", pi), f"{it['id']}.{pi + 1}")
+                for pi, p in enumerate(it.get("paragraphs", []))
+            ]
     return out
 
 
@@ -95,6 +118,7 @@ def _bullet_nodes(report: Report, rel: str, path: tuple, paragraphs: list | None
 
 # ---- the tree ----------------------------------------------------------------------------------------
 
+
 class TextReader:
     """Reads chapters into the model, reporting what is wrong with their measures."""
 
@@ -106,15 +130,27 @@ class TextReader:
         if "region" in ch:
             self.check_place(rel, ("region",), ch["region"])
         sections = tuple(self.section(rel, ("sections", si), s, ch) for si, s in enumerate(ch["sections"]))
-        return Chapter(ch["id"], ch["number"], T(ch["title"]), ch.get("region"),
-                       self.paragraphs(rel, ("paragraphs",), ch.get("paragraphs")), sections)
+        return Chapter(
+            ch["id"],
+            ch["number"],
+            T(ch["title"]),
+            ch.get("region"),
+            self.paragraphs(rel, ("paragraphs",), ch.get("paragraphs")),
+            sections,
+        )
 
     def section(self, rel: str, sp: tuple, s: dict, ch: dict) -> Section:
         cite = Text(f"第{ch['number']}部分{s['number']}", f"Part {ch['id']}, Section {sp[1] + 1}")
         measure = self.measure(rel, sp, s, ch, s, None, None, T(s["title"]), cite) if "text" in s else None
         items = tuple(self.item(rel, sp + ("items", ii), it, ch, s, cite) for ii, it in enumerate(s.get("items", [])))
-        return Section(s["id"], s["number"], T(s["title"]), self.paragraphs(rel, sp + ("paragraphs",), s.get("paragraphs")),
-                       measure, items)
+        return Section(
+            s["id"],
+            s["number"],
+            T(s["title"]),
+            self.paragraphs(rel, sp + ("paragraphs",), s.get("paragraphs")),
+            measure,
+            items,
+        )
 
     def item(self, rel: str, ip: tuple, it: dict, ch: dict, s: dict, section_cite: Text) -> Item:
         title = T(it["title"])
@@ -123,8 +159,19 @@ class TextReader:
         paras = []
         for pi, p in enumerate(it.get("paragraphs", [])):
             own = T(p.get("title"))
-            paras.append(self.measure(rel, ip + ("paragraphs", pi), p, ch, s, it, own, own or title,
-                                      Text(f"{cite.zh}第{pi + 1}段", f"{cite.en}, Paragraph {pi + 1}")))
+            paras.append(
+                self.measure(
+                    rel,
+                    ip + ("paragraphs", pi),
+                    p,
+                    ch,
+                    s,
+                    it,
+                    own,
+                    own or title,
+                    Text(f"{cite.zh}第{pi + 1}段", f"{cite.en}, Paragraph {pi + 1}"),
+                )
+            )
         return Item(it["id"], it["number"], title, measure, tuple(paras))
 
     def paragraphs(self, rel: str, path: tuple, lst: list | None) -> tuple[Paragraph, ...]:
@@ -132,21 +179,47 @@ class TextReader:
         for i, p in enumerate(lst or []):
             for j, pl in enumerate(p.get("places", [])):
                 self.check_place(rel, path + (i, "places", j), pl)
-            out.append(Paragraph(T(p["text"]), p.get("id"), bool(p.get("bullet")), T(p.get("lead")), tuple(p.get("places", ()))))
+            out.append(
+                Paragraph(
+                    T(p["text"]), p.get("id"), bool(p.get("bullet")), T(p.get("lead")), tuple(p.get("places", ()))
+                )
+            )
         return tuple(out)
 
-    def measure(self, rel: str, path: tuple, d: dict, ch: dict, sec: dict, item: dict | None,
-                own_title: Text | None, title: Text, citation: Text) -> Measure:
+    def measure(
+        self,
+        rel: str,
+        path: tuple,
+        d: dict,
+        ch: dict,
+        sec: dict,
+        item: dict | None,
+        own_title: Text | None,
+        title: Text,
+        citation: Text,
+    ) -> Measure:
         text = T(d["text"])
         listed = list(d.get("places", []))
         for k, pid in enumerate(listed):
             self.check_place(rel, path + ("places", k), pid)
         reasons = implied_places((own_title.zh if own_title else "") + text.zh, self.reg)
         check_listed_places(self.report, rel, path, listed, reasons, self.reg)
-        responsibility = read_responsibility(self.report, rel, path + ("responsibility",), d["responsibility"],
-                                             self.reg.units, self.reg.unit_names)
-        return Measure(d["id"], ch["id"], sec["id"], item["id"] if item else None, own_title, title, text, responsibility,
-                       tuple(listed), citation, tuple(r for r in reasons if r.place in listed))
+        responsibility = read_responsibility(
+            self.report, rel, path + ("responsibility",), d["responsibility"], self.reg.units, self.reg.unit_names
+        )
+        return Measure(
+            d["id"],
+            ch["id"],
+            sec["id"],
+            item["id"] if item else None,
+            own_title,
+            title,
+            text,
+            responsibility,
+            tuple(listed),
+            citation,
+            tuple(r for r in reasons if r.place in listed),
+        )
 
 
 def measures_of(chapters: tuple[Chapter, ...]) -> Iterator[Measure]:
@@ -174,6 +247,7 @@ def quotable_texts(chapters: tuple[Chapter, ...]) -> dict[str, str]:
 
 # ---- the places a measure names ------------------------------------------------------------------------
 
+
 def implied_places(text_zh: str, reg: Registries) -> list[PlaceReason]:
     """Every place a Chinese text names, outright or by a registered form, in registry order."""
     reasons = [PlaceReason(pid, "named", n) for pid, place in reg.places.items() for n in place.names if n in text_zh]
@@ -185,22 +259,34 @@ def implied_places(text_zh: str, reg: Registries) -> list[PlaceReason]:
     return reasons
 
 
-def check_listed_places(report: Report, rel: str, path: tuple, listed: list[str], reasons: list[PlaceReason], reg: Registries) -> None:
+def check_listed_places(
+    report: Report, rel: str, path: tuple, listed: list[str], reasons: list[PlaceReason], reg: Registries
+) -> None:
     """A measure lists exactly the places its text implies, in registry order."""
     missing: dict[str, PlaceReason] = {}
     for r in reasons:
         if r.place not in listed:
             missing.setdefault(r.place, r)
     for pid, r in missing.items():
-        report.add(rel, path + ("places",), f"the text names {_named_by(r, pid, reg)} but places does not list '{pid}'; add it")
+        report.add(
+            rel, path + ("places",), f"the text names {_named_by(r, pid, reg)} but places does not list '{pid}'; add it"
+        )
     implied = {r.place for r in reasons}
     for k, pid in enumerate(listed):
         if pid in reg.places and pid not in implied:
-            report.add(rel, path + ("places", k), f"places lists '{pid}' but the text names it neither by a name in plan/places.yaml "
-                                                  "nor by a form in plan/place_names.yaml; remove it, or register the form that names it")
+            report.add(
+                rel,
+                path + ("places", k),
+                f"places lists '{pid}' but the text names it neither by a name in plan/places.yaml "
+                "nor by a form in plan/place_names.yaml; remove it, or register the form that names it",
+            )
     known = [p for p in listed if p in reg.place_order]
     if known != sorted(known, key=reg.place_order.get):
-        report.add(rel, path + ("places",), f"places are not in registry order; expected [{', '.join(sorted(known, key=reg.place_order.get))}]")
+        report.add(
+            rel,
+            path + ("places",),
+            f"places are not in registry order; expected [{', '.join(sorted(known, key=reg.place_order.get))}]",
+        )
 
 
 def _named_by(r: PlaceReason, pid: str, reg: Registries) -> str:

@@ -1,6 +1,7 @@
 """What every kind of page is built from: the page context, links to units and places, the plan's numbering of
 headings, paragraphs, task cards and the head of each page (the link to the other language, description, JSON-LD).
 All plan text is escaped here."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from .targets import card_targets
 @dataclass
 class Rendered:
     """A page's Markdown plus what its <head> needs (description, JSON-LD)."""
+
     markdown: str
     description: str = ""
     jsonld: dict = field(default_factory=dict)
@@ -57,7 +59,7 @@ def paragraph_html(c: Ctx, p: Paragraph, anchor: bool = True) -> str:
         lead = f"<strong>{esc(p.lead[c.lang])}</strong>" if p.lead else ""
         sep = "。" if c.lang == "zh" else ". "
         return f'<p class="lp-bullet"{idattr}>——{lead}{sep if lead else ""}{esc(p.text[c.lang])}</p>'
-    return f'<p{idattr}>{esc(p.text[c.lang])}</p>'
+    return f"<p{idattr}>{esc(p.text[c.lang])}</p>"
 
 
 def paragraphs_block(c: Ctx, paras) -> str:
@@ -81,8 +83,14 @@ def lang_switch_note(c: Ctx) -> str:
     """A visible one-click link to the same page in the other language."""
     other = "en" if c.lang == "zh" else "zh"
     # Said once and plainly: on the English home and about pages (measure pages label the Chinese "authoritative").
-    note = f' <span class="lp-unofficial">{esc(c.t("unofficial"))}</span>' if c.lang == "en" and c.url in ("", "about/") else ""
-    return block(f'<p class="lp-otherlang" data-pagefind-ignore><a href="{esc(rel(c.lang, c.url, other, c.url))}" hreflang="{other}" lang="{other}">{esc(c.t("other_lang"))}</a>{note}</p>')
+    note = (
+        f' <span class="lp-unofficial">{esc(c.t("unofficial"))}</span>'
+        if c.lang == "en" and c.url in ("", "about/")
+        else ""
+    )
+    return block(
+        f'<p class="lp-otherlang" data-pagefind-ignore><a href="{esc(rel(c.lang, c.url, other, c.url))}" hreflang="{other}" lang="{other}">{esc(c.t("other_lang"))}</a>{note}</p>'
+    )
 
 
 def description(text: str, limit: int = 160) -> str:
@@ -91,12 +99,21 @@ def description(text: str, limit: int = 160) -> str:
 
 def jsonld(c: Ctx, name: str, desc: str, kind: str = "WebPage", **extra) -> dict:
     p = c.plan
-    return {"@context": "https://schema.org", "@type": kind, "name": name, "description": desc,
-            "inLanguage": "zh-CN" if c.lang == "zh" else "en",
-            "isPartOf": {"@type": "Legislation", "name": p.title[c.lang], "legislationDate": p.notice.date,
-                         "legislationJurisdiction": c.plan.edition.jurisdiction.en,
-                         "author": {"@type": "GovernmentOrganization", "name": p.notice.issuer[c.lang]}},
-            **extra}
+    return {
+        "@context": "https://schema.org",
+        "@type": kind,
+        "name": name,
+        "description": desc,
+        "inLanguage": "zh-CN" if c.lang == "zh" else "en",
+        "isPartOf": {
+            "@type": "Legislation",
+            "name": p.title[c.lang],
+            "legislationDate": p.notice.date,
+            "legislationJurisdiction": c.plan.edition.jurisdiction.en,
+            "author": {"@type": "GovernmentOrganization", "name": p.notice.issuer[c.lang]},
+        },
+        **extra,
+    }
 
 
 def place_reason_text(c: Ctx, m: Measure, place_id: str) -> str:
@@ -121,24 +138,61 @@ def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "", rol
     ch = c.plan.chapter_of(m.id)
     others = [u for u in m.responsibility.units if u != unit_id]
     other_html = c.t("list_sep").join(
-        unit_link(c, u) + (f'<small>{paren(esc(c.t("lead_marker")), c.lang)}</small>' if u == m.responsibility.lead else "") for u in others)
+        unit_link(c, u)
+        + (f"<small>{paren(esc(c.t('lead_marker')), c.lang)}</small>" if u == m.responsibility.lead else "")
+        for u in others
+    )
     tg = c.plan.targets_of(m.id)
-    tg_html = f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets") + c.t("colon"))}</span>{card_targets(c, tg)}</p>' if tg else ""
-    role_html = f'<p class="lp-card__role"><span class="lp-role lp-role--{esc(role)}">{esc(c.t("role_" + role))}</span></p>' if role else ""
+    tg_html = (
+        f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets") + c.t("colon"))}</span>{card_targets(c, tg)}</p>'
+        if tg
+        else ""
+    )
+    role_html = (
+        f'<p class="lp-card__role"><span class="lp-role lp-role--{esc(role)}">{esc(c.t("role_" + role))}</span></p>'
+        if role
+        else ""
+    )
     why_html = f'<p class="lp-card__reason">{esc(why)}</p>' if why else ""
-    chapter = a(c.to(measure_anchor_url(m)), esc(title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter", ch.id)))
-    return (f'<li class="lp-card">{role_html}<p class="lp-card__title"><a href="{esc(c.link("measure", m.id))}"><span class="lp-id">{esc(m.id)}</span> {esc(m.title[c.lang])}</a></p>'
-            f'{why_html}<p class="lp-card__context">{esc(m.citation[c.lang])} · {chapter}</p>'
-            + (f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units") + c.t("colon"))}</span>{other_html}</p>' if others else "")
-            + tg_html + "</li>")
+    chapter = a(
+        c.to(measure_anchor_url(m)), esc(title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter", ch.id))
+    )
+    return (
+        f'<li class="lp-card">{role_html}<p class="lp-card__title"><a href="{esc(c.link("measure", m.id))}"><span class="lp-id">{esc(m.id)}</span> {esc(m.title[c.lang])}</a></p>'
+        f'{why_html}<p class="lp-card__context">{esc(m.citation[c.lang])} · {chapter}</p>'
+        + (
+            f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units") + c.t("colon"))}</span>{other_html}</p>'
+            if others
+            else ""
+        )
+        + tg_html
+        + "</li>"
+    )
 
 
-def task_list(c: Ctx, measures: list[Measure], unit_id: str | None = None, place_id: str | None = None,
-              reason: Callable[[Ctx, Measure, str], str] | None = None, role: str | Callable[[Measure], str] = "") -> str:
+def task_list(
+    c: Ctx,
+    measures: list[Measure],
+    unit_id: str | None = None,
+    place_id: str | None = None,
+    reason: Callable[[Ctx, Measure, str], str] | None = None,
+    role: str | Callable[[Measure], str] = "",
+) -> str:
     """Task cards; with place_id and reason, each card says why it is listed for that place (e.g. how the text
     names it: place_reason_text); role (a key, or a function of the measure) names the role on each card."""
     if not measures:
         return block(f"<p>{esc(c.t('none'))}</p>")
-    return block('<ol class="lp-cards">' + "".join(
-        task_card(c, m, unit_id, reason(c, m, place_id) if reason and place_id else "", role(m) if callable(role) else role)
-        for m in measures) + "</ol>")
+    return block(
+        '<ol class="lp-cards">'
+        + "".join(
+            task_card(
+                c,
+                m,
+                unit_id,
+                reason(c, m, place_id) if reason and place_id else "",
+                role(m) if callable(role) else role,
+            )
+            for m in measures
+        )
+        + "</ol>"
+    )

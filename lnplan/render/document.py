@@ -2,6 +2,7 @@
 period and its status, where the official text is), and the footer every page carries (this is an unofficial
 edition, not a government site; the licence; the edition's version). Facts come from plan/document.yaml, each with
 its source; one no source was found for is said to be missing, never guessed."""
+
 from __future__ import annotations
 
 from ..i18n import paren, t
@@ -11,8 +12,20 @@ from ..releases import version
 from .html import a, esc
 
 EXTERNAL = ' rel="external noopener"'
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def date_text(iso: str, lang: str) -> str:
@@ -41,12 +54,20 @@ def _rows(c) -> list[tuple[str, str]]:
     plan, lang, rec, n = c.plan, c.lang, c.plan.record, c.plan.notice
     rows = [("doc_title", esc(rec.title[lang]) if rec else esc(plan.title[lang])), ("doc_issuer", esc(n.issuer[lang]))]
     if rec and rec.number:
-        rows.append(("doc_number", esc(rec.number[lang]) + (_source_note(rec.number_source, lang) if rec.number_source else "")))
+        rows.append(
+            ("doc_number", esc(rec.number[lang]) + (_source_note(rec.number_source, lang) if rec.number_source else ""))
+        )
     else:
         rows.append(("doc_number", esc(t("doc_not_found", lang))))
     rows.append(("doc_written", esc(date_text(n.date, lang))))
     if rec and rec.released:
-        rows.append(("doc_released", esc(date_text(rec.released, lang)) + (_source_note(rec.released_source, lang) if rec.released_source else "")))
+        rows.append(
+            (
+                "doc_released",
+                esc(date_text(rec.released, lang))
+                + (_source_note(rec.released_source, lang) if rec.released_source else ""),
+            )
+        )
     if rec and rec.period_years:
         note = f' <span class="lp-src-note">{esc(rec.period_note[lang])}</span>' if rec.period_note else ""
         years = cn_numeral(rec.period_years) if lang == "zh" else rec.period_years
@@ -54,7 +75,19 @@ def _rows(c) -> list[tuple[str, str]]:
     status = period_passed(plan)
     if status:
         passed, v, released = status
-        rows.append(("doc_status", esc(t("doc_status_passed" if passed else "doc_status_running", lang, version=v, date=date_text(released, lang)))))
+        rows.append(
+            (
+                "doc_status",
+                esc(
+                    t(
+                        "doc_status_passed" if passed else "doc_status_running",
+                        lang,
+                        version=v,
+                        date=date_text(released, lang),
+                    )
+                ),
+            )
+        )
     if rec and rec.official_url:
         rows.append(("doc_official", a(rec.official_url, esc(rec.official_url), "lp-url", EXTERNAL)))
     elif rec and rec.official_text_note:
@@ -66,8 +99,10 @@ def _rows(c) -> list[tuple[str, str]]:
 def document_box(c) -> str:
     """The document's particulars, as a government policy library lists them above a document's text."""
     items = "".join(f"<dt>{esc(t(k, c.lang))}</dt><dd>{v}</dd>" for k, v in _rows(c))
-    return (f'<section class="lp-docbox" aria-labelledby="lp-docbox-title" data-pagefind-ignore>'
-            f'<h2 class="lp-docbox__title" id="lp-docbox-title">{esc(t("doc_box", c.lang))}</h2><dl>{items}</dl></section>')
+    return (
+        f'<section class="lp-docbox" aria-labelledby="lp-docbox-title" data-pagefind-ignore>'
+        f'<h2 class="lp-docbox__title" id="lp-docbox-title">{esc(t("doc_box", c.lang))}</h2><dl>{items}</dl></section>'
+    )
 
 
 def footer_strings(plan: Plan, lang: str) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """What changed, release by release: the changes page's tables and each measure's version history.
 All text from plan/ is escaped here; ids become anchors and links."""
+
 from __future__ import annotations
 
 from ..model import Change, Plan, Release
@@ -9,6 +10,7 @@ from ..releases import SCHEMA_VERSION, Diff, history, snapshot, unreleased
 from ..urls import entry_anchor, entry_url, page, release_anchor, target_url
 from .corrections import correction_line
 from .html import a, block, esc, heading
+
 
 def record_link(c, change: Change) -> str:
     """The record's page while it exists; a removed record shows its id only."""
@@ -52,7 +54,11 @@ def punctuation_only(plan: Plan, release: Release | None, change: Change) -> set
         return set()
     old, new = snaps[0]["measures"][change.id], snaps[1]["measures"][change.id]
     keys = {"text": lambda m: (m["title"]["zh"], m["text"]["zh"]), "responsibility": lambda m: m["responsibility"]}
-    return {aspect for aspect, get in keys.items() if aspect in change.fields and get(old) != get(new) and _width(get(old)) == _width(get(new))}
+    return {
+        aspect
+        for aspect, get in keys.items()
+        if aspect in change.fields and get(old) != get(new) and _width(get(old)) == _width(get(new))
+    }
 
 
 def change_words(c, release: Release | None, change: Change) -> str:
@@ -64,15 +70,19 @@ def change_words(c, release: Release | None, change: Change) -> str:
     sep = t("list_sep", c.lang)
     rest = [f for f in change.fields if f not in width]
     parts = [sep.join(t("aspect_" + f, c.lang) for f in rest)] if rest else []
-    parts.append(sep.join(t("aspect_" + f, c.lang) for f in change.fields if f in width) + c.t("colon") + c.t("punctuation_only"))
+    parts.append(
+        sep.join(t("aspect_" + f, c.lang) for f in change.fields if f in width) + c.t("colon") + c.t("punctuation_only")
+    )
     return c.t("semicolon").join(parts)
 
 
 def changes_table(c, release: Release | None, changes: tuple[Change, ...]) -> str:
     rows = []
     for ch in changes:
-        rows.append(f'<tr id="{esc(entry_anchor(release, ch))}"><td>{esc(c.t(RECORD_KEYS[ch.record]))}</td><td>{record_link(c, ch)}</td>'
-                    f'<td>{esc(c.t(CHANGE_KEYS[ch.change]))}</td><td>{esc(change_words(c, release, ch))}</td></tr>')
+        rows.append(
+            f'<tr id="{esc(entry_anchor(release, ch))}"><td>{esc(c.t(RECORD_KEYS[ch.record]))}</td><td>{record_link(c, ch)}</td>'
+            f"<td>{esc(c.t(CHANGE_KEYS[ch.change]))}</td><td>{esc(change_words(c, release, ch))}</td></tr>"
+        )
     head = "".join(f'<th scope="col">{esc(c.t(k))}</th>' for k in ("record", "id", "change", "what_changed"))
     return f'<div class="lp-table-wrap lp-changes"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
@@ -80,7 +90,9 @@ def changes_table(c, release: Release | None, changes: tuple[Change, ...]) -> st
 def corrections_html(c, release: Release) -> str:
     """The corrections a release contains, each saying what it changed."""
     records = {r.id: r for r in c.plan.corrections}
-    items = [f"<li>{correction_line(c, records[cid]) if cid in records else esc(cid)}</li>" for cid in release.corrections]
+    items = [
+        f"<li>{correction_line(c, records[cid]) if cid in records else esc(cid)}</li>" for cid in release.corrections
+    ]
     if not items:
         return ""
     return f'<p class="lp-label">{esc(c.t("corrections_in_release") + c.t("colon"))}</p><ul class="lp-corrections-list">{"".join(items)}</ul>'
@@ -88,7 +100,13 @@ def corrections_html(c, release: Release) -> str:
 
 def first_release_text(c, release: Release) -> str:
     snap = c.plan.snapshots[release.version]
-    return c.t("first_release", measures=len(snap["measures"]), units=len(snap["units"]), places=len(snap["places"]), targets=len(snap["targets"]))
+    return c.t(
+        "first_release",
+        measures=len(snap["measures"]),
+        units=len(snap["units"]),
+        places=len(snap["places"]),
+        targets=len(snap["targets"]),
+    )
 
 
 def release_section(c, release: Release | None, changes: tuple[Change, ...], schema: tuple[str, str] | None) -> str:
@@ -98,7 +116,7 @@ def release_section(c, release: Release | None, changes: tuple[Change, ...], sch
     if release:
         parts.append(corrections_html(c, release))
     if schema:
-        parts.append(f'<p>{esc(c.t("schema_changed", old=schema[0], new=schema[1]))}</p>')
+        parts.append(f"<p>{esc(c.t('schema_changed', old=schema[0], new=schema[1]))}</p>")
     if release is not None and release is c.plan.releases[0]:
         parts.append(f"<p>{esc(first_release_text(c, release))}</p>")
     elif changes:
@@ -129,13 +147,26 @@ def measure_history(c, measure_id: str) -> str:
         return ""
     items = []
     for e in entries:
-        what = c.t("first_published") if e.change.change == "added" and e.release is c.plan.releases[0] else c.t(CHANGE_KEYS[e.change.change])
+        what = (
+            c.t("first_published")
+            if e.change.change == "added" and e.release is c.plan.releases[0]
+            else c.t(CHANGE_KEYS[e.change.change])
+        )
         if e.change.fields:
             what += c.t("colon") + change_words(c, e.release, e.change)
-        link = a(c.to(entry_url(e.release, e.change)) if e.release is not c.plan.releases[0] else c.to(page("changes") + "#" + release_anchor(e.release)),
-                 esc(release_heading(e.release, c.lang)))
+        link = a(
+            c.to(entry_url(e.release, e.change))
+            if e.release is not c.plan.releases[0]
+            else c.to(page("changes") + "#" + release_anchor(e.release)),
+            esc(release_heading(e.release, c.lang)),
+        )
         items.append(f"<li>{link}{esc(c.t('colon'))}{esc(what)}</li>")
     last = entries[-1]
-    last_text = c.t("last_changed", when=release_heading(last.release, c.lang)) if len(entries) > 1 else c.t("unchanged_since", when=release_heading(entries[0].release, c.lang))
-    return (heading(2, c.t("history"), "history")
-            + block(f'<p class="lp-history-last">{esc(last_text)}</p><ul class="lp-history">{"".join(items)}</ul>'))
+    last_text = (
+        c.t("last_changed", when=release_heading(last.release, c.lang))
+        if len(entries) > 1
+        else c.t("unchanged_since", when=release_heading(entries[0].release, c.lang))
+    )
+    return heading(2, c.t("history"), "history") + block(
+        f'<p class="lp-history-last">{esc(last_text)}</p><ul class="lp-history">{"".join(items)}</ul>'
+    )

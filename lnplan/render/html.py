@@ -1,4 +1,5 @@
 """Small, safe building blocks: escaping for HTML and Markdown, relative links."""
+
 from __future__ import annotations
 
 import html

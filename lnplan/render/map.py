@@ -4,6 +4,7 @@ Drawn at build time as inline SVG. No boundary lines (a map of China that draws 
 before publication; symbols at city seats do not), no script, nothing from another host. Positions come from the
 seats in plan/places.yaml, region colours from the regions' members there. Every name is escaped; every city, the
 zone and every region is a link to its page. Plain functions: plan, language and page URL in, HTML out."""
+
 from __future__ import annotations
 
 import math
@@ -44,6 +45,7 @@ class Box:
 class Label:
     """A label's lines, where its text starts, the box its text covers, and its hit area: the text's box grown to
     at least the smallest target a finger can tap (MIN_TARGET_PX on a phone), the link's tappable part."""
+
     lines: tuple[str, ...]
     x: float
     y: float  # baseline of the first line
@@ -90,7 +92,9 @@ def wrap(text: str, limit: float = 96.0) -> tuple[str, ...]:
     words = text.split(" ")
     if text_width(text) <= limit or len(words) < 2:
         return (text,)
-    best = min(range(1, len(words)), key=lambda i: abs(text_width(" ".join(words[:i])) - text_width(" ".join(words[i:]))))
+    best = min(
+        range(1, len(words)), key=lambda i: abs(text_width(" ".join(words[:i])) - text_width(" ".join(words[i:])))
+    )
     return (" ".join(words[:best]), " ".join(words[best:]))
 
 
@@ -103,7 +107,9 @@ PHONE_MAP_PX = 330.0
 DISTANCES = (3.0, 6.0, 10.0, 15.0, 21.0, 28.0)
 
 
-def _label_at(lines: tuple[str, ...], x: float, y: float, r: float, d: tuple[int, int], gap: float, target: float) -> Label:
+def _label_at(
+    lines: tuple[str, ...], x: float, y: float, r: float, d: tuple[int, int], gap: float, target: float
+) -> Label:
     """The label set `gap` from the symbol's edge in direction d, its hit area at least `target` each way."""
     w = max(text_width(line) for line in lines)
     h = LINE * len(lines)
@@ -124,8 +130,12 @@ def _label_at(lines: tuple[str, ...], x: float, y: float, r: float, d: tuple[int
     return Label(lines, tx, by + FONT * 1.02, anchor, Box(bx, by, w, h), Box(hx, hy, hw, hh), leader)
 
 
-def place_labels(points: Mapping[str, tuple[float, float, float]], texts: Mapping[str, tuple[str, ...]],
-                 fixed: Collection[Box] = (), target: float = 0.0) -> dict[str, Label]:
+def place_labels(
+    points: Mapping[str, tuple[float, float, float]],
+    texts: Mapping[str, tuple[str, ...]],
+    fixed: Collection[Box] = (),
+    target: float = 0.0,
+) -> dict[str, Label]:
     """Put each label beside its symbol where its hit area covers no other symbol, hit area or fixed box:
     DIRECTIONS in order, close to the symbol first, then further out; where every position collides, the least
     overlap. Crowded symbols are placed first; then labels that still collide are moved while that removes overlap."""
@@ -137,7 +147,9 @@ def place_labels(points: Mapping[str, tuple[float, float, float]], texts: Mappin
         return sum(1 for q, (qx, qy, _) in points.items() if q != pid and math.hypot(qx - x, qy - y) < 70)
 
     def cost(pid: str, lab: Label, placed: Mapping[str, Label]) -> float:
-        others = [b for q, b in symbols.items() if q != pid] + [lb.hit for q, lb in placed.items() if q != pid] + list(fixed)
+        others = (
+            [b for q, b in symbols.items() if q != pid] + [lb.hit for q, lb in placed.items() if q != pid] + list(fixed)
+        )
         return sum(lab.hit.overlap(o) for o in others)
 
     def best(pid: str, placed: Mapping[str, Label]) -> tuple[float, Label]:
@@ -195,7 +207,9 @@ def _wedges(cx: float, cy: float, r: float, fills: list[str]) -> str:
         x0, y0 = cx + r * math.cos(a0), cy + r * math.sin(a0)
         x1, y1 = cx + r * math.cos(a1), cy + r * math.sin(a1)
         large = 1 if a1 - a0 > math.pi else 0
-        out.append(f'<path d="M{cx:.1f} {cy:.1f}L{x0:.1f} {y0:.1f}A{r:.1f} {r:.1f} 0 {large} 1 {x1:.1f} {y1:.1f}Z" fill="{fill}"/>')
+        out.append(
+            f'<path d="M{cx:.1f} {cy:.1f}L{x0:.1f} {y0:.1f}A{r:.1f} {r:.1f} 0 {large} 1 {x1:.1f} {y1:.1f}Z" fill="{fill}"/>'
+        )
     return "".join(out)
 
 
@@ -204,20 +218,31 @@ def _symbol(uid: str, p: Place, cx: float, cy: float, r: float, fills: list[str]
     if p.kind == ZONE_KIND:
         d = r * 1.25
         pts = f"{cx:.1f},{cy - d:.1f} {cx + d:.1f},{cy:.1f} {cx:.1f},{cy + d:.1f} {cx - d:.1f},{cy:.1f}"
-        body = (f'<clipPath id="{uid}-clip-{esc(p.id)}"><polygon points="{pts}"/></clipPath>'
-                f'<g clip-path="url(#{uid}-clip-{esc(p.id)})">{_wedges(cx, cy, d, fills)}</g>'
-                f'<polygon points="{pts}" fill="none" stroke="#1a1a1a" class="lp-map__edge"/>')
+        body = (
+            f'<clipPath id="{uid}-clip-{esc(p.id)}"><polygon points="{pts}"/></clipPath>'
+            f'<g clip-path="url(#{uid}-clip-{esc(p.id)})">{_wedges(cx, cy, d, fills)}</g>'
+            f'<polygon points="{pts}" fill="none" stroke="#1a1a1a" class="lp-map__edge"/>'
+        )
     else:
-        body = _wedges(cx, cy, r, fills) + f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="none" stroke="#1a1a1a" class="lp-map__edge"/>'
-    ring = f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r + 3.5:.1f}" fill="#fff" stroke="#1a1a1a" stroke-width="1.5" class="lp-map__core"/>' if core else ""
+        body = (
+            _wedges(cx, cy, r, fills)
+            + f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="none" stroke="#1a1a1a" class="lp-map__edge"/>'
+        )
+    ring = (
+        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r + 3.5:.1f}" fill="#fff" stroke="#1a1a1a" stroke-width="1.5" class="lp-map__core"/>'
+        if core
+        else ""
+    )
     return ring + body
 
 
 def _text(lab: Label, cls: str, first_line: int = 0) -> str:
     lines = lab.lines[first_line:]
     # A wrapped label keeps the space it was wrapped at, so the text (and a link's name) reads as written.
-    spans = "".join(f'<tspan x="{lab.x:.1f}" dy="{0 if i == 0 else LINE:.1f}">{esc(line)}{" " if i < len(lines) - 1 else ""}</tspan>'
-                    for i, line in enumerate(lines))
+    spans = "".join(
+        f'<tspan x="{lab.x:.1f}" dy="{0 if i == 0 else LINE:.1f}">{esc(line)}{" " if i < len(lines) - 1 else ""}</tspan>'
+        for i, line in enumerate(lines)
+    )
     y = lab.y + first_line * LINE
     return f'<text x="{lab.x:.1f}" y="{y:.1f}" text-anchor="{lab.anchor}" class="{cls}">{spans}</text>'
 
@@ -225,6 +250,7 @@ def _text(lab: Label, cls: str, first_line: int = 0) -> str:
 @dataclass(frozen=True)
 class Layout:
     """Where everything goes: each place's symbol (x, y, outer radius) and label, the sea names, the viewBox."""
+
     points: dict[str, tuple[float, float, float]]
     labels: dict[str, Label]
     seas: tuple[tuple[str, float, float, Box], ...]
@@ -235,13 +261,19 @@ def _is_core_member(plan: Plan, place_id: str) -> bool:
     return any(rg.kind == CORE_KIND for rg, _ in plan.regions_of(place_id))
 
 
-def layout(plan: Plan, lang: str, *, highlight: Collection[str] = (), counts: Mapping[str, int] | None = None) -> Layout:
+def layout(
+    plan: Plan, lang: str, *, highlight: Collection[str] = (), counts: Mapping[str, int] | None = None
+) -> Layout:
     """Symbols at the projected seats (a core member's ring included in its radius), labels in the page's language
     beside them, the sea names, and a viewBox that holds all of it."""
     top = max((counts or {}).values(), default=0) or 1
     points, texts = {}, {}
     for pid, (x, y) in project(plan).items():
-        r = 4.5 + 4.5 * math.sqrt(counts.get(pid, 0) / top) if counts is not None else (9.0 if pid in highlight else 7.0)
+        r = (
+            4.5 + 4.5 * math.sqrt(counts.get(pid, 0) / top)
+            if counts is not None
+            else (9.0 if pid in highlight else 7.0)
+        )
         points[pid] = (x, y, r + (3.5 if _is_core_member(plan, pid) else 0))
         texts[pid] = wrap(plan.places[pid].name[lang]) + ((str(counts.get(pid, 0)),) if counts is not None else ())
     to_xy = projection(plan)
@@ -264,8 +296,16 @@ def layout(plan: Plan, lang: str, *, highlight: Collection[str] = (), counts: Ma
     return Layout(points, labels, tuple(seas), Box(x0, y0, x1 - x0, y1 - y0))
 
 
-def map_svg(plan: Plan, lang: str, url: str, title: str, *, highlight: Collection[str] = (),
-            counts: Mapping[str, int] | None = None, uid: str = "lp-map") -> str:
+def map_svg(
+    plan: Plan,
+    lang: str,
+    url: str,
+    title: str,
+    *,
+    highlight: Collection[str] = (),
+    counts: Mapping[str, int] | None = None,
+    uid: str = "lp-map",
+) -> str:
     """The map as one <svg>: a linked symbol and label per city and zone; highlighted places stand out and the
     others are muted (when highlight is given); with counts, symbol size and a number show each place's count."""
     lay = layout(plan, lang, highlight=highlight, counts=counts)
@@ -273,17 +313,23 @@ def map_svg(plan: Plan, lang: str, url: str, title: str, *, highlight: Collectio
     regions = [p for p in plan.places.values() if p.kind == REGION_KIND]
     v = lay.view
     x0, y0, x1, y1 = v.x, v.y, v.x + v.w, v.y + v.h
-    defs = "".join(f'<pattern id="{uid}-hatch-{i}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">'
-                   f'<rect width="5" height="5" fill="#fff"/><rect width="2.5" height="5" fill="{colors[r.id]}"/></pattern>'
-                   for i, r in enumerate(regions))
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="lp-map__svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" '
-           f'width="{x1 - x0:.0f}" height="{y1 - y0:.0f}" role="group" aria-labelledby="{uid}-title">',
-           f'<title id="{uid}-title">{esc(title)}</title><defs>{defs}</defs>']
+    defs = "".join(
+        f'<pattern id="{uid}-hatch-{i}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">'
+        f'<rect width="5" height="5" fill="#fff"/><rect width="2.5" height="5" fill="{colors[r.id]}"/></pattern>'
+        for i, r in enumerate(regions)
+    )
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="lp-map__svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" '
+        f'width="{x1 - x0:.0f}" height="{y1 - y0:.0f}" role="group" aria-labelledby="{uid}-title">',
+        f'<title id="{uid}-title">{esc(title)}</title><defs>{defs}</defs>',
+    ]
     for name, sx, sy, _ in lay.seas:
         out.append(f'<text x="{sx:.1f}" y="{sy:.1f}" text-anchor="middle" class="lp-map__sea">{esc(name)}</text>')
     nx, ny = x1 - PAD - 8, y0 + PAD + 4
-    out.append(f'<g class="lp-map__north" aria-hidden="true"><path fill="none" stroke="#1a1a1a" d="M{nx:.1f} {ny + 18:.1f}L{nx:.1f} {ny:.1f}M{nx - 4:.1f} {ny + 6:.1f}L{nx:.1f} {ny:.1f}L{nx + 4:.1f} {ny + 6:.1f}"/>'
-               f'<text x="{nx:.1f}" y="{ny + 30:.1f}" text-anchor="middle">{esc(t("north", lang))}</text></g>')
+    out.append(
+        f'<g class="lp-map__north" aria-hidden="true"><path fill="none" stroke="#1a1a1a" d="M{nx:.1f} {ny + 18:.1f}L{nx:.1f} {ny:.1f}M{nx - 4:.1f} {ny + 6:.1f}L{nx:.1f} {ny:.1f}L{nx + 4:.1f} {ny + 6:.1f}"/>'
+        f'<text x="{nx:.1f}" y="{ny + 30:.1f}" text-anchor="middle">{esc(t("north", lang))}</text></g>'
+    )
     for pid, (x, y, rr) in lay.points.items():  # registry order: the same order as the text alternative
         p = plan.places[pid]
         shown = regions_shown(plan, pid)
@@ -295,16 +341,23 @@ def map_svg(plan: Plan, lang: str, url: str, title: str, *, highlight: Collectio
         name_lines = len(lab.lines) - (1 if counts is not None else 0)
         name_lab = Label(lab.lines[:name_lines], lab.x, lab.y, lab.anchor, lab.box, lab.hit)
         current = ' aria-current="page"' if page("place", pid) == url else ""
-        attrs = (f' data-place="{esc(pid)}" data-regions="{esc(" ".join(rg.id for rg, _ in plan.regions_of(pid)))}"'
-                 f' data-unsourced="{esc(" ".join(rg.id for rg, ms in plan.regions_of(pid) if not ms.sourced))}"')
+        attrs = (
+            f' data-place="{esc(pid)}" data-regions="{esc(" ".join(rg.id for rg, _ in plan.regions_of(pid)))}"'
+            f' data-unsourced="{esc(" ".join(rg.id for rg, ms in plan.regions_of(pid) if not ms.sourced))}"'
+        )
         if counts is not None:
             attrs += f' data-count="{counts.get(pid, 0)}"'
         h = lab.hit
         hit = f'<rect class="lp-map__hit" x="{h.x:.1f}" y="{h.y:.1f}" width="{h.w:.1f}" height="{h.h:.1f}" fill="none" pointer-events="all"/>'
-        leader = (f'<line class="lp-map__leader" x1="{lab.leader[0]:.1f}" y1="{lab.leader[1]:.1f}" x2="{lab.leader[2]:.1f}" y2="{lab.leader[3]:.1f}" stroke="#4d4d4d"/>'
-                  if lab.leader else "")
-        link = (f'<a href="{esc(rel(lang, url, lang, page("place", pid)))}"{current}>'
-                f'{hit}{leader}{_symbol(uid, p, x, y, r, fills, core)}{_text(name_lab, "lp-map__label")}</a>')
+        leader = (
+            f'<line class="lp-map__leader" x1="{lab.leader[0]:.1f}" y1="{lab.leader[1]:.1f}" x2="{lab.leader[2]:.1f}" y2="{lab.leader[3]:.1f}" stroke="#4d4d4d"/>'
+            if lab.leader
+            else ""
+        )
+        link = (
+            f'<a href="{esc(rel(lang, url, lang, page("place", pid)))}"{current}>'
+            f"{hit}{leader}{_symbol(uid, p, x, y, r, fills, core)}{_text(name_lab, 'lp-map__label')}</a>"
+        )
         count = _text(lab, "lp-map__count", name_lines) if counts is not None else ""
         out.append(f'<g class="lp-map__place{state}"{attrs}>{link}{count}</g>')
     out.append("</svg>")
@@ -315,32 +368,40 @@ def _swatch(inner: str) -> str:
     return f'<svg class="lp-map__key" viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">{inner}</svg>'
 
 
-def map_legend(plan: Plan, lang: str, url: str, *, highlight: Collection[str] = (), counts: bool = False,
-               uid: str = "lp-map") -> str:
+def map_legend(
+    plan: Plan, lang: str, url: str, *, highlight: Collection[str] = (), counts: bool = False, uid: str = "lp-map"
+) -> str:
     """The key, in the page's language: each region and core (a link to its page), then the symbols."""
     colors = region_colors(plan)
     items = []
     for p in plan.places.values():
         if p.kind not in (REGION_KIND, CORE_KIND):
             continue
-        key = ('<circle cx="10" cy="10" r="7.5" fill="none" stroke="#1a1a1a" stroke-width="1.5"/><circle cx="10" cy="10" r="4.5" fill="#fff" stroke="#1a1a1a"/>'
-               if p.kind == CORE_KIND else f'<circle cx="10" cy="10" r="7" fill="{colors[p.id]}" stroke="#1a1a1a"/>')
+        key = (
+            '<circle cx="10" cy="10" r="7.5" fill="none" stroke="#1a1a1a" stroke-width="1.5"/><circle cx="10" cy="10" r="4.5" fill="#fff" stroke="#1a1a1a"/>'
+            if p.kind == CORE_KIND
+            else f'<circle cx="10" cy="10" r="7" fill="{colors[p.id]}" stroke="#1a1a1a"/>'
+        )
         current = ' aria-current="page"' if page("place", p.id) == url else ""
         members = {ms.place for ms in p.members}
         on = ' class="lp-map__legend-on"' if current or (highlight and set(highlight) <= members) else ""
-        items.append(f'<li{on}>{_swatch(key)}{a(rel(lang, url, lang, page("place", p.id)), esc(p.name[lang]), "", current)}</li>')
+        items.append(
+            f"<li{on}>{_swatch(key)}{a(rel(lang, url, lang, page('place', p.id)), esc(p.name[lang]), '', current)}</li>"
+        )
     regions = [p for p in plan.places.values() if p.kind == REGION_KIND]
     edge = '<circle cx="10" cy="10" r="7" fill="none" stroke="#1a1a1a"/>'
     if len(regions) > 1:
-        items.append(f'<li>{_swatch(_wedges(10, 10, 7, [colors[regions[0].id], colors[regions[1].id]]) + edge)}{esc(t("map_two_regions", lang))}</li>')
+        items.append(
+            f"<li>{_swatch(_wedges(10, 10, 7, [colors[regions[0].id], colors[regions[1].id]]) + edge)}{esc(t('map_two_regions', lang))}</li>"
+        )
     if regions:
         hatch = f'<circle cx="10" cy="10" r="7" fill="url(#{uid}-hatch-0)" stroke="#1a1a1a"/>'
-        items.append(f'<li>{_swatch(hatch)}{esc(t("map_unsourced", lang))}</li>')
+        items.append(f"<li>{_swatch(hatch)}{esc(t('map_unsourced', lang))}</li>")
     diamond = '<polygon points="10,1 19,10 10,19 1,10" fill="#fff" stroke="#1a1a1a"/>'
-    items.append(f'<li>{_swatch(diamond)}{esc(t("map_zone", lang))}</li>')
+    items.append(f"<li>{_swatch(diamond)}{esc(t('map_zone', lang))}</li>")
     if counts:
         sizes = '<circle cx="6" cy="14" r="3.5" fill="#fff" stroke="#1a1a1a"/><circle cx="13" cy="9" r="6.5" fill="#fff" stroke="#1a1a1a"/>'
-        items.append(f'<li>{_swatch(sizes)}{esc(t("map_counts", lang))}</li>')
+        items.append(f"<li>{_swatch(sizes)}{esc(t('map_counts', lang))}</li>")
     return f'<ul class="lp-map__legend">{"".join(items)}</ul>'
 
 
@@ -356,26 +417,48 @@ def map_table(plan: Plan, lang: str, url: str, counts: Mapping[str, int] | None 
     rows = []
     for pid in project(plan):
         p = plan.places[pid]
-        regs = sep.join(membership_text(plan, lang, url, rg, ms) for rg, ms in plan.regions_of(pid)) or esc(t("none", lang))
-        cells = [f'<th scope="row">{a(rel(lang, url, lang, page("place", pid)), esc(p.name[lang]))}</th>',
-                 f"<td>{esc(plan.place_kinds[p.kind].label[lang])}</td>", f"<td>{regs}</td>"]
+        regs = sep.join(membership_text(plan, lang, url, rg, ms) for rg, ms in plan.regions_of(pid)) or esc(
+            t("none", lang)
+        )
+        cells = [
+            f'<th scope="row">{a(rel(lang, url, lang, page("place", pid)), esc(p.name[lang]))}</th>',
+            f"<td>{esc(plan.place_kinds[p.kind].label[lang])}</td>",
+            f"<td>{regs}</td>",
+        ]
         if counts is not None:
             cells.append(f'<td class="lp-num">{counts.get(pid, 0)}</td>')
         rows.append(f'<tr data-place="{esc(pid)}">{"".join(cells)}</tr>')
-    head = [t("name", lang), t("kind", lang), t("map_regions", lang)] + ([t("map_count_col", lang)] if counts is not None else [])
+    head = [t("name", lang), t("kind", lang), t("map_regions", lang)] + (
+        [t("map_count_col", lang)] if counts is not None else []
+    )
     ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
     return f'<div class="lp-table-wrap"><table class="lp-map__table"><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
 
 
-def map_figure(plan: Plan, lang: str, url: str, title: str, *, highlight: Collection[str] = (),
-               counts: Mapping[str, int] | None = None, open_table: bool = False, uid: str = "lp-map") -> str:
+def map_figure(
+    plan: Plan,
+    lang: str,
+    url: str,
+    title: str,
+    *,
+    highlight: Collection[str] = (),
+    counts: Mapping[str, int] | None = None,
+    open_table: bool = False,
+    uid: str = "lp-map",
+) -> str:
     """The map with its caption, key and text alternative: one HTML block for a page."""
-    note = esc(t("map_note", lang)) + " " + a(rel(lang, url, lang, page("places") + "#map-sources"), esc(t("map_sources", lang)))
+    note = (
+        esc(t("map_note", lang))
+        + " "
+        + a(rel(lang, url, lang, page("places") + "#map-sources"), esc(t("map_sources", lang)))
+    )
     table = map_table(plan, lang, url, counts)
-    return (f'<figure class="lp-map" data-pagefind-ignore>{map_svg(plan, lang, url, title, highlight=highlight, counts=counts, uid=uid)}'
-            f'<figcaption><strong>{esc(title)}</strong> {map_legend(plan, lang, url, highlight=highlight, counts=counts is not None, uid=uid)}'
-            f'<p class="lp-map__note">{note}</p></figcaption></figure>'
-            f'<details class="lp-map__alt"{" open" if open_table else ""}><summary>{esc(t("map_text", lang))}</summary>{table}</details>')
+    return (
+        f'<figure class="lp-map" data-pagefind-ignore>{map_svg(plan, lang, url, title, highlight=highlight, counts=counts, uid=uid)}'
+        f"<figcaption><strong>{esc(title)}</strong> {map_legend(plan, lang, url, highlight=highlight, counts=counts is not None, uid=uid)}"
+        f'<p class="lp-map__note">{note}</p></figcaption></figure>'
+        f'<details class="lp-map__alt"{" open" if open_table else ""}><summary>{esc(t("map_text", lang))}</summary>{table}</details>'
+    )
 
 
 def source_entry(plan: Plan, lang: str, url: str, sid: str, ref: str | None = None) -> str:
@@ -399,7 +482,9 @@ def sources_list(plan: Plan, lang: str, url: str) -> str:
 
 def source_refs(plan: Plan, lang: str, url: str, ids: Collection[str]) -> str:
     """Links to sources in the list on the places index, by their issuer."""
-    return t("list_sep", lang).join(a(rel(lang, url, lang, page("places") + f"#src-{sid}"), esc(plan.sources[sid].issuer[lang])) for sid in ids)
+    return t("list_sep", lang).join(
+        a(rel(lang, url, lang, page("places") + f"#src-{sid}"), esc(plan.sources[sid].issuer[lang])) for sid in ids
+    )
 
 
 def membership_cite(plan: Plan, lang: str, url: str, ms: Membership) -> str:
@@ -416,11 +501,11 @@ def place_facts(plan: Plan, lang: str, url: str, place_id: str) -> str:
     p = plan.places[place_id]
     out = []
     if p.seat:
-        out.append(f'<dt>{esc(t("map_seat", lang))}</dt><dd>{p.seat.lat:.2f}° N, {p.seat.lon:.2f}° E</dd>')
+        out.append(f"<dt>{esc(t('map_seat', lang))}</dt><dd>{p.seat.lat:.2f}° N, {p.seat.lon:.2f}° E</dd>")
     regs = plan.regions_of(place_id)
     if regs:
         items = t("list_sep", lang).join(membership_text(plan, lang, url, rg, ms) for rg, ms in regs)
-        out.append(f'<dt>{esc(t("map_regions", lang))}</dt><dd>{items}</dd>')
+        out.append(f"<dt>{esc(t('map_regions', lang))}</dt><dd>{items}</dd>")
     return "".join(out)
 
 
@@ -430,8 +515,10 @@ def place_sources(plan: Plan, lang: str, url: str, place_id: str) -> str:
     p = plan.places[place_id]
     items = []
     if p.seat:
-        items.append(f'<li><span class="lp-label">{esc(t("map_seat", lang) + t("colon", lang))}</span>'
-                     f'{source_entry(plan, lang, url, p.seat.source, p.seat.ref)}</li>')
+        items.append(
+            f'<li><span class="lp-label">{esc(t("map_seat", lang) + t("colon", lang))}</span>'
+            f"{source_entry(plan, lang, url, p.seat.source, p.seat.ref)}</li>"
+        )
     for rg, ms in plan.regions_of(place_id):
         label = esc(t("member_of", lang, region=rg.name[lang]) + t("colon", lang))
         items.append(f'<li><span class="lp-label">{label}</span>{membership_cite(plan, lang, url, ms)}</li>')

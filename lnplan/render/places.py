@@ -1,11 +1,22 @@
 """City, zone and region pages, and the places index. A city page answers "what does my city do?" first: a summary
 whose counts link to the lists, the goals and targets that apply to the city (its own and its regions'), the tasks
 with the city's role on each card, then the city's facts and map, and the sources last."""
+
 from __future__ import annotations
 
 from ..model import Measure, Plan
-from .base import (Ctx, Rendered, jsonld, lang_switch_note, paragraph_html, place_link, place_reason_text, task_list,
-                   title_with_number, unit_link)
+from .base import (
+    Ctx,
+    Rendered,
+    jsonld,
+    lang_switch_note,
+    paragraph_html,
+    place_link,
+    place_reason_text,
+    task_list,
+    title_with_number,
+    unit_link,
+)
 from .html import a, block, esc, heading
 from ..i18n import paren
 from .map import map_figure, members_html, place_facts, place_sources, sources_list
@@ -25,20 +36,37 @@ def place_buckets(plan: Plan, place_id: str) -> list[tuple[str, list[Measure]]]:
     co = [m for m in plan.measures.values() if gov and gov.id in m.responsibility.co_responsible]
     taken = {m.id for m in lead + co}
     every_ids = {u.id for u in plan.units.values() if u.collective == "every"}
-    everyone = [m for m in plan.measures.values() if place.kind == "city" and every_ids & set(m.responsibility.units) and m.id not in taken]
+    everyone = [
+        m
+        for m in plan.measures.values()
+        if place.kind == "city" and every_ids & set(m.responsibility.units) and m.id not in taken
+    ]
     taken |= {m.id for m in everyone}
     relevant_ids = {u.id for u in plan.units.values() if u.collective == "some"}
-    relevant = [m for m in plan.measures.values() if m.id not in taken and place_id in m.places
-                and relevant_ids & set(m.responsibility.units)]
+    relevant = [
+        m
+        for m in plan.measures.values()
+        if m.id not in taken and place_id in m.places and relevant_ids & set(m.responsibility.units)
+    ]
     taken |= {m.id for m in relevant}
     # 相关市政府 in the chapter on a region this place belongs to: the text need not name the place for it to be one
     # of the "relevant" cities (membership from plan/places.yaml, with its source or marked unsourced).
     regions = {region.id for region, _ in plan.regions_of(place_id)}
-    in_region = [m for m in plan.measures.values() if m.id not in taken and plan.chapter_of(m.id).region in regions
-                 and relevant_ids & set(m.responsibility.units)]
+    in_region = [
+        m
+        for m in plan.measures.values()
+        if m.id not in taken and plan.chapter_of(m.id).region in regions and relevant_ids & set(m.responsibility.units)
+    ]
     taken |= {m.id for m in in_region}
     named = [m for m in plan.measures.values() if m.id not in taken and place_id in m.places]
-    return [("lead", lead), ("co", co), ("all", everyone), ("relevant", relevant), ("region", in_region), ("named", named)]
+    return [
+        ("lead", lead),
+        ("co", co),
+        ("all", everyone),
+        ("relevant", relevant),
+        ("region", in_region),
+        ("named", named),
+    ]
 
 
 def region_reason_text(c: Ctx, m: Measure, place_id: str) -> str:
@@ -82,10 +110,19 @@ def summary_html(c: Ctx, place_id: str, buckets: dict[str, list[Measure]], n_tar
     lead, co = len(buckets.get("lead", [])), len(buckets.get("co", []))
     if gov and (lead or co):
         key = "sum_lead_co" if lead and co else "sum_lead" if lead else "sum_co"
-        items.append(_with_links(c, key, {"lead": _count(c, lead, "lead"), "co": _count(c, co, "co")}, gov=gov.name[c.lang]))
+        items.append(
+            _with_links(c, key, {"lead": _count(c, lead, "lead"), "co": _count(c, co, "co")}, gov=gov.name[c.lang])
+        )
     for key in ("all", "relevant", "region", "named"):
         if buckets.get(key):
-            items.append(_with_links(c, "sum_" + key + _zone(c, place_id) * (key == "named"), {"n": _count(c, len(buckets[key]), key)}, place=place))
+            items.append(
+                _with_links(
+                    c,
+                    "sum_" + key + _zone(c, place_id) * (key == "named"),
+                    {"n": _count(c, len(buckets[key]), key)},
+                    place=place,
+                )
+            )
     if n_targets:
         items.append(_with_links(c, "sum_targets", {"n": _count(c, n_targets, "targets", "n_targets")}, place=place))
     if not items:
@@ -106,7 +143,9 @@ def region_summary_html(c: Ctx, place_id: str, buckets: dict[str, list[Measure]]
     if buckets.get("named"):
         items.append(_with_links(c, "sum_named_region", {"n": _count(c, len(buckets["named"]), "named")}, place=place))
     if n_targets:
-        items.append(_with_links(c, "sum_targets_region", {"n": _count(c, n_targets, "targets", "n_targets")}, place=place))
+        items.append(
+            _with_links(c, "sum_targets_region", {"n": _count(c, n_targets, "targets", "n_targets")}, place=place)
+        )
     return f'<ul class="lp-summary">{"".join(f"<li>{x}</li>" for x in items)}</ul>'
 
 
@@ -115,8 +154,15 @@ def region_line(c: Ctx, place_id: str) -> str:
     regs = c.plan.regions_of(place_id)
     if not regs:
         return ""
-    items = [place_link(c, rg.id) + ("" if ms.sourced else f'<span class="lp-unsourced">{paren(esc(c.t("membership_unsourced_short")), c.lang)}</span>')
-             for rg, ms in regs]
+    items = [
+        place_link(c, rg.id)
+        + (
+            ""
+            if ms.sourced
+            else f'<span class="lp-unsourced">{paren(esc(c.t("membership_unsourced_short")), c.lang)}</span>'
+        )
+        for rg, ms in regs
+    ]
     return f'<p class="lp-regions-line"><span class="lp-label">{esc(c.t("map_regions") + c.t("colon"))}</span>{c.t("list_sep").join(items)}</p>'
 
 
@@ -173,15 +219,17 @@ def tasks_html(c: Ctx, place_id: str, buckets: list[tuple[str, list[Measure]]]) 
 
 def facts_html(c: Ctx, place_id: str) -> str:
     plan, p = c.plan, c.plan.places[place_id]
-    facts = [f'<dt>{esc(c.t("full_name"))}</dt><dd>{esc(p.full_name[c.lang])}</dd>',
-             f'<dt>{esc(c.t("kind"))}</dt><dd>{esc(plan.place_kinds[p.kind].label[c.lang])}</dd>']
+    facts = [
+        f"<dt>{esc(c.t('full_name'))}</dt><dd>{esc(p.full_name[c.lang])}</dd>",
+        f"<dt>{esc(c.t('kind'))}</dt><dd>{esc(plan.place_kinds[p.kind].label[c.lang])}</dd>",
+    ]
     gov = plan.unit_for_place(place_id)
     if gov:
-        facts.append(f'<dt>{esc(c.t("government"))}</dt><dd>{unit_link(c, gov.id)}</dd>')
+        facts.append(f"<dt>{esc(c.t('government'))}</dt><dd>{unit_link(c, gov.id)}</dd>")
     chapter = next((ch for ch in plan.chapters if ch.region == place_id), None)
     if chapter:
         title = title_with_number(chapter.number, chapter.title[c.lang], c.lang, "chapter", chapter.id)
-        facts.append(f'<dt>{esc(c.t("region_chapter"))}</dt><dd>{a(c.link("chapter", chapter.id), esc(title))}</dd>')
+        facts.append(f"<dt>{esc(c.t('region_chapter'))}</dt><dd>{a(c.link('chapter', chapter.id), esc(title))}</dd>")
     facts.append(place_facts(plan, c.lang, c.url, place_id))
     return f'<dl class="lp-facts">{"".join(facts)}</dl>'
 
@@ -192,16 +240,21 @@ def place_page(plan: Plan, lang: str, url: str, place_id: str) -> Rendered:
     buckets = place_buckets(plan, place_id) if p.kind in SEATED else [("named", plan.measures_naming(place_id))]
     targets = place_targets(plan, place_id)
     summary = summary_html if p.kind in SEATED else region_summary_html
-    out = [heading(1, p.name[lang]), lang_switch_note(c),
-           block(summary(c, place_id, dict(buckets), len(targets)) + region_line(c, place_id))]
+    out = [
+        heading(1, p.name[lang]),
+        lang_switch_note(c),
+        block(summary(c, place_id, dict(buckets), len(targets)) + region_line(c, place_id)),
+    ]
     if p.members:
         out += [heading(2, c.t("members"), "members"), block(members_html(plan, lang, url, place_id))]
     goals = goals_html(c, place_id)
     if goals:
         out += [heading(2, c.t("goals_heading"), "goals"), goals]
     if targets:
-        out += [heading(2, c.t("targets_here", place=p.name[lang]) + paren(str(len(targets)), lang), "targets"),
-                block(targets_table(c, targets, TARGET_COLUMNS))]
+        out += [
+            heading(2, c.t("targets_here", place=p.name[lang]) + paren(str(len(targets)), lang), "targets"),
+            block(targets_table(c, targets, TARGET_COLUMNS)),
+        ]
     out.append(tasks_html(c, place_id, buckets))
     out += [heading(2, c.t("about_place", place=p.name[lang]), "about"), block(facts_html(c, place_id))]
     highlight = [ms.place for ms in p.members] or [place_id]
@@ -228,10 +281,18 @@ def places_index_page(plan: Plan, lang: str, url: str) -> Rendered:
             if p.kind in kinds:
                 buckets = buckets_of.get(p.id, {})  # cities and the zone (the places with a seat)
                 by_name = len(buckets.get("lead", [])) + len(buckets.get("co", []))
-                rows.append(f'<tr><td>{place_link(c, p.id)}</td><td>{esc(plan.place_kinds[p.kind].label[lang])}</td>'
-                            f'<td class="lp-num">{by_name if buckets else "–"}</td><td class="lp-num">{len(plan.measures_naming(p.id))}</td></tr>')
-        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("name"), c.t("kind"), c.t("col_by_name"), c.t("col_named")))
-        out.append(block(f'<div class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'))
+                rows.append(
+                    f"<tr><td>{place_link(c, p.id)}</td><td>{esc(plan.place_kinds[p.kind].label[lang])}</td>"
+                    f'<td class="lp-num">{by_name if buckets else "–"}</td><td class="lp-num">{len(plan.measures_naming(p.id))}</td></tr>'
+                )
+        head = "".join(
+            f'<th scope="col">{esc(h)}</th>' for h in (c.t("name"), c.t("kind"), c.t("col_by_name"), c.t("col_named"))
+        )
+        out.append(
+            block(
+                f'<div class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+            )
+        )
     out.append(heading(2, c.t("map_sources"), "map-sources"))
     out.append(block(sources_list(plan, lang, url)))
     return Rendered("".join(out), c.t("nav_places"), jsonld(c, c.t("nav_places"), c.t("nav_places")))

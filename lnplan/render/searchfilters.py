@@ -1,6 +1,7 @@
 """What every page gives the full-text index besides its text: its search filters (kind; for a measure its chapter,
 units and places…) and its position in plan order, as empty elements Pagefind reads (data-pagefind-filter,
 data-pagefind-sort). Added to every page by lnplan.site.render_page."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -16,8 +17,12 @@ def page_filters(plan: Plan, kind: str, ident: str) -> dict[str, list[str]]:
     filters: dict[str, list[str]] = {"kind": [kind]}
     if kind == "measure":
         m = plan.measures[ident]
-        filters.update(chapter=[m.chapter], lead=[m.responsibility.lead], co=list(m.responsibility.co_responsible),
-                       place=list(m.places))
+        filters.update(
+            chapter=[m.chapter],
+            lead=[m.responsibility.lead],
+            co=list(m.responsibility.co_responsible),
+            place=list(m.places),
+        )
     elif kind == "chapter":
         ch = plan.chapters[int(ident) - 1]
         filters.update(chapter=[ch.id], place=[ch.region] if ch.region else [])
@@ -29,8 +34,11 @@ def page_filters(plan: Plan, kind: str, ident: str) -> dict[str, list[str]]:
 def search_attributes(plan: Plan, kind: str, ident: str) -> str:
     """Empty elements that give Pagefind the page's filters, one value each, and its position (to list filtered
     pages in plan order). Values are ids ([a-z0-9.-], schema-checked), escaped all the same."""
-    spans = "".join(f'<span data-pagefind-filter="{esc(k)}:{esc(v)}"></span>'
-                    for k, vs in page_filters(plan, kind, ident).items() for v in vs)
+    spans = "".join(
+        f'<span data-pagefind-filter="{esc(k)}:{esc(v)}"></span>'
+        for k, vs in page_filters(plan, kind, ident).items()
+        for v in vs
+    )
     order = _order(plan).get((kind, ident), 0)
     return f'<div hidden data-pagefind-sort="order:{order:05d}">{spans}</div>'
 

@@ -1,6 +1,7 @@
 """Quantitative targets in the plan's own words: the value as the plan writes it (全国前5名, 4亿吨以上, 5000亿级,
 50个左右; "top 5 nationally", "at least 400 million tonnes"), 力争 and 年均 as short tags, the period the plan
 states for it, and the tables that list them. Functions take the page context (pages.Ctx) as `c`."""
+
 from __future__ import annotations
 
 import re
@@ -55,7 +56,11 @@ def value_text(plan: Plan, tg: Target, lang: str) -> str:
     if tg.value is None:  # measured against a benchmark (the national average)
         bench = tg.benchmark[lang] if tg.benchmark else ""
         key = "tv_" + tg.comparator + "_benchmark"
-        return t(key, lang, benchmark=bench) if key in S else f"{plan.comparators[tg.comparator].label[lang]} {bench}".strip()
+        return (
+            t(key, lang, benchmark=bench)
+            if key in S
+            else f"{plan.comparators[tg.comparator].label[lang]} {bench}".strip()
+        )
     if lang == "zh":
         amount = _zh_amount(plan, tg)
         if tg.comparator == "scale":
@@ -69,7 +74,9 @@ def value_text(plan: Plan, tg: Target, lang: str) -> str:
         elif tg.comparator == "top-n":
             amount = str(tg.value)
     key = "tv_top-n_nationwide" if tg.comparator == "top-n" and nationwide(tg) else "tv_" + tg.comparator
-    if key not in S:  # a comparator added to plan/vocabularies.yaml without its wording here: its label, then the amount
+    if (
+        key not in S
+    ):  # a comparator added to plan/vocabularies.yaml without its wording here: its label, then the amount
         return f"{plan.comparators[tg.comparator].label[lang]} {amount}"
     return t(key, lang, amount=amount)
 
@@ -86,8 +93,10 @@ def tags(tg: Target, lang: str) -> list[tuple[str, str]]:
 
 
 def tags_html(tg: Target, lang: str) -> str:
-    return "".join(f' <span class="lp-tag lp-tag--{kind}" title="{esc(t("tag_" + kind + "_title", lang))}">{esc(label)}</span>'
-                   for kind, label in tags(tg, lang))
+    return "".join(
+        f' <span class="lp-tag lp-tag--{kind}" title="{esc(t("tag_" + kind + "_title", lang))}">{esc(label)}</span>'
+        for kind, label in tags(tg, lang)
+    )
 
 
 def target_html(plan: Plan, tg: Target, lang: str) -> str:
@@ -125,7 +134,9 @@ def source_link(c, tg: Target) -> str:
 
 
 def scope_html(c, tg: Target) -> str:
-    return t("list_sep", c.lang).join(a(c.link("place", p), esc(c.plan.places[p].name[c.lang]), "lp-place") for p in tg.scope)
+    return t("list_sep", c.lang).join(
+        a(c.link("place", p), esc(c.plan.places[p].name[c.lang]), "lp-place") for p in tg.scope
+    )
 
 
 COLUMNS = ("id", "metric", "target_value", "period", "scope", "source", "target_text")
@@ -147,15 +158,23 @@ def targets_table(c, targets: list[Target], columns: tuple[str, ...] = COLUMNS, 
     rows = []
     for x in targets:
         rid = f' id="{target_anchor(x.id)}"' if anchors else ""
-        rows.append(f"<tr{rid}>" + "".join(f'<td class="lp-col-{k}" data-label="{esc(t("col_" + k, c.lang))}">{cell[k](x)}</td>'
-                                          for k in columns) + "</tr>")
+        rows.append(
+            f"<tr{rid}>"
+            + "".join(
+                f'<td class="lp-col-{k}" data-label="{esc(t("col_" + k, c.lang))}">{cell[k](x)}</td>' for k in columns
+            )
+            + "</tr>"
+        )
     head = "".join(f'<th scope="col">{esc(t("col_" + k, c.lang))}</th>' for k in columns)
-    return (f'<div class="lp-table-wrap lp-targets"><table><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return (
+        f'<div class="lp-table-wrap lp-targets"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def card_targets(c, targets: list[Target]) -> str:
     """A task card's targets: metric and value, each linked to its row on the targets page."""
     return group_sep(c.lang).join(
-        f'{a(c.to(target_url(x.id)), esc(x.metric[c.lang] + c.t("colon") + value_text(c.plan, x, c.lang)))}{tags_html(x, c.lang)}'
-        for x in targets)
+        f"{a(c.to(target_url(x.id)), esc(x.metric[c.lang] + c.t('colon') + value_text(c.plan, x, c.lang)))}{tags_html(x, c.lang)}"
+        for x in targets
+    )
