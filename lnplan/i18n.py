@@ -76,7 +76,7 @@ S: dict[str, dict[str, str]] = {
     "period_none": {"zh": "未写明", "en": "Not stated"},
     "targets_intro": {
         "zh": "下表按方案原文列出每项量化目标。“力争”目标标有“力争”，按年计的目标标有“年均”或“每年”。目标所在部分以原文的话写明期限的，期限自方案{date}印发起算；原文未写明期限的，本版不作推算。",
-        "en": "Each quantitative target as the plan states it. Targets the plan says to “strive” for are tagged “stretch goal”; yearly figures are tagged “yearly average” or “each year”. Where the part of the plan that sets a target states its period (in the plan's words), it runs from the plan's issue on {date}. Where the plan gives no period, this edition does not infer one.",
+        "en": "Each quantitative target as the plan states it. Targets the plan says to “strive” for are tagged “stretch goal”; yearly figures are tagged “yearly average” or “each year.” Where the part of the plan that sets a target states its period (in the plan's words), it runs from the plan's issue on {date}. Where the plan gives no period, this edition does not infer one.",
     },
     "col_id": {"zh": "编号", "en": "ID"},
     "col_metric": {"zh": "指标", "en": "Indicator"},
@@ -101,7 +101,7 @@ S: dict[str, dict[str, str]] = {
     "tasks_as_co": {"zh": "配合的任务", "en": "Tasks as co-responsible unit"},
     "none": {"zh": "无。", "en": "None."},
     "other_units": {"zh": "其他责任单位", "en": "Other units involved"},
-    "chapter": {"zh": "所属部分", "en": "Chapter"},
+    "chapter": {"zh": "所属部分", "en": "Part"},
     "downloads_for_unit": {"zh": "本单位任务分工表", "en": "This unit's task-division table"},
     "print": {"zh": "打印本页可得到任务清单。", "en": "Print this page for a clean task list."},
     "full_name": {"zh": "全称", "en": "Full name"},
@@ -115,20 +115,20 @@ S: dict[str, dict[str, str]] = {
         "zh": "“相关市政府”负责、文本提及{place}的任务{n}",
         "en": "{n} for “relevant city governments” whose text names {place}",
     },
-    "sum_region": {"zh": "所在区域的任务{n}", "en": "{n} for “relevant city governments” in its region's chapter"},
+    "sum_region": {"zh": "所在区域的任务{n}", "en": "{n} for “relevant city governments” in its region's part"},
     "sum_named": {"zh": "文本提及本市的其他任务{n}", "en": "{n} more whose text names {place}"},
     "sum_named_zone": {"zh": "文本提及本区的其他任务{n}", "en": "{n} more whose text names {place}"},
     "sum_members": {"zh": "组成城市：{n}", "en": "Members: {n}"},
-    "sum_targets_region": {"zh": "适用于{place}的量化目标{n}", "en": "{n} apply to the {place}"},
-    "sum_chapter": {"zh": "本区域专章的任务{n}", "en": "{n} in the chapter on it"},
+    "sum_targets_region": {"zh": "适用于{place}的量化目标{n}", "en": "{n} applying to the {place}"},
+    "sum_chapter": {"zh": "本区域专章的任务{n}", "en": "{n} in the part on it"},
     "sum_named_region": {"zh": "文本提及{place}的任务{n}", "en": "{n} whose text names it"},
     "n_cities": {"zh": "{n}个", "en": "{n}"},
     "bucket_named_region": {"zh": "文本提及{place}的任务", "en": "Tasks whose text names the {place}"},
     "bucket_named_note_region": {
         "zh": "文本提及{place}的任务；本区域专章的全部任务见该章。",
-        "en": "Tasks whose text names the {place}; every task of the chapter on it is in that chapter.",
+        "en": "Tasks whose text names the {place}; every task of the part on it is in that part.",
     },
-    "sum_targets": {"zh": "适用于{place}的量化目标{n}", "en": "{n} apply to {place}"},
+    "sum_targets": {"zh": "适用于{place}的量化目标{n}", "en": "{n} applying to {place}"},
     "sum_nothing": {"zh": "方案没有分配给{place}的任务。", "en": "The plan assigns {place} no task."},
     "n_tasks": {"zh": "{n}项", "en": "{n} tasks"},
     "n_tasks_one": {"zh": "{n}项", "en": "{n} task"},
@@ -143,7 +143,7 @@ S: dict[str, dict[str, str]] = {
     },
     "bucket_region": {
         "zh": "“相关市政府”的任务：所在区域的专章",
-        "en": "Tasks for “relevant city governments” in its region's chapter",
+        "en": "Tasks for “relevant city governments” in its region's part",
     },
     "bucket_named": {"zh": "文本提及{place}的其他任务", "en": "Other tasks whose text names {place}"},
     "bucket_named_zone": {"zh": "文本提及{place}的其他任务", "en": "Other tasks whose text names {place}"},
@@ -165,7 +165,7 @@ S: dict[str, dict[str, str]] = {
     },
     "bucket_region_note": {
         "zh": "条款写“相关市政府”，条款和文本都没有点名{place}，但这些任务在{place}所在区域的专章中。",
-        "en": "The clause says “relevant city governments”; neither the clause nor the text names {place}, but the tasks are in the chapter on a region {place} belongs to.",
+        "en": "The clause says “relevant city governments”; neither the clause nor the text names {place}, but the tasks are in the part on a region {place} belongs to.",
     },
     "bucket_named_note": {
         "zh": "{place}的政府不在条款中；列出仅供参考。",
@@ -203,14 +203,14 @@ S: dict[str, dict[str, str]] = {
         "en": "The text names {place} by the short form {form} ({name}).",
     },
     "reason_within": {"zh": "文本提及“{form}”（{name}，属本市）", "en": "The text names {form} ({name}, in {place})."},
-    "region_chapter": {"zh": "本区域专章", "en": "Chapter on this region"},
+    "region_chapter": {"zh": "本区域专章", "en": "Part on this region"},
     "positioning": {"zh": "战略定位", "en": "Strategic positioning"},
     "goals": {"zh": "发展目标", "en": "Development goals"},
     "targets_here": {"zh": "适用于{place}的量化目标", "en": "Targets that apply to {place}"},
     "kind_city": {"zh": "城市", "en": "Cities"},
     "kind_region": {"zh": "区域板块", "en": "Regions"},
     "key_figures": {"zh": "关键数字", "en": "Key figures"},
-    "chapters": {"zh": "部分", "en": "chapters"},
+    "chapters": {"zh": "部分", "en": "parts"},
     "units_count": {"zh": "责任单位", "en": "responsible units"},
     "targets_count": {"zh": "量化目标", "en": "quantitative targets"},
     "for_readers": {"zh": "阅读方案", "en": "Read the plan"},
@@ -232,11 +232,11 @@ S: dict[str, dict[str, str]] = {
     "doc_status": {"zh": "状态", "en": "Status"},
     "doc_status_passed": {
         "zh": "按上述起算，实施期在本版{version}（{date}）发布时已过。本版不掌握该文件其后修订、延期或废止的情况。",
-        "en": "Counted so, the period had passed when this edition's version {version} was released ({date}). This edition has no information on any later revision, extension or repeal.",
+        "en": "Counted this way, the period had passed when this edition's version {version} was released ({date}). This edition has no information on any later revision, extension or repeal.",
     },
     "doc_status_running": {
         "zh": "按上述起算，实施期在本版{version}（{date}）发布时尚未届满。",
-        "en": "Counted so, the period had not yet ended when this edition's version {version} was released ({date}).",
+        "en": "Counted this way, the period had not yet ended when this edition's version {version} was released ({date}).",
     },
     "doc_official": {"zh": "正式文本", "en": "Official text"},
     "doc_edition": {"zh": "本站", "en": "This site"},
@@ -277,7 +277,7 @@ S: dict[str, dict[str, str]] = {
     "count": {"zh": "数量", "en": "Count"},
     "matrix": {
         "zh": "责任矩阵：各单位在各部分牵头/配合的措施数",
-        "en": "Responsibility matrix: measures led / shared by each unit in each chapter",
+        "en": "Responsibility matrix: measures led / shared by each unit in each part",
     },
     "tasks_per_unit": {"zh": "各单位任务数", "en": "Tasks per unit"},
     "targets_by_region": {"zh": "各区域量化目标数", "en": "Targets by region"},
@@ -344,6 +344,8 @@ S: dict[str, dict[str, str]] = {
     "field_kind_source": {"zh": "单位类型依据", "en": "basis of the kind"},
     "field_status": {"zh": "类别", "en": "kind"},
     "field_url": {"zh": "网址", "en": "address"},
+    "field_record": {"zh": "文件信息", "en": "document record"},
+    "field_number_source": {"zh": "发文字号出处", "en": "source of the document number"},
     "field_note_of": {"zh": "说明", "en": "note"},
     "field_lang_zh": {"zh": "中文", "en": "Chinese"},
     "field_lang_en": {"zh": "英文", "en": "English"},
@@ -479,7 +481,7 @@ S: dict[str, dict[str, str]] = {
     "search_unit": {"zh": "责任单位", "en": "Responsible unit"},
     "search_role": {"zh": "责任", "en": "Responsibility"},
     "search_role_any": {"zh": "牵头或配合", "en": "Lead or co-responsible"},
-    "search_chapter": {"zh": "部分", "en": "Chapter"},
+    "search_chapter": {"zh": "部分", "en": "Part"},
     "search_place": {"zh": "地点", "en": "Place"},
     "search_kind": {"zh": "页面类型", "en": "Page type"},
     "search_any": {"zh": "全部", "en": "Any"},
@@ -487,7 +489,7 @@ S: dict[str, dict[str, str]] = {
     "search_kind_pages_unit": {"zh": "责任单位", "en": "Responsible units"},
     "search_kind_pages_place": {"zh": "城市与区域", "en": "Cities and regions"},
     "search_kind_pages_targets": {"zh": "量化目标", "en": "Targets"},
-    "search_kind_pages_chapter": {"zh": "方案各部分", "en": "Chapters"},
+    "search_kind_pages_chapter": {"zh": "方案各部分", "en": "Parts of the plan"},
     "search_noscript": {
         "zh": "搜索需要浏览器启用 JavaScript。不使用搜索，也可以从以下索引找到任何单位、地点和措施：",
         "en": "Search needs JavaScript. Without it, every unit, place and measure can be reached from these indexes:",
@@ -496,7 +498,7 @@ S: dict[str, dict[str, str]] = {
     "search_none": {"zh": "没有找到结果。", "en": "No results."},
     "search_results_one": {"zh": "1 个结果", "en": "1 result"},
     "search_did_you_mean": {"zh": "您是不是要找：", "en": "Did you mean: "},
-    "search_showing_for": {"zh": "以下是“{q}”的结果。", "en": "Showing results for “{q}”."},
+    "search_showing_for": {"zh": "以下是“{q}”的结果。", "en": "Showing results for “{q}.”"},
     "search_instead": {"zh": "仍然搜索：", "en": "Search instead for: "},
     "search_some_words": {
         "zh": "没有页面同时包含所有词语，以下页面包含其中一部分。",
@@ -572,7 +574,7 @@ def field_words(field: str, lang: str) -> str:
     what = t("field_note_of" if within and last == "note" else "field_" + last, lang)
     lang_word = t("field_lang_" + language, lang) if language else ""
     if lang == "zh":
-        head = (t("field_paragraph", lang, n=int(para.group(1)) + 1) if para else "") + "".join(
+        head = (t("field_paragraph", lang, n=int(para.group(1)) + 1) if para else "") + "的".join(
             t("field_" + p, lang) for p in within
         )
         return head + ("的" if within else "") + lang_word + what

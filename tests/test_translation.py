@@ -657,7 +657,14 @@ SETTLED = {
     "桓仁古城": "Huanren Gucheng Airport",
     "乡村振兴局": "Administration for Rural Revitalization",
     "海洋生物产业": "marine bio-industry",
+    # the final review: 红色 (culture, tourism) is "red"; a county's full name; pinyin apostrophes; 体制机制
+    "红色": "red",
+    "岫岩县": "Xiuyan Manchu Autonomous County",
+    "五爱": "Wu'ai",
+    "体制性机制性": "institutions and mechanisms",
 }
+# Renderings the final review replaced, wherever they stood: 产业链 is an "industrial chain".
+UNSETTLED = ("industry chain", "new-energy")
 
 
 def test_settled_renderings_hold_everywhere(sources):
@@ -669,6 +676,22 @@ def test_settled_renderings_hold_everywhere(sources):
         for zh, en in SETTLED.items()
         if zh in pair["zh"] and en not in pair["en"]
     ]
+    bad += [
+        (rel, path, word)
+        for rel, data in sources.items()
+        if rel != "corrections.yaml"
+        for path, pair in pairs(data)
+        for word in UNSETTLED
+        if word in pair["en"]
+    ]
+    assert not bad, bad
+
+
+def test_interface_strings_put_commas_and_periods_inside_closing_quotes():
+    """The same rule for the site's own English (lnplan/i18n.py): “{q}.”, not “{q}”."""
+    from lnplan.i18n import S
+
+    bad = [key for key, value in S.items() if isinstance(value, dict) and re.search(r"”[,.]", value.get("en", ""))]
     assert not bad, bad
 
 
