@@ -171,7 +171,8 @@ def cmd_release(
     schema = f"; schema {d.schema[0]} → {d.schema[1]}" if d.schema else ""
     print(
         f"released {release.version} ({release.date}): {counts['added']} added, {counts['changed']} changed, "
-        f"{counts['removed']} removed{schema}; wrote {plan_dir / 'releases' / (version + '.json')} and {plan_dir / 'releases.yaml'}"
+        f"{counts['removed']} removed{schema}; wrote {plan_dir / 'releases' / (version + '.json')} and "
+        f"{plan_dir / 'releases.yaml'}"
     )
     return 0
 

@@ -68,14 +68,16 @@ def metadata(plan: Plan, version: str | None) -> dict:
             table.update(
                 {
                     "fts_table": f"{t.name}_fts",
-                    "description": "Full-text search (trigram): any text of three or more characters, in either language. "
+                    "description": "Full-text search (trigram): any text of three or more characters, in either "
+                    "language. "
                     "全文检索（三元组）：中英文均可，检索词至少三个字符；两字词请用 LIKE（如 LIKE '%港口%'）。",
                 }
             )
         tables[t.name] = table
     return {
         "title": f"{plan.title.en} / {plan.title.zh}",
-        "description": f"The plan's measures, responsible units, places, quantitative targets and releases. Dataset version {version or 'unreleased'}. "
+        "description": f"The plan's measures, responsible units, places, quantitative targets and releases. Dataset "
+        f"version {version or 'unreleased'}. "
         "The Chinese text is authoritative; the English is an unofficial translation.",
         "license": "CC BY 4.0",
         "license_url": "https://creativecommons.org/licenses/by/4.0/",

@@ -132,9 +132,12 @@ def plan_json(plan: Plan) -> dict:
 # spreadsheet shows as text; plan.json and the other JSON files carry the text unaltered.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_RULE = {
-    "zh": "为防止电子表格公式注入（OWASP“CSV 注入”指南），CSV 中以 = + - @ 制表符或回车开头的文本单元格前加一个单引号（'）。plan.json 等 JSON 文件保留原文。",
-    "en": "To prevent spreadsheet formula injection (OWASP “CSV Injection” guidance), a CSV text cell that would begin with = + - @, "
-    "a tab or a carriage return is written with a leading apostrophe ('). plan.json and the other JSON files keep the text unaltered.",
+    "zh": "为防止电子表格公式注入（OWASP“CSV 注入”指南），CSV 中以 = + - @ 制表符或回车开头的文本单元格前加一个单引"
+    "号（'）。plan.json 等 JSON 文件保留原文。",
+    "en": "To prevent spreadsheet formula injection (OWASP “CSV Injection” guidance), a CSV text cell that would "
+    "begin with = + - @, "
+    "a tab or a carriage return is written with a leading apostrophe ('). plan.json and the other JSON files keep "
+    "the text unaltered.",
 }
 
 
@@ -193,8 +196,8 @@ ETC = {lang: ("" if lang == "zh" else " ") + t("etc", lang) for lang in LANGS}  
 
 
 def co_text(plan: Plan, m: Measure, lang: str) -> str:
-    """The co-responsible units as the plan groups them, with 等 ("and other departments concerned") kept; a group with no named unit
-    besides the lead (省科技厅等) is the site's wording for it (i18n 'others')."""
+    """The co-responsible units as the plan groups them, with 等 ("and other departments concerned") kept; a group
+    with no named unit besides the lead (省科技厅等) is the site's wording for it (i18n 'others')."""
     sep_group = "，" if lang == "zh" else "; "
     return sep_group.join(
         _units_text(plan, g.units, lang, m.responsibility.raw) + (ETC[lang] if g.etc else "")
@@ -205,7 +208,8 @@ def co_text(plan: Plan, m: Measure, lang: str) -> str:
 
 
 def _units_text(plan: Plan, units, lang: str, raw: str) -> str:
-    """A group's units in words; a collective unit the clause introduces with 等 follows 'and other' (沈阳、大连等相关市政府)."""
+    """A group's units in words; a collective unit the clause introduces with 等 follows 'and other'
+    (沈阳、大连等相关市政府)."""
     names = [plan.units[u].name[lang] for u in units]
     if plan.after_etc(units, raw):
         return t("list_sep", lang).join(names[:-1]) + t("etc_then", lang) + names[-1]
@@ -447,7 +451,8 @@ def datapackage(build: Build) -> dict:
         "profile": "data-package",
         "name": build.plan.edition.id,
         "title": build.plan.edition.dataset_title,
-        "description": "The plan's measures, responsible units, places and quantitative targets. The Chinese text is authoritative; "
+        "description": "The plan's measures, responsible units, places and quantitative targets. The Chinese text is "
+        "authoritative; "
         "the English is an unofficial translation. " + CSV_RULE["en"],
         **({"version": build.version, "created": f"{build.release_date}T00:00:00Z"} if build.version else {}),
         "licenses": [
@@ -586,7 +591,8 @@ DOWNLOADS: tuple[Download, ...] = (
     _csv_download(
         MEASURE_PLACE_REASONS,
         "措施涉及地点及原因（直接提及、简称或所辖县区等；每项措施每个地点、每个字样一行）。",
-        "Why each measure lists each place (named, short form, or a county or other place within it): one row per measure, place and form found.",
+        "Why each measure lists each place (named, short form, or a county or other place within it): one row per "
+        "measure, place and form found.",
     ),
     _csv_download(
         CORRECTIONS,
@@ -603,22 +609,27 @@ DOWNLOADS: tuple[Download, ...] = (
     Download(
         "data/plan.sqlite",
         lambda b: database.build(b.plan, b.doc),
-        "SQLite 数据库：措施、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分词，检索词至少三个字符）。",
-        "SQLite database: measures, units, places, targets, assignments, releases and changes as tables with foreign keys, indexes and full-text search in both languages (trigram: queries of three or more characters).",
+        "SQLite 数据库：措施、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分"
+        "词，检索词至少三个字符）。",
+        "SQLite database: measures, units, places, targets, assignments, releases and changes as tables with foreign "
+        "keys, indexes and full-text search in both languages (trigram: queries of three or more characters).",
         resource=("sqlite", "sqlite", "application/vnd.sqlite3", "SQLite database with full-text search"),
     ),
     Download(
         "data/plan.metadata.json",
         lambda b: _json(database.metadata(b.plan, b.version)),
-        "plan.sqlite 的 Datasette 元数据（标题、许可、来源、各列说明）：datasette plan.sqlite --metadata plan.metadata.json",
-        "Datasette metadata for plan.sqlite (titles, licence, source, every column's description): datasette plan.sqlite --metadata plan.metadata.json",
+        "plan.sqlite 的 Datasette 元数据（标题、许可、来源、各列说明）：datasette plan.sqlite --metadata "
+        "plan.metadata.json",
+        "Datasette metadata for plan.sqlite (titles, licence, source, every column's description): datasette "
+        "plan.sqlite --metadata plan.metadata.json",
         resource=("datasette-metadata", "json", "application/json", "Datasette metadata for plan.sqlite"),
     ),
     Download(
         "data/plan.tmx",
         lambda b: tmx.tmx(b.plan),
         "中英平行文本（TMX 1.4b 翻译记忆库）：每个标题和每段文本一对，附编号，供译者和计算机辅助翻译工具使用。",
-        "Chinese–English parallel text as a TMX 1.4b translation memory: one unit per title and text, with its id, for translators and CAT tools.",
+        "Chinese–English parallel text as a TMX 1.4b translation memory: one unit per title and text, with its id, "
+        "for translators and CAT tools.",
         resource=("translation-memory", "tmx", "application/x-tmx+xml", "Chinese–English text pairs (TMX 1.4b)"),
     ),
     Download(
@@ -644,8 +655,10 @@ DOWNLOADS: tuple[Download, ...] = (
     Download(
         API_INDEX,
         lambda b: _json(api_index(b.doc, b.files)),
-        "静态 API 索引：每项措施、单位、地点和目标各有一个小 JSON 文档（data/api/<类别>/<编号>.json），内容与 plan.json 中的记录相同，并附 SHA-256。",
-        "Static API index: every measure, unit, place and target as its own small JSON document (data/api/<kind>/<id>.json), the same record as in plan.json, with its SHA-256.",
+        "静态 API 索引：每项措施、单位、地点和目标各有一个小 JSON 文档（data/api/<类别>/<编号>.json），内容与 "
+        "plan.json 中的记录相同，并附 SHA-256。",
+        "Static API index: every measure, unit, place and target as its own small JSON document "
+        "(data/api/<kind>/<id>.json), the same record as in plan.json, with its SHA-256.",
         resource=(
             "api-index",
             "json",

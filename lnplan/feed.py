@@ -47,14 +47,12 @@ def _content(plan: Plan, lang: str, base: str, release: Release) -> str:
     e = html.escape
     parts = [f"<p>{e(release.summary[lang])}</p>"]
     if release.corrections:
-        parts.append(
-            f"<p>{e(t('corrections_in_release', lang) + t('colon', lang) + t('list_sep', lang).join(release.corrections))}</p>"
-        )
+        listed = t("list_sep", lang).join(release.corrections)
+        parts.append(f"<p>{e(t('corrections_in_release', lang) + t('colon', lang) + listed)}</p>")
     if release is plan.releases[0]:
         snap = plan.snapshots[release.version]
-        parts.append(
-            f"<p>{e(t('first_release', lang, **{k: len(snap[k]) for k in ('measures', 'units', 'places', 'targets')}))}</p>"
-        )
+        counts = {k: len(snap[k]) for k in ("measures", "units", "places", "targets")}
+        parts.append(f"<p>{e(t('first_release', lang, **counts))}</p>")
     items = []
     for ch in release.changes:
         url = _record_url(plan, ch)

@@ -17,8 +17,11 @@ S: dict[str, dict[str, str]] = {
     "nav_about": {"zh": "关于本版", "en": "About this edition"},
     "about_source": {"zh": "来源", "en": "Source"},
     "about_source_text": {
-        "zh": "本站收录{issuer}印发的《{title}》全文（通知所署日期为{date}）；发文字号、发布日期等文件信息及其出处见“目录与通知”页。",
-        "en": "This site publishes the full text of the {title}, issued by the {issuer} (the notice is dated {date}); the document's number, release date and other particulars, with their sources, are on the Contents and notice page.",
+        "zh": "本站收录{issuer}印发的《{title}》全文（通知所署日期为{date}）；发文字号、发布日期等文件信息及其出处见"
+        "“目录与通知”页。",
+        "en": "This site publishes the full text of the {title}, issued by the {issuer} (the notice is dated "
+        "{date}); the document's number, release date and other particulars, with their sources, are on the "
+        "Contents and notice page.",
     },
     "lead": {"zh": "牵头单位", "en": "Lead unit"},
     "co": {"zh": "配合单位", "en": "Co-responsible units"},
@@ -32,7 +35,8 @@ S: dict[str, dict[str, str]] = {
     "reading": {"zh": "本版解读", "en": "This edition's reading"},
     "reading_note": {
         "zh": "原文只列责任单位，不分牵头、配合；本版把条款中的第一个单位读作牵头单位。",
-        "en": "The plan lists the responsible units without saying which leads; this edition reads the first unit named as the lead unit.",
+        "en": "The plan lists the responsible units without saying which leads; this edition reads the first unit "
+        "named as the lead unit.",
     },
     "reading_link": {"zh": "读法说明", "en": "How we read the clause"},
     "places": {"zh": "涉及地点", "en": "Places named"},
@@ -75,8 +79,12 @@ S: dict[str, dict[str, str]] = {
     },
     "period_none": {"zh": "未写明", "en": "Not stated"},
     "targets_intro": {
-        "zh": "下表按方案原文列出每项量化目标。“力争”目标标有“力争”，按年计的目标标有“年均”或“每年”。目标所在部分以原文的话写明期限的，期限自方案{date}印发起算；原文未写明期限的，本版不作推算。",
-        "en": "Each quantitative target as the plan states it. Targets the plan says to “strive” for are tagged “stretch goal”; yearly figures are tagged “yearly average” or “each year.” Where the part of the plan that sets a target states its period (in the plan's words), it runs from the plan's issue on {date}. Where the plan gives no period, this edition does not infer one.",
+        "zh": "下表按方案原文列出每项量化目标。“力争”目标标有“力争”，按年计的目标标有“年均”或“每年”。目标所在部分以"
+        "原文的话写明期限的，期限自方案{date}印发起算；原文未写明期限的，本版不作推算。",
+        "en": "Each quantitative target as the plan states it. Targets the plan says to “strive” for are tagged "
+        "“stretch goal”; yearly figures are tagged “yearly average” or “each year.” Where the part of the plan "
+        "that sets a target states its period (in the plan's words), it runs from the plan's issue on {date}. "
+        "Where the plan gives no period, this edition does not infer one.",
     },
     "col_id": {"zh": "编号", "en": "ID"},
     "col_metric": {"zh": "指标", "en": "Indicator"},
@@ -161,11 +169,13 @@ S: dict[str, dict[str, str]] = {
     },
     "bucket_relevant_note": {
         "zh": "条款写“相关市政府”，没有点名；文本提及{place}，{place}可能在“相关”之列。",
-        "en": "The clause says “relevant city governments” without naming them; the text names {place}, so {place} may be one of them.",
+        "en": "The clause says “relevant city governments” without naming them; the text names {place}, so {place} "
+        "may be one of them.",
     },
     "bucket_region_note": {
         "zh": "条款写“相关市政府”，条款和文本都没有点名{place}，但这些任务在{place}所在区域的专章中。",
-        "en": "The clause says “relevant city governments”; neither the clause nor the text names {place}, but the tasks are in the part on a region {place} belongs to.",
+        "en": "The clause says “relevant city governments”; neither the clause nor the text names {place}, but the "
+        "tasks are in the part on a region {place} belongs to.",
     },
     "bucket_named_note": {
         "zh": "{place}的政府不在条款中；列出仅供参考。",
@@ -232,27 +242,32 @@ S: dict[str, dict[str, str]] = {
     "doc_status": {"zh": "状态", "en": "Status"},
     "doc_status_passed": {
         "zh": "按上述起算，实施期在本版{version}（{date}）发布时已过。本版不掌握该文件其后修订、延期或废止的情况。",
-        "en": "Counted this way, the period had passed when this edition's version {version} was released ({date}). This edition has no information on any later revision, extension or repeal.",
+        "en": "Counted this way, the period had passed when this edition's version {version} was released ({date}). "
+        "This edition has no information on any later revision, extension or repeal.",
     },
     "doc_status_running": {
         "zh": "按上述起算，实施期在本版{version}（{date}）发布时尚未届满。",
-        "en": "Counted this way, the period had not yet ended when this edition's version {version} was released ({date}).",
+        "en": "Counted this way, the period had not yet ended when this edition's version {version} was released "
+        "({date}).",
     },
     "doc_official": {"zh": "正式文本", "en": "Official text"},
     "doc_edition": {"zh": "本站", "en": "This site"},
     "doc_edition_value": {
         "zh": "非官方的开放数据版，不是政府网站。中文文本依正式发布的文本，英文为本版译文。",
-        "en": "An unofficial open edition, not a government website. The Chinese text follows the officially published text; the English is this edition's translation.",
+        "en": "An unofficial open edition, not a government website. The Chinese text follows the officially "
+        "published text; the English is this edition's translation.",
     },
     "doc_according_to": {"zh": "据{issuer}", "en": "source: {issuer}"},
     "doc_not_found": {"zh": "未找到出处", "en": "no source found"},
     "footer_notice": {
         "zh": "本站是方案的非官方开放数据版，不是政府网站；以正式发布的中文文本为准。",
-        "en": "An unofficial open edition of the plan, not a government website. The officially published Chinese text prevails.",
+        "en": "An unofficial open edition of the plan, not a government website. The officially published Chinese "
+        "text prevails.",
     },
     "footer_licence": {
         "zh": "方案原文为政府公开文件；本版的数据结构、英文译文和代码以 CC BY 4.0 许可发布。",
-        "en": "The plan is a public government document. This edition's data structure, English translation and code are published under the CC BY 4.0 license.",
+        "en": "The plan is a public government document. This edition's data structure, English translation and code "
+        "are published under the CC BY 4.0 license.",
     },
     "footer_version": {"zh": "数据版本 {version}（{date}）", "en": "Dataset version {version} ({date})"},
     "footer_report": {"zh": "报告错误", "en": "Report an error"},
@@ -289,31 +304,49 @@ S: dict[str, dict[str, str]] = {
     # corrections page, and corrections and outside facts on measure and unit pages
     "nav_corrections": {"zh": "勘误与修订", "en": "Corrections"},
     "corr_intro": {
-        "zh": "本页列出本版所作或所记录的每一项更正：所获原文副本与正式发布文本不一致之处（本版从正式文本）、英文译文的修订，以及数据的更正。"
-        "每项更正有稳定编号（C001、C002……），不重复使用、不重新编号，可供引用；数据下载中的 plan.json 和 corrections.csv 收有同样的记录。",
-        "en": "This page lists every correction this edition makes or notes: places where the copy of the plan we received differs from "
-        "the officially published text (this edition follows the official text), revisions of the English translation, and fixes "
-        "to the data. Each has a stable id (C001, C002, …) that is never reused or renumbered, so it can be cited; the downloads "
+        "zh": "本页列出本版所作或所记录的每一项更正：所获原文副本与正式发布文本不一致之处（本版从正式文本）、英文译"
+        "文的修订，以及数据的更正。"
+        "每项更正有稳定编号（C001、C002……），不重复使用、不重新编号，可供引用；数据下载中的 plan.json 和 "
+        "corrections.csv 收有同样的记录。",
+        "en": "This page lists every correction this edition makes or notes: places where the copy of the plan we "
+        "received differs from "
+        "the officially published text (this edition follows the official text), revisions of the English "
+        "translation, and fixes "
+        "to the data. Each has a stable id (C001, C002, …) that is never reused or renumbered, so it can be cited; "
+        "the downloads "
         "plan.json and corrections.csv carry the same records.",
     },
     "corr_punctuation": {
-        "zh": "标点：所获原文副本在中文行文中使用半角的逗号、冒号、分号和括号，正式文本使用全角标点（，：；（））。本版全文采用正式文本的全角标点，"
-        "数字、拉丁字母缩写和编号中的半角符号保持不变；这一处理统一适用，不逐条列出。自动测试逐字比对本版中文与原文副本，"
+        "zh": "标点：所获原文副本在中文行文中使用半角的逗号、冒号、分号和括号，正式文本使用全角标点（，：；（））。"
+        "本版全文采用正式文本的全角标点，"
+        "数字、拉丁字母缩写和编号中的半角符号保持不变；这一处理统一适用，不逐条列出。自动测试逐字比对本版中文与原文"
+        "副本，"
         "只容许这些标点宽度差异和下列已记录的更正，形近字（如上标数字、康熙部首、全角数字）都算作差异。",
-        "en": "Punctuation: the copy we received writes ASCII , : ; ( ) in Chinese prose, where the official text has the full-width "
-        "forms ，：；（）. This edition uses the official full-width punctuation throughout and keeps ASCII in numbers, Latin "
-        "abbreviations and ids; this applies everywhere and is not listed item by item. An automated test compares the Chinese "
-        "text of this edition with the copy character by character and allows only these differences of punctuation width and "
-        "the corrections recorded below; a look-alike character (a superscript digit, a Kangxi radical, a full-width digit) "
+        "en": "Punctuation: the copy we received writes ASCII , : ; ( ) in Chinese prose, where the official text "
+        "has the full-width "
+        "forms ，：；（）. This edition uses the official full-width punctuation throughout and keeps ASCII in "
+        "numbers, "
+        "Latin "
+        "abbreviations and ids; this applies everywhere and is not listed item by item. An automated test compares "
+        "the Chinese "
+        "text of this edition with the copy character by character and allows only these differences of punctuation "
+        "width and "
+        "the corrections recorded below; a look-alike character (a superscript digit, a Kangxi radical, a full-width "
+        "digit) "
         "counts as a difference.",
     },
     "corr_report": {"zh": "如何报告错误", "en": "How to report an error"},
     "corr_report_text": {
-        "zh": "如发现原文录入、译文或数据错误，请用每页页脚的“报告错误”链接，在本项目的问题跟踪中提交一个问题，写明：页面地址；措施编号（如 2.1.1）或单位、地点的编号；"
-        "错在哪里以及建议如何修改；如有依据，请附出处（如正式文本或该机构网站的网址）。经核实的更正以新的编号列于本页，并收入数据下载。",
-        "en": "If you find an error in the Chinese text, the translation or the data, open an issue in this project's tracker (the “Report an error” link at the foot of every page) with: the "
-        "page address; the measure id (such as 2.1.1) or the unit or place id; what is wrong and the correction you suggest; and, "
-        "if you have one, a source (such as the address of the official text or of the body's website). A confirmed correction is "
+        "zh": "如发现原文录入、译文或数据错误，请用每页页脚的“报告错误”链接，在本项目的问题跟踪中提交一个问题，写明"
+        "：页面地址；措施编号（如 2.1.1）或单位、地点的编号；"
+        "错在哪里以及建议如何修改；如有依据，请附出处（如正式文本或该机构网站的网址）。经核实的更正以新的编号列于本"
+        "页，并收入数据下载。",
+        "en": "If you find an error in the Chinese text, the translation or the data, open an issue in this "
+        "project's tracker (the “Report an error” link at the foot of every page) with: the "
+        "page address; the measure id (such as 2.1.1) or the unit or place id; what is wrong and the correction you "
+        "suggest; and, "
+        "if you have one, a source (such as the address of the official text or of the body's website). A confirmed "
+        "correction is "
         "listed on this page under the next id, and in the downloads.",
     },
     "corr_kind_source": {"zh": "原文副本与正式文本的差异", "en": "Source copy and official text"},
@@ -402,8 +435,11 @@ S: dict[str, dict[str, str]] = {
     # versions and changes
     "nav_changes": {"zh": "版本与更新", "en": "Versions and changes"},
     "changes_intro": {
-        "zh": "数据集按语义化版本发布：删除记录或不兼容的结构变更升主版本，新增记录或字段升次版本，更正升修订号。每个版本的变化由前后两版数据逐条比较得出。",
-        "en": "The dataset is released with semantic versions: removed records or an incompatible change of structure raise the major version, added records or fields the minor version, corrections the patch version. Each version's changes are computed by comparing the data of two versions record by record.",
+        "zh": "数据集按语义化版本发布：删除记录或不兼容的结构变更升主版本，新增记录或字段升次版本，更正升修订号。每"
+        "个版本的变化由前后两版数据逐条比较得出。",
+        "en": "The dataset is released with semantic versions: removed records or an incompatible change of "
+        "structure raise the major version, added records or fields the minor version, corrections the patch "
+        "version. Each version's changes are computed by comparing the data of two versions record by record.",
     },
     "current_version": {
         "zh": "当前版本：{version}（{date} 发布）",
@@ -419,7 +455,8 @@ S: dict[str, dict[str, str]] = {
     },
     "first_release": {
         "zh": "首次发布：{measures} 项措施、{units} 个责任单位、{places} 个地点、{targets} 项量化目标。",
-        "en": "First publication: {measures} measures, {units} responsible units, {places} places and {targets} quantitative targets.",
+        "en": "First publication: {measures} measures, {units} responsible units, {places} places and {targets} "
+        "quantitative targets.",
     },
     "schema_changed": {"zh": "数据结构版本：{old} → {new}", "en": "Version of the data structure: {old} → {new}"},
     "corrections_in_release": {"zh": "包含的更正", "en": "Corrections"},
@@ -451,14 +488,19 @@ S: dict[str, dict[str, str]] = {
     "feed_author": {"zh": "开放数据版编者", "en": "Editors of the open edition"},
     "feed_rights": {
         "zh": "数据结构与英文译文以 CC BY 4.0 许可发布；方案原文为政府公开文件。",
-        "en": "Data structure and English translation under CC BY 4.0; the plan itself is a public government document.",
+        "en": "Data structure and English translation under CC BY 4.0; the plan itself is a public government "
+        "document.",
     },
     "feed_entry_title": {"zh": "版本 {heading}", "en": "Version {heading}"},
     "feed_link": {"zh": "订阅更新（Atom）", "en": "Subscribe to changes (Atom feed)"},
     "api_heading": {"zh": "静态 API", "en": "Static API"},
     "api_intro": {
-        "zh": "无需解析整个 plan.json：每条记录都有固定地址的小文档，地址由编号得出，如 data/api/measures/2.1.1.json、data/api/units/commerce.json。索引列出全部文档及其 SHA-256，客户端只需重新获取变化了的文档。",
-        "en": "No need to parse the whole plan.json: every record has a small document at a stable address derived from its id, such as data/api/measures/2.1.1.json or data/api/units/commerce.json. The index lists every document with its SHA-256, so a client fetches again only the documents that changed.",
+        "zh": "无需解析整个 plan.json：每条记录都有固定地址的小文档，地址由编号得出，如 "
+        "data/api/measures/2.1.1.json、data/api/units/commerce.json。索引列出全部文档及其 SHA-256，客户端只需重新获"
+        "取变化了的文档。",
+        "en": "No need to parse the whole plan.json: every record has a small document at a stable address derived "
+        "from its id, such as data/api/measures/2.1.1.json or data/api/units/commerce.json. The index lists "
+        "every document with its SHA-256, so a client fetches again only the documents that changed.",
     },
     "cite_english": {"zh": "英文引用格式", "en": "English citation"},
     "cite_files": {"zh": "导入文献管理软件", "en": "For reference managers"},
@@ -474,7 +516,8 @@ S: dict[str, dict[str, str]] = {
     "search_placeholder": {"zh": "搜索单位、城市、编号…", "en": "Search units, cities, ids…"},
     "search_hint": {
         "zh": "可输入单位名称或简称（如“发改委”）、城市、措施编号（如 2.2.1）或任何词语。",
-        "en": "Type a unit's name or short form (such as “Commerce” or “DRC”), a city, a measure id (such as 2.2.1) or any words.",
+        "en": "Type a unit's name or short form (such as “Commerce” or “DRC”), a city, a measure id (such as 2.2.1) "
+        "or any words.",
     },
     "search_filters": {"zh": "筛选", "en": "Filters"},
     "search_form": {"zh": "搜索与筛选", "en": "Search and filters"},

@@ -189,7 +189,8 @@ def required_bump(d: Diff) -> tuple[str, str]:
     if removed:
         return (
             "major",
-            f"records were removed ({', '.join(f'{c.record} {c.id}' for c in removed[:5])}): their stable ids stop resolving",
+            f"records were removed ({', '.join(f'{c.record} {c.id}' for c in removed[:5])}): their stable ids stop "
+            f"resolving",
         )
     if d.schema and parse_version(d.schema[1])[1] != parse_version(d.schema[0])[1]:
         return "minor", f"the schema's minor version changed ({d.schema[0]} → {d.schema[1]}): fields were added"
@@ -230,7 +231,8 @@ def _load_snapshot(c, rel: str, path: tuple, plan_dir: Path, version: str, schem
         c.add(
             rel,
             path,
-            f"no snapshot {shown} for release {version}; releases are cut with 'python -m lnplan release', which writes it",
+            f"no snapshot {shown} for release {version}; releases are cut with 'python -m lnplan release', which "
+            f"writes it",
         )
         return None
     except safefiles.Refused as exc:  # a link, a FIFO, a device, too large, not UTF-8: never read, never shown
@@ -240,7 +242,8 @@ def _load_snapshot(c, rel: str, path: tuple, plan_dir: Path, version: str, schem
         c.add(
             rel,
             path,
-            f"snapshot {shown}:{exc.lineno}:{exc.colno} is not valid JSON ({exc.msg}); snapshots are written by the release command, never by hand",
+            f"snapshot {shown}:{exc.lineno}:{exc.colno} is not valid JSON ({exc.msg}); snapshots are written by the "
+            f"release command, never by hand",
         )
         return None
     except (ValueError, RecursionError) as exc:  # NaN or Infinity, or nesting too deep to read
@@ -291,7 +294,8 @@ def read_releases(
                 c.add(
                     RELEASES_FILE,
                     path + ("date",),
-                    f"date {date} is before the previous release's {prev_entry['date']}; releases are listed oldest first",
+                    f"date {date} is before the previous release's {prev_entry['date']}; releases are listed oldest "
+                    f"first",
                 )
         for k, cid in enumerate(r["corrections"]):
             if cid not in known_corrections:
@@ -306,7 +310,8 @@ def read_releases(
                 c.add(
                     RELEASES_FILE,
                     path + ("schema_version",),
-                    f"the snapshot of {version} records schema_version {snap['schema_version']}, not {r['schema_version']}",
+                    f"the snapshot of {version} records schema_version {snap['schema_version']}, not "
+                    f"{r['schema_version']}",
                 )
             if prev is not None:
                 d = diff(prev, snap)
@@ -315,7 +320,8 @@ def read_releases(
                         RELEASES_FILE,
                         path + ("changes",),
                         f"the changes listed for {version} are not the difference between the snapshots of "
-                        f"{prev['version']} and {version}; they are written by 'python -m lnplan release', never by hand",
+                        f"{prev['version']} and {version}; they are written by 'python -m lnplan release', never by "
+                        f"hand",
                     )
                 need, why = required_bump(d)
                 if parse_version(version) > parse_version(prev["version"]) and BUMPS.index(
@@ -324,7 +330,8 @@ def read_releases(
                     c.add(
                         RELEASES_FILE,
                         path + ("version",),
-                        f"{version} is a {bump_between(prev['version'], version)} release, but {why}; that needs a {need} version",
+                        f"{version} is a {bump_between(prev['version'], version)} release, but {why}; that needs a "
+                        f"{need} version",
                     )
             elif r["changes"] and i == 0:
                 c.add(

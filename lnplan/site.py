@@ -1,4 +1,5 @@
-"""The one entry point that renders any page, the navigation, and the plan loaded once per build. Used by hooks/ and macros.py."""
+"""The one entry point that renders any page, the navigation, and the plan loaded once per build. Used by hooks/
+and macros.py."""
 
 from __future__ import annotations
 

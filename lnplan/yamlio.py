@@ -6,8 +6,8 @@ needs and refuses the rest with the line and column where it starts:
 - no aliases, anchors or merge keys (`*a`, `&a`, `<<`): a few hundred bytes of aliases can expand to gigabytes;
 - no explicit tags (`!!binary`, `!!python/…`, `!custom`): values are plain strings, numbers, booleans, lists, maps;
 - no key twice in one mapping (the second would silently replace the first);
-- no nesting deeper than MAX_DEPTH, no more than MAX_NODES values in one file, no control, invisible or blank-looking characters anywhere in the file, and no
-  text made only of spaces;
+- no nesting deeper than MAX_DEPTH, no more than MAX_NODES values in one file, no control, invisible or
+  blank-looking characters anywhere in the file, and no text made only of spaces;
 - numbers only as plain decimals: YAML 1.1 reads `030` as 24, `0x1e` as 30, `1_000` as 1000 and `1:30` (or a time,
   `12:30:00`) as a number in base 60, silently; each is refused with what to write instead. Booleans only as
   true/false (YAML 1.1 reads `yes`, `no`, `on` and `off` as booleans too);

@@ -44,7 +44,10 @@ def _compound(parts: list[str], names: dict[str, str]) -> list[str] | str:
         if name not in names and suffix and not part.endswith(suffix):
             name = part + suffix
         if name not in names:
-            return f"unit '{part}' in the clause is not in plan/units.yaml (no unit is named '{name}'){suggest(name, names)}"
+            return (
+                f"unit '{part}' in the clause is not in plan/units.yaml (no unit is named "
+                f"'{name}'){suggest(name, names)}"
+            )
         ids.append(names[name])
     return ids + tail
 

@@ -160,7 +160,8 @@ def _check_correction(
         report.add(
             "corrections.yaml",
             cp + ("id",),
-            f"correction '{d['id']}' comes after '{raw[i - 1]['id']}'; keep the file in id order and give a new correction the next id",
+            f"correction '{d['id']}' comes after '{raw[i - 1]['id']}'; keep the file in id order and give a new "
+            f"correction the next id",
         )
     if d["before"] == d["after"]:
         report.add(
@@ -175,7 +176,8 @@ def _check_correction(
         report.add(
             "corrections.yaml",
             cp + ("kind",),
-            "a 'source' correction corrects the Chinese text of the plan: a .zh field or a responsibility clause (raw) of the document or a chapter; use kind 'translation' or 'data' for anything else",
+            "a 'source' correction corrects the Chinese text of the plan: a .zh field or a responsibility clause "
+            "(raw) of the document or a chapter; use kind 'translation' or 'data' for anything else",
         )
     value = value_at(src, rel, path)
     now = value if isinstance(value, str) else checks.shown(value, max(80, len(d["after"])))
@@ -184,6 +186,7 @@ def _check_correction(
             report.add(
                 "corrections.yaml",
                 cp + ("after",),
-                f"'after' is not what plan/{rel} holds at {format_path(path)} ({now[:80]!r}); describe the data as it is now",
+                f"'after' is not what plan/{rel} holds at {format_path(path)} ({now[:80]!r}); describe the data as "
+                f"it is now",
             )
     return where

@@ -71,7 +71,10 @@ def unexpected_files(report: Report, plan_dir: Path, expected: list[str]) -> Non
         elif rel.startswith("chapters/"):
             hint = "chapter files are named 1.yaml, 2.yaml, … after their chapter id"
         else:
-            hint = f"plan/ holds only {', '.join([*SINGLE_FILES, *PROSE_FILES])}, chapters/N.yaml and releases/VERSION.json; move it elsewhere"
+            hint = (
+                f"plan/ holds only {', '.join([*SINGLE_FILES, *PROSE_FILES])}, chapters/N.yaml and "
+                f"releases/VERSION.json; move it elsewhere"
+            )
         what = "file" if kind == "regular file" else kind
         report.file(rel, f"unexpected {what}, not part of the plan; {hint}")
     if len(unexpected) > MAX_LISTED:
@@ -116,12 +119,18 @@ def schema_message(err: jsonschema.ValidationError) -> str:
         missing = re.search(r"'([^']+)' is a required property", err.message)
         return f"missing field '{missing.group(1)}'; add it" if missing else err.message
     if v == "type":
-        return f"wrong type: got {type(err.instance).__name__} {checks.shown(err.instance)}; expected {err.validator_value}"
+        return (
+            f"wrong type: got {type(err.instance).__name__} {checks.shown(err.instance)}; expected "
+            f"{err.validator_value}"
+        )
     if v == "additionalProperties":
         allowed = err.schema.get("properties", {})
         extra = [k for k in err.instance if k not in allowed]
         more = f" and {len(extra) - 3:,} more" if len(extra) > 3 else ""
-        return f"field(s) not allowed here: {', '.join(checks.shown(k) for k in extra[:3])}{more}; allowed fields: {', '.join(sorted(allowed))}"
+        return (
+            f"field(s) not allowed here: {', '.join(checks.shown(k) for k in extra[:3])}{more}; allowed fields: "
+            f"{', '.join(sorted(allowed))}"
+        )
     if v == "minLength":
         return "empty text; write the text here" if err.validator_value == 1 else err.message
     if v == "maxLength":
@@ -138,7 +147,8 @@ def schema_message(err: jsonschema.ValidationError) -> str:
         return f"{checks.shown(err.instance)} does not have the expected form (pattern {err.validator_value})"
     if v == "format" and err.validator_value == "uri":
         return (
-            f"{checks.shown(err.instance)} is not a web address the site can link to: {checks.url_problem(err.instance)}; "
+            f"{checks.shown(err.instance)} is not a web address the site can link to: "
+            f"{checks.url_problem(err.instance)}; "
             "write an address that begins with https:// (or http://) and its host, e.g. https://www.ln.gov.cn/"
         )
     if v == "format" and err.validator_value == "date":

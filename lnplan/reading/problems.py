@@ -135,7 +135,8 @@ class Report:
                 self.add(
                     rel,
                     path + ("id",),
-                    f"duplicate {what} id '{ident}' (first used at {format_path(seen[ident])}); give each {what} its own id",
+                    f"duplicate {what} id '{ident}' (first used at {format_path(seen[ident])}); give each {what} its "
+                    f"own id",
                 )
             else:
                 seen[ident] = path

@@ -63,7 +63,8 @@ def check_fact_source(report: Report, rel: str, path: tuple, d: dict | None) -> 
         report.add(
             rel,
             path + ("url",),
-            "status 'edition' means no published source was found; remove the url, or give the status of the page it points to",
+            "status 'edition' means no published source was found; remove the url, or give the status of the page it "
+            "points to",
         )
 
 

@@ -29,7 +29,8 @@ def read_targets(
             report.add(
                 rel,
                 tp + ("source",),
-                f"unknown source '{srcid}'; expected the id of a measure or of a chapter-1 bullet paragraph{suggest(srcid, quotable)}",
+                f"unknown source '{srcid}'; expected the id of a measure or of a chapter-1 bullet "
+                f"paragraph{suggest(srcid, quotable)}",
             )
         else:
             _check_quote(report, rel, tp, t, quotable[srcid])

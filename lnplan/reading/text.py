@@ -45,7 +45,8 @@ def check_numbering(report: Report, chapters: list[tuple[str, dict]]) -> dict[st
                 report.add(
                     rel,
                     path + ("id",),
-                    f"duplicate id '{ident}' (first used in plan/{first[0]} at {format_path(first[1])}); ids must be unique",
+                    f"duplicate id '{ident}' (first used in plan/{first[0]} at {format_path(first[1])}); ids must be "
+                    f"unique",
                 )
             nodes[ident] = (rel, path)
     return nodes

@@ -89,7 +89,8 @@ def lang_switch_note(c: Ctx) -> str:
         else ""
     )
     return block(
-        f'<p class="lp-otherlang" data-pagefind-ignore><a href="{esc(rel(c.lang, c.url, other, c.url))}" hreflang="{other}" lang="{other}">{esc(c.t("other_lang"))}</a>{note}</p>'
+        f'<p class="lp-otherlang" data-pagefind-ignore><a href="{esc(rel(c.lang, c.url, other, c.url))}" '
+        f'hreflang="{other}" lang="{other}">{esc(c.t("other_lang"))}</a>{note}</p>'
     )
 
 
@@ -144,7 +145,8 @@ def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "", rol
     )
     tg = c.plan.targets_of(m.id)
     tg_html = (
-        f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets") + c.t("colon"))}</span>{card_targets(c, tg)}</p>'
+        f'<p class="lp-card__targets"><span class="lp-label">{esc(c.t("targets") + c.t("colon"))}</span>'
+        f"{card_targets(c, tg)}</p>"
         if tg
         else ""
     )
@@ -158,10 +160,12 @@ def task_card(c: Ctx, m: Measure, unit_id: str | None = None, why: str = "", rol
         c.to(measure_anchor_url(m)), esc(title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter", ch.id))
     )
     return (
-        f'<li class="lp-card">{role_html}<p class="lp-card__title"><a href="{esc(c.link("measure", m.id))}"><span class="lp-id">{esc(m.id)}</span> {esc(m.title[c.lang])}</a></p>'
+        f'<li class="lp-card">{role_html}<p class="lp-card__title"><a href="{esc(c.link("measure", m.id))}"><span '
+        f'class="lp-id">{esc(m.id)}</span> {esc(m.title[c.lang])}</a></p>'
         f'{why_html}<p class="lp-card__context">{esc(m.citation[c.lang])} · {chapter}</p>'
         + (
-            f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units") + c.t("colon"))}</span>{other_html}</p>'
+            f'<p class="lp-card__others"><span class="lp-label">{esc(c.t("other_units") + c.t("colon"))}</span>'
+            f"{other_html}</p>"
             if others
             else ""
         )

@@ -65,14 +65,19 @@ def corrections_table(c, records: list[Correction]) -> str:
         # The id, the date and the field are the table's bookkeeping, not what a search is for (data-pagefind-ignore).
         rows.append(
             f'<tr id="{esc(r.id)}"><td data-pagefind-ignore>{esc(r.id)}</td><td data-pagefind-ignore>{esc(r.date)}</td>'
-            f"<td>{a(c.to(correction_target_page(r)), esc(target_label(c, r)))}</td><td data-pagefind-ignore>{esc(field_words(r.field, c.lang))}</td>"
-            f"<td{fl}>{esc(value_words(c, r, r.before))}</td><td{fl}>{esc(value_words(c, r, r.after))}</td><td>{esc(r.reason[c.lang])}{source}</td></tr>"
+            f"<td>{a(c.to(correction_target_page(r)), esc(target_label(c, r)))}</td><td "
+            f"data-pagefind-ignore>{esc(field_words(r.field, c.lang))}</td>"
+            f"<td{fl}>{esc(value_words(c, r, r.before))}</td><td{fl}>{esc(value_words(c, r, r.after))}</td><td>"
+            f"{esc(r.reason[c.lang])}{source}</td></tr>"
         )
     head = "".join(
         f'<th scope="col">{esc(c.t(h))}</th>'
         for h in ("id", "corr_date", "corr_target", "corr_field", "corr_before", "corr_after", "corr_reason")
     )
-    return f'<div class="lp-table-wrap lp-corrections"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    return (
+        f'<div class="lp-table-wrap '
+        f'lp-corrections"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
 
 
 def correction_line(c, r: Correction, with_target: bool = True) -> str:

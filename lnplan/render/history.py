@@ -80,11 +80,15 @@ def changes_table(c, release: Release | None, changes: tuple[Change, ...]) -> st
     rows = []
     for ch in changes:
         rows.append(
-            f'<tr id="{esc(entry_anchor(release, ch))}"><td>{esc(c.t(RECORD_KEYS[ch.record]))}</td><td>{record_link(c, ch)}</td>'
+            f'<tr id="{esc(entry_anchor(release, ch))}"><td>{esc(c.t(RECORD_KEYS[ch.record]))}</td><td>'
+            f"{record_link(c, ch)}</td>"
             f"<td>{esc(c.t(CHANGE_KEYS[ch.change]))}</td><td>{esc(change_words(c, release, ch))}</td></tr>"
         )
     head = "".join(f'<th scope="col">{esc(c.t(k))}</th>' for k in ("record", "id", "change", "what_changed"))
-    return f'<div class="lp-table-wrap lp-changes"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    return (
+        f'<div class="lp-table-wrap '
+        f'lp-changes"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
 
 
 def corrections_html(c, release: Release) -> str:
@@ -95,7 +99,10 @@ def corrections_html(c, release: Release) -> str:
     ]
     if not items:
         return ""
-    return f'<p class="lp-label">{esc(c.t("corrections_in_release") + c.t("colon"))}</p><ul class="lp-corrections-list">{"".join(items)}</ul>'
+    return (
+        f'<p class="lp-label">{esc(c.t("corrections_in_release") + c.t("colon"))}</p><ul '
+        f'class="lp-corrections-list">{"".join(items)}</ul>'
+    )
 
 
 def first_release_text(c, release: Release) -> str:

@@ -208,7 +208,8 @@ def _wedges(cx: float, cy: float, r: float, fills: list[str]) -> str:
         x1, y1 = cx + r * math.cos(a1), cy + r * math.sin(a1)
         large = 1 if a1 - a0 > math.pi else 0
         out.append(
-            f'<path d="M{cx:.1f} {cy:.1f}L{x0:.1f} {y0:.1f}A{r:.1f} {r:.1f} 0 {large} 1 {x1:.1f} {y1:.1f}Z" fill="{fill}"/>'
+            f'<path d="M{cx:.1f} {cy:.1f}L{x0:.1f} {y0:.1f}A{r:.1f} {r:.1f} 0 {large} 1 {x1:.1f} {y1:.1f}Z" '
+            f'fill="{fill}"/>'
         )
     return "".join(out)
 
@@ -229,7 +230,8 @@ def _symbol(uid: str, p: Place, cx: float, cy: float, r: float, fills: list[str]
             + f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r:.1f}" fill="none" stroke="#1a1a1a" class="lp-map__edge"/>'
         )
     ring = (
-        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r + 3.5:.1f}" fill="#fff" stroke="#1a1a1a" stroke-width="1.5" class="lp-map__core"/>'
+        f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r + 3.5:.1f}" fill="#fff" stroke="#1a1a1a" stroke-width="1.5" '
+        f'class="lp-map__core"/>'
         if core
         else ""
     )
@@ -240,7 +242,8 @@ def _text(lab: Label, cls: str, first_line: int = 0) -> str:
     lines = lab.lines[first_line:]
     # A wrapped label keeps the space it was wrapped at, so the text (and a link's name) reads as written.
     spans = "".join(
-        f'<tspan x="{lab.x:.1f}" dy="{0 if i == 0 else LINE:.1f}">{esc(line)}{" " if i < len(lines) - 1 else ""}</tspan>'
+        f'<tspan x="{lab.x:.1f}" dy="{0 if i == 0 else LINE:.1f}">'
+        f"{esc(line)}{' ' if i < len(lines) - 1 else ''}</tspan>"
         for i, line in enumerate(lines)
     )
     y = lab.y + first_line * LINE
@@ -314,12 +317,14 @@ def map_svg(
     v = lay.view
     x0, y0, x1, y1 = v.x, v.y, v.x + v.w, v.y + v.h
     defs = "".join(
-        f'<pattern id="{uid}-hatch-{i}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)">'
+        f'<pattern id="{uid}-hatch-{i}" patternUnits="userSpaceOnUse" width="5" height="5" '
+        f'patternTransform="rotate(45)">'
         f'<rect width="5" height="5" fill="#fff"/><rect width="2.5" height="5" fill="{colors[r.id]}"/></pattern>'
         for i, r in enumerate(regions)
     )
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="lp-map__svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="lp-map__svg" viewBox="{x0:.0f} {y0:.0f} {x1 - x0:.0f} '
+        f'{y1 - y0:.0f}" '
         f'width="{x1 - x0:.0f}" height="{y1 - y0:.0f}" role="group" aria-labelledby="{uid}-title">',
         f'<title id="{uid}-title">{esc(title)}</title><defs>{defs}</defs>',
     ]
@@ -327,7 +332,9 @@ def map_svg(
         out.append(f'<text x="{sx:.1f}" y="{sy:.1f}" text-anchor="middle" class="lp-map__sea">{esc(name)}</text>')
     nx, ny = x1 - PAD - 8, y0 + PAD + 4
     out.append(
-        f'<g class="lp-map__north" aria-hidden="true"><path fill="none" stroke="#1a1a1a" d="M{nx:.1f} {ny + 18:.1f}L{nx:.1f} {ny:.1f}M{nx - 4:.1f} {ny + 6:.1f}L{nx:.1f} {ny:.1f}L{nx + 4:.1f} {ny + 6:.1f}"/>'
+        f'<g class="lp-map__north" aria-hidden="true"><path fill="none" stroke="#1a1a1a" d="M{nx:.1f} '
+        f"{ny + 18:.1f}L{nx:.1f} "
+        f'{ny:.1f}M{nx - 4:.1f} {ny + 6:.1f}L{nx:.1f} {ny:.1f}L{nx + 4:.1f} {ny + 6:.1f}"/>'
         f'<text x="{nx:.1f}" y="{ny + 30:.1f}" text-anchor="middle">{esc(t("north", lang))}</text></g>'
     )
     for pid, (x, y, rr) in lay.points.items():  # registry order: the same order as the text alternative
@@ -348,9 +355,13 @@ def map_svg(
         if counts is not None:
             attrs += f' data-count="{counts.get(pid, 0)}"'
         h = lab.hit
-        hit = f'<rect class="lp-map__hit" x="{h.x:.1f}" y="{h.y:.1f}" width="{h.w:.1f}" height="{h.h:.1f}" fill="none" pointer-events="all"/>'
+        hit = (
+            f'<rect class="lp-map__hit" x="{h.x:.1f}" y="{h.y:.1f}" width="{h.w:.1f}" height="{h.h:.1f}" '
+            f'fill="none" pointer-events="all"/>'
+        )
         leader = (
-            f'<line class="lp-map__leader" x1="{lab.leader[0]:.1f}" y1="{lab.leader[1]:.1f}" x2="{lab.leader[2]:.1f}" y2="{lab.leader[3]:.1f}" stroke="#4d4d4d"/>'
+            f'<line class="lp-map__leader" x1="{lab.leader[0]:.1f}" y1="{lab.leader[1]:.1f}" '
+            f'x2="{lab.leader[2]:.1f}" y2="{lab.leader[3]:.1f}" stroke="#4d4d4d"/>'
             if lab.leader
             else ""
         )
@@ -378,7 +389,8 @@ def map_legend(
         if p.kind not in (REGION_KIND, CORE_KIND):
             continue
         key = (
-            '<circle cx="10" cy="10" r="7.5" fill="none" stroke="#1a1a1a" stroke-width="1.5"/><circle cx="10" cy="10" r="4.5" fill="#fff" stroke="#1a1a1a"/>'
+            '<circle cx="10" cy="10" r="7.5" fill="none" stroke="#1a1a1a" stroke-width="1.5"/><circle cx="10" '
+            'cy="10" r="4.5" fill="#fff" stroke="#1a1a1a"/>'
             if p.kind == CORE_KIND
             else f'<circle cx="10" cy="10" r="7" fill="{colors[p.id]}" stroke="#1a1a1a"/>'
         )
@@ -391,16 +403,18 @@ def map_legend(
     regions = [p for p in plan.places.values() if p.kind == REGION_KIND]
     edge = '<circle cx="10" cy="10" r="7" fill="none" stroke="#1a1a1a"/>'
     if len(regions) > 1:
-        items.append(
-            f"<li>{_swatch(_wedges(10, 10, 7, [colors[regions[0].id], colors[regions[1].id]]) + edge)}{esc(t('map_two_regions', lang))}</li>"
-        )
+        wedges = _wedges(10, 10, 7, [colors[regions[0].id], colors[regions[1].id]])
+        items.append(f"<li>{_swatch(wedges + edge)}{esc(t('map_two_regions', lang))}</li>")
     if regions:
         hatch = f'<circle cx="10" cy="10" r="7" fill="url(#{uid}-hatch-0)" stroke="#1a1a1a"/>'
         items.append(f"<li>{_swatch(hatch)}{esc(t('map_unsourced', lang))}</li>")
     diamond = '<polygon points="10,1 19,10 10,19 1,10" fill="#fff" stroke="#1a1a1a"/>'
     items.append(f"<li>{_swatch(diamond)}{esc(t('map_zone', lang))}</li>")
     if counts:
-        sizes = '<circle cx="6" cy="14" r="3.5" fill="#fff" stroke="#1a1a1a"/><circle cx="13" cy="9" r="6.5" fill="#fff" stroke="#1a1a1a"/>'
+        sizes = (
+            '<circle cx="6" cy="14" r="3.5" fill="#fff" stroke="#1a1a1a"/><circle cx="13" cy="9" r="6.5" '
+            'fill="#fff" stroke="#1a1a1a"/>'
+        )
         items.append(f"<li>{_swatch(sizes)}{esc(t('map_counts', lang))}</li>")
     return f'<ul class="lp-map__legend">{"".join(items)}</ul>'
 
@@ -432,7 +446,10 @@ def map_table(plan: Plan, lang: str, url: str, counts: Mapping[str, int] | None 
         [t("map_count_col", lang)] if counts is not None else []
     )
     ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
-    return f'<div class="lp-table-wrap"><table class="lp-map__table"><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    return (
+        f'<div class="lp-table-wrap"><table '
+        f'class="lp-map__table"><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
 
 
 def map_figure(
@@ -454,10 +471,13 @@ def map_figure(
     )
     table = map_table(plan, lang, url, counts)
     return (
-        f'<figure class="lp-map" data-pagefind-ignore>{map_svg(plan, lang, url, title, highlight=highlight, counts=counts, uid=uid)}'
-        f"<figcaption><strong>{esc(title)}</strong> {map_legend(plan, lang, url, highlight=highlight, counts=counts is not None, uid=uid)}"
+        f'<figure class="lp-map" data-pagefind-ignore>'
+        f"{map_svg(plan, lang, url, title, highlight=highlight, counts=counts, uid=uid)}"
+        f"<figcaption><strong>{esc(title)}</strong> "
+        f"{map_legend(plan, lang, url, highlight=highlight, counts=counts is not None, uid=uid)}"
         f'<p class="lp-map__note">{note}</p></figcaption></figure>'
-        f'<details class="lp-map__alt"{" open" if open_table else ""}><summary>{esc(t("map_text", lang))}</summary>{table}</details>'
+        f'<details class="lp-map__alt"{" open" if open_table else ""}><summary>{esc(t("map_text", lang))}</summary>'
+        f"{table}</details>"
     )
 
 

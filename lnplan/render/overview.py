@@ -44,7 +44,8 @@ def region_card(c: Ctx, ch) -> str:
         body = f"<p>{esc(ch.paragraphs[0].text[lang])}</p>"
     return (
         f'<li class="lp-region-card"><h3>{place_link(c, rid)}</h3>{body}'
-        f"<p>{a(c.link('chapter', ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, 'chapter', ch.id)))}</p></li>"
+        f"<p>{a(c.link('chapter', ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, 'chapter', ch.id)))}"
+        "</p></li>"
     )
 
 
@@ -102,8 +103,8 @@ def home_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Rendered:
 
 
 def matrix_label(c, ch) -> str:
-    """A chapter's column in the responsibility matrix: its number and, for a region's chapter, the region (二 沈阳、大连
-    “双核”), else its title; the full title on hover."""
+    """A chapter's column in the responsibility matrix: its number and, for a region's chapter, the region
+    (二 沈阳、大连“双核”), else its title; the full title on hover."""
     title = title_with_number(ch.number, ch.title[c.lang], c.lang, "chapter", ch.id)
     short = c.plan.places[ch.region].name[c.lang] if ch.region else ch.title[c.lang]
     number = ch.number if c.lang == "zh" else title.split(".")[0]
@@ -140,7 +141,8 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
         rows.append(f'<tr><th scope="row">{unit_link(c, u.id)}</th>{"".join(cells)}</tr>')
     out.append(
         block(
-            f'<p class="lp-label">{esc(c.t("legend_lead_co"))}</p><div class="lp-table-wrap lp-matrix" data-pagefind-ignore><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+            f'<p class="lp-label">{esc(c.t("legend_lead_co"))}</p><div class="lp-table-wrap lp-matrix" '
+            f"data-pagefind-ignore><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
     )
     # tasks per unit: bars
@@ -151,13 +153,17 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
     for u in totals:
         nl, nc = len(plan.lead_measures(u.id)), len(plan.co_measures(u.id))
         bars.append(
-            f'<li><span class="lp-bar__label">{unit_link(c, u.id)}</span><span class="lp-bar" role="img" aria-label="{esc(c.t("as_lead"))} {nl}, {esc(c.t("as_co"))} {nc}">'
-            f'<span class="lp-bar__lead" style="width:{100 * nl / top:.1f}%"></span><span class="lp-bar__co" style="width:{100 * nc / top:.1f}%"></span></span>'
+            f'<li><span class="lp-bar__label">{unit_link(c, u.id)}</span><span class="lp-bar" role="img" '
+            f'aria-label="{esc(c.t("as_lead"))} {nl}, {esc(c.t("as_co"))} {nc}">'
+            f'<span class="lp-bar__lead" style="width:{100 * nl / top:.1f}%"></span><span class="lp-bar__co" '
+            f'style="width:{100 * nc / top:.1f}%"></span></span>'
             f'<span class="lp-bar__n">{nl} + {nc}</span></li>'
         )
     out.append(
         block(
-            f'<p class="lp-legend"><span class="lp-key lp-key--lead"></span> {esc(c.t("as_lead"))} <span class="lp-key lp-key--co"></span> {esc(c.t("as_co"))}</p><ul class="lp-bars" data-pagefind-ignore>{"".join(bars)}</ul>'
+            f'<p class="lp-legend"><span class="lp-key lp-key--lead"></span> {esc(c.t("as_lead"))} <span '
+            f'class="lp-key lp-key--co"></span> {esc(c.t("as_co"))}</p><ul class="lp-bars" '
+            f"data-pagefind-ignore>{''.join(bars)}</ul>"
         )
     )
     # targets by region
@@ -166,7 +172,9 @@ def charts_page(plan: Plan, lang: str, url: str) -> Rendered:
     per = [(p, n) for p, n in per if n]
     topn = max(n for _, n in per)
     bars = [
-        f'<li><span class="lp-bar__label">{place_link(c, p.id)}</span><span class="lp-bar" role="img" aria-label="{n}"><span class="lp-bar__lead" style="width:{100 * n / topn:.1f}%"></span></span><span class="lp-bar__n">{n}</span></li>'
+        f'<li><span class="lp-bar__label">{place_link(c, p.id)}</span><span class="lp-bar" role="img" '
+        f'aria-label="{n}"><span class="lp-bar__lead" style="width:{100 * n / topn:.1f}%"></span></span><span '
+        f'class="lp-bar__n">{n}</span></li>'
         for p, n in per
     ]
     out.append(block(f'<ul class="lp-bars">{"".join(bars)}</ul>'))
@@ -269,7 +277,9 @@ def data_dictionary(lang: str) -> str:
         head = "".join(f'<th scope="col">{esc(t(h, lang))}</th>' for h in ("field", "type", "required", "description"))
         out.append(
             block(
-                f'<p>{esc(desc)}</p><div class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+                f"<p>{esc(desc)}</p><div "
+                f'class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+                f"</div>"
             )
         )
     return "".join(out)
@@ -279,7 +289,8 @@ IDS_AS_TEXT = {
     "zh": "编号（如 2.1、2.10）是文本而不是数字，数据包也将其定义为字符串。用 pandas 读取时请指定 dtype=str，例如 "
     'pd.read_csv("measures.csv", dtype=str)；在 Excel 或 WPS 中请通过“数据 → 从文本/CSV”导入，并把编号列设为“文本”'
     "（直接打开 CSV 时，2.10 会被当作数字 2.1）。",
-    "en": "Ids such as 2.1 and 2.10 are text, not numbers, and the data package types them as strings. With pandas, read "
+    "en": "Ids such as 2.1 and 2.10 are text, not numbers, and the data package types them as strings. With pandas, "
+    "read "
     'them as text: pd.read_csv("measures.csv", dtype=str). In Excel or WPS, import through Data → From Text/CSV and '
     "set the id columns to Text (a CSV opened directly turns 2.10 into the number 2.1).",
 }
@@ -288,7 +299,8 @@ IDS_AS_TEXT = {
 CSV_HEADING = {"zh": "CSV 文件的列", "en": "Columns of the CSV files"}
 CSV_NOTE = {
     "zh": "各列的说明与 plan.json 中对应字段相同（来自同一份 schema），SQLite 数据库中的同名列亦然。",
-    "en": "Each column is described as the plan.json field it comes from (the same schema); so are the database's columns of the same name.",
+    "en": "Each column is described as the plan.json field it comes from (the same schema); so are the database's "
+    "columns of the same name.",
 }
 
 
@@ -316,8 +328,11 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     c = Ctx(plan, lang, url)
     files = downloads(plan, site_url)
     intro = {
-        "zh": "以下文件均由 plan/ 目录中的数据在构建时生成。CSV 为带 BOM 的 UTF-8，可直接用 Excel 或 WPS 打开。各单位的任务分工表见各单位页面。编号稳定，可用于引用。",
-        "en": "Every file below is generated at build time from the data in plan/. CSV files are UTF-8 with a byte-order mark, so Excel and WPS open them correctly. Each unit's own task-division table is linked from its page. Ids are stable and safe to cite.",
+        "zh": "以下文件均由 plan/ 目录中的数据在构建时生成。CSV 为带 BOM 的 UTF-8，可直接用 Excel 或 WPS 打开。各单"
+        "位的任务分工表见各单位页面。编号稳定，可用于引用。",
+        "en": "Every file below is generated at build time from the data in plan/. CSV files are UTF-8 with a "
+        "byte-order mark, so Excel and WPS open them correctly. Each unit's own task-division table is linked "
+        "from its page. Ids are stable and safe to cite.",
     }
     out = [
         heading(1, c.t("nav_data")),
@@ -329,13 +344,16 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     for d in listed_downloads():
         data = files[d.path]
         rows.append(
-            f'<tr><td><a href="{esc(rel(lang, url, "zh", d.path))}" download>{esc(d.path.split("/")[-1])}</a></td><td>{esc(d.zh if lang == "zh" else d.en)}</td>'
-            f'<td class="lp-num">{esc(human_size(len(data)))}</td><td><code class="lp-sha">{digest(data)}</code></td></tr>'
+            f'<tr><td><a href="{esc(rel(lang, url, "zh", d.path))}" '
+            f"download>{esc(d.path.split('/')[-1])}</a></td><td>{esc(d.zh if lang == 'zh' else d.en)}</td>"
+            f'<td class="lp-num">{esc(human_size(len(data)))}</td><td><code '
+            f'class="lp-sha">{digest(data)}</code></td></tr>'
         )
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("file"), c.t("description"), c.t("size"), "SHA-256"))
     out.append(
         block(
-            f'<div class="lp-table-wrap lp-files"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+            f'<div class="lp-table-wrap '
+            f'lp-files"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
         )
     )
     out.append(api_section(c, files))
@@ -345,12 +363,8 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     out.append(heading(2, "JavaScript", "javascript"))
     out.append(block(f'<pre><code class="language-javascript">{esc(js)}</code></pre>'))
     out.append(heading(2, {"zh": "数据字典", "en": "Data dictionary"}[lang], "dictionary"))
-    out.append(
-        block(
-            f"<p>{esc({'zh': '由 schema/plan.schema.json 自动生成。', 'en': 'Generated from schema/plan.schema.json.'}[lang])}</p>"
-            f'<p id="csv-formulas">{esc(CSV_RULE[lang])}</p>'
-        )
-    )
+    generated = {"zh": "由 schema/plan.schema.json 自动生成。", "en": "Generated from schema/plan.schema.json."}
+    out.append(block(f'<p>{esc(generated[lang])}</p><p id="csv-formulas">{esc(CSV_RULE[lang])}</p>'))
     out.append(data_dictionary(lang))
     out.append(csv_dictionary(lang))
     return Rendered("".join(out), intro[lang][:160], jsonld(c, c.t("nav_data"), intro[lang][:160], "Dataset"))
@@ -378,7 +392,8 @@ def api_section(c, files: dict[str, bytes]) -> str:
         f'<a href="{esc(rel(c.lang, c.url, "zh", p))}"><code>{esc(p)}</code></a>' for p in examples if p in files
     )
     return heading(2, c.t("api_heading"), "api") + block(
-        f"<p>{esc(c.t('api_intro'))}</p><p>{a(rel(c.lang, c.url, 'zh', API_INDEX), f'<code>{esc(API_INDEX)}</code>')} · {links}</p>"
+        f"<p>{esc(c.t('api_intro'))}</p><p>{a(rel(c.lang, c.url, 'zh', API_INDEX), f'<code>{esc(API_INDEX)}</code>')} "
+        f"· {links}</p>"
     )
 
 
@@ -386,7 +401,9 @@ def version_block(c) -> str:
     """The dataset's version and where its changes are: the changes page and this language's Atom feed."""
     feed = rel(c.lang, c.url, c.lang, FEED_FILE)
     return block(
-        f'<p class="lp-version"><strong>{esc(version_line(c))}</strong> · {a(c.link("changes"), esc(c.t("nav_changes")))} · '
+        f'<p class="lp-version"><strong>{esc(version_line(c))}</strong> · '
+        f"{a(c.link('changes'), esc(c.t('nav_changes')))} "
+        f"· "
         f'<a href="{esc(feed)}" type="application/atom+xml">{esc(c.t("feed_link"))}</a></p>'
     )
 
@@ -416,7 +433,10 @@ def about_page(plan: Plan, lang: str, url: str) -> Rendered:
         out.append(heading(2, section.title, section.anchor))
         extra = ""
         if section.anchor == "report":
-            extra = f"<p>{a('#lp-report', esc(c.t('footer_report')))} · {a(c.to(page('corrections') + '#report'), esc(c.t('corr_report')))}</p>"
+            extra = (
+                f"<p>{a('#lp-report', esc(c.t('footer_report')))} · "
+                f"{a(c.to(page('corrections') + '#report'), esc(c.t('corr_report')))}</p>"
+            )
         out.append(block("".join(f"<p>{esc(p)}</p>" for p in section.paragraphs) + extra))
     out.append(block(f"<p>{a(c.link('corrections'), esc(c.t('corr_about')))}</p>"))
     desc = plan.about[lang][0].paragraphs[0][:160] if plan.about[lang] else source[:160]

@@ -1,5 +1,5 @@
-"""One function per kind of page (the place pages are in places.py). Each takes the plan, the language and the page's own URL, and
-returns Markdown (headings) with raw HTML blocks (content). All plan text is escaped here."""
+"""One function per kind of page (the place pages are in places.py). Each takes the plan, the language and the
+page's own URL, and returns Markdown (headings) with raw HTML blocks (content). All plan text is escaped here."""
 
 from __future__ import annotations
 
@@ -37,11 +37,15 @@ ABOUT_METHOD = "method"  # the About page's section on how this edition reads th
 # ---- fragments ------------------------------------------------------------------
 
 
+def section_title(s, lang: str) -> str:
+    return title_with_number(s.number, s.title[lang], lang, "section", s.id)
+
+
 def group_html(c: Ctx, units, etc: bool, raw: str, link=True) -> str:
-    """One group of a clause's units as the clause lists them: 省发展改革委、省商务厅等 / "…, Provincial Department of
-    Commerce and other departments concerned"; 沈阳、大连等相关市政府 / "…, Dalian Municipal Government and other relevant
-    city governments". A group that names no unit (the lead's own group in 省商务厅等) is the "等" alone: said as
-    such, never as a made-up unit."""
+    """One group of a clause's units as the clause lists them: 省发展改革委、省商务厅等 / "…, Provincial Department
+    of Commerce and other departments concerned"; 沈阳、大连等相关市政府 / "…, Dalian Municipal Government and other
+    relevant city governments". A group that names no unit (the lead's own group in 省商务厅等) is the "等" alone:
+    said as such, never as a made-up unit."""
     names = [unit_link(c, u) if link else esc(c.plan.units[u].name[c.lang]) for u in units]
     if not names:
         return f'<span class="lp-etc">{esc(c.t("others"))}</span>' if etc else ""
@@ -79,7 +83,8 @@ def responsibility_html(c: Ctx, m: Measure, on_measure_page: bool = False) -> st
         )
     note = esc(c.t("reading_note")) + " " if on_measure_page else ""
     return (
-        f'{issued}<div class="lp-reading"><p class="lp-reading__head"><span class="lp-label">{esc(c.t("reading") + c.t("colon"))}</span>'
+        f'{issued}<div class="lp-reading"><p class="lp-reading__head"><span class="lp-label">'
+        f"{esc(c.t('reading') + c.t('colon'))}</span>"
         f'<span class="lp-reading__note">{note}{method}</span></p>'
         f'<dl class="lp-resp"><dt>{esc(c.t("lead"))}</dt><dd>{unit_link(c, r.lead, "lp-unit lp-unit--lead")}</dd>'
         f"<dt>{esc(c.t('co'))}</dt><dd>{co}</dd></dl></div>"
@@ -105,7 +110,10 @@ def places_html(c: Ctx, place_ids, m: Measure | None = None) -> str:
         return f"<li>{place_link(c, p)}{via}</li>"
 
     items = "".join(item(p) for p in place_ids)
-    return f'<div class="lp-places"><span class="lp-label">{esc(c.t("places") + c.t("colon"))}</span><ul class="lp-tags">{items}</ul></div>'
+    return (
+        f'<div class="lp-places"><span class="lp-label">{esc(c.t("places") + c.t("colon"))}</span><ul '
+        f'class="lp-tags">{items}</ul></div>'
+    )
 
 
 def measure_body(c: Ctx, m: Measure, on_measure_page: bool) -> str:
@@ -185,7 +193,8 @@ def citation_block(c: Ctx, m: Measure, canonical_url: str, site_root: str) -> st
     }
     order = ("zh", "en") if c.lang == "zh" else ("en", "zh")
     out = "".join(
-        f'<p class="lp-label">{esc(forms[lang][0])}</p><blockquote class="lp-cite" lang="{lang}"><p>{esc(forms[lang][1])}</p></blockquote>'
+        f'<p class="lp-label">{esc(forms[lang][0])}</p><blockquote class="lp-cite" '
+        f'lang="{lang}"><p>{esc(forms[lang][1])}</p></blockquote>'
         for lang in order
     )
     links = " · ".join(
@@ -197,8 +206,8 @@ def citation_block(c: Ctx, m: Measure, canonical_url: str, site_root: str) -> st
         )
     )
     return (
-        out
-        + f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("cite_files"))}{esc(c.t("colon"))}</span>{links}</p>'
+        out + f'<p class="lp-downloads"><span '
+        f'class="lp-label">{esc(c.t("cite_files"))}{esc(c.t("colon"))}</span>{links}</p>'
     )
 
 
@@ -253,7 +262,8 @@ def unit_downloads(c: Ctx, unit_id: str) -> str:
     ]
     links = " · ".join(f'<a href="{esc(rel(c.lang, c.url, "zh", f))}" download>{esc(label)}</a>' for f, label in files)
     return block(
-        f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("downloads_for_unit") + c.t("colon"))}</span>{links}</p>'
+        f'<p class="lp-downloads"><span class="lp-label">{esc(c.t("downloads_for_unit") + c.t("colon"))}</span>'
+        f"{links}</p>"
     )
 
 
@@ -291,7 +301,8 @@ def units_index_page(plan: Plan, lang: str, url: str) -> Rendered:
     for u in plan.units.values():
         nl, nc = len(plan.lead_measures(u.id)), len(plan.co_measures(u.id))
         rows.append(
-            f'<tr><td data-sort="{esc(u.name[lang])}">{unit_link(c, u.id)}</td><td>{esc(plan.unit_kinds[u.kind].label[lang])}</td>'
+            f'<tr><td data-sort="{esc(u.name[lang])}">{unit_link(c, u.id)}</td><td>'
+            f"{esc(plan.unit_kinds[u.kind].label[lang])}</td>"
             f'<td class="lp-num">{nl}</td><td class="lp-num">{nc}</td><td class="lp-num">{nl + nc}</td></tr>'
         )
     head = "".join(
@@ -300,7 +311,8 @@ def units_index_page(plan: Plan, lang: str, url: str) -> Rendered:
     )
     out.append(
         block(
-            f'<div class="lp-table-wrap lp-sortable"><table id="units-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+            f'<div class="lp-table-wrap lp-sortable"><table '
+            f'id="units-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
         )
     )
     return Rendered("".join(out), c.t("nav_units"), jsonld(c, c.t("nav_units"), c.t("nav_units")))
@@ -325,13 +337,15 @@ def glossary_page(plan: Plan, lang: str, url: str) -> Rendered:
     c = Ctx(plan, lang, url)
     out = [heading(1, c.t("nav_glossary")), lang_switch_note(c)]
     rows = "".join(
-        f'<tr id="{esc(term_anchor(g.id))}"><td lang="zh">{esc(g.term.zh)}</td><td lang="en">{esc(g.term.en)}</td><td>{esc(g.note[lang]) if g.note else ""}</td></tr>'
+        f'<tr id="{esc(term_anchor(g.id))}"><td lang="zh">{esc(g.term.zh)}</td><td '
+        f'lang="en">{esc(g.term.en)}</td><td>{esc(g.note[lang]) if g.note else ""}</td></tr>'
         for g in plan.glossary
     )
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("term"), c.t("rendering"), c.t("note")))
     out.append(
         block(
-            f'<div class="lp-table-wrap lp-glossary"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
+            f'<div class="lp-table-wrap '
+            f'lp-glossary"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
         )
     )
     return Rendered("".join(out), c.t("nav_glossary"), jsonld(c, c.t("nav_glossary"), c.t("nav_glossary")))
@@ -351,7 +365,9 @@ def plan_index_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Ren
     out.append(
         block(
             f'<div class="lp-notice"><p>{esc(n.addressees[lang])}</p><p>{esc(n.text[lang])}</p>'
-            f'<p class="lp-right">{esc(n.issuer[lang])}<br>{esc(n.date_text[lang])}</p><p>{esc(n.publication[lang])}</p></div>'
+            f"<p "
+            f'class="lp-right">{esc(n.issuer[lang])}<br>{esc(n.date_text[lang])}</p><p>'
+            f"{esc(n.publication[lang])}</p></div>"
         )
     )
     out.append(heading(2, c.t("preamble"), "preamble"))
@@ -360,12 +376,11 @@ def plan_index_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Ren
     items = []
     for ch in plan.chapters:
         secs = "".join(
-            f"<li>{a(c.to(page('chapter', ch.id) + '#' + node_anchor(s.id)), esc(title_with_number(s.number, s.title[lang], lang, 'section', s.id)))}</li>"
+            f"<li>{a(c.to(page('chapter', ch.id) + '#' + node_anchor(s.id)), esc(section_title(s, lang)))}</li>"
             for s in ch.sections
         )
-        items.append(
-            f"<li>{a(c.link('chapter', ch.id), esc(title_with_number(ch.number, ch.title[lang], lang, 'chapter', ch.id)))}<ul>{secs}</ul></li>"
-        )
+        chapter_title = title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)
+        items.append(f"<li>{a(c.link('chapter', ch.id), esc(chapter_title))}<ul>{secs}</ul></li>")
     out.append(block(f'<ul class="lp-toc">{"".join(items)}</ul>'))
     return Rendered(
         "".join(out), description(plan.preamble[lang]), plan_jsonld(c, site_root, description(plan.preamble[lang]))

@@ -163,7 +163,10 @@ def region_line(c: Ctx, place_id: str) -> str:
         )
         for rg, ms in regs
     ]
-    return f'<p class="lp-regions-line"><span class="lp-label">{esc(c.t("map_regions") + c.t("colon"))}</span>{c.t("list_sep").join(items)}</p>'
+    return (
+        f'<p class="lp-regions-line"><span class="lp-label">{esc(c.t("map_regions") + c.t("colon"))}</span>'
+        f"{c.t('list_sep').join(items)}</p>"
+    )
 
 
 def scope_ids(plan: Plan, place_id: str) -> set[str]:
@@ -188,7 +191,8 @@ def goals_html(c: Ctx, place_id: str) -> str:
             for p in paras:
                 html += paragraph_html(c, p, anchor=False)
                 for rid in sorted(unsourced & set(p.places)):
-                    html += f'<p class="lp-unsourced-note">{esc(c.t("reason_region_unsourced", place=plan.places[place_id].name[c.lang], region=plan.places[rid].name[c.lang]))}</p>'
+                    names = {"place": plan.places[place_id].name[c.lang], "region": plan.places[rid].name[c.lang]}
+                    html += f'<p class="lp-unsourced-note">{esc(c.t("reason_region_unsourced", **names))}</p>'
             out.append(block(html))
     return "".join(out)
 
@@ -283,14 +287,17 @@ def places_index_page(plan: Plan, lang: str, url: str) -> Rendered:
                 by_name = len(buckets.get("lead", [])) + len(buckets.get("co", []))
                 rows.append(
                     f"<tr><td>{place_link(c, p.id)}</td><td>{esc(plan.place_kinds[p.kind].label[lang])}</td>"
-                    f'<td class="lp-num">{by_name if buckets else "–"}</td><td class="lp-num">{len(plan.measures_naming(p.id))}</td></tr>'
+                    f'<td class="lp-num">{by_name if buckets else "–"}</td><td '
+                    f'class="lp-num">{len(plan.measures_naming(p.id))}</td></tr>'
                 )
         head = "".join(
             f'<th scope="col">{esc(h)}</th>' for h in (c.t("name"), c.t("kind"), c.t("col_by_name"), c.t("col_named"))
         )
         out.append(
             block(
-                f'<div class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+                f"<div "
+                f'class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+                f"</div>"
             )
         )
     out.append(heading(2, c.t("map_sources"), "map-sources"))

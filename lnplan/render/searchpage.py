@@ -26,7 +26,8 @@ def _filters_toggle(c: Ctx) -> str:
     shows it and keeps its count; without the script the filters stay open)."""
     label, with_count = esc(c.t("search_filters")), esc(c.t("search_filters_n"))
     return (
-        f'<button type="button" class="md-button lp-filters__toggle" aria-controls="search-filters" aria-expanded="false" '
+        f'<button type="button" class="md-button lp-filters__toggle" aria-controls="search-filters" '
+        f'aria-expanded="false" '
         f'data-label="{label}" data-label-n="{with_count}" hidden>{label}</button>'
     )
 
@@ -47,13 +48,16 @@ def search_page(plan: Plan, lang: str, url: str) -> Rendered:
         _select("kind", c.t("search_kind"), [(k, c.t(f"search_kind_pages_{k}")) for k in PAGE_KINDS], any_),
     ]
     form = (
-        f'<form class="lp-searchpage" role="search" aria-label="{esc(c.t("search_form"))}" action="./" method="get" data-pagefind-ignore="all">'
+        f'<form class="lp-searchpage" role="search" aria-label="{esc(c.t("search_form"))}" action="./" method="get" '
+        f'data-pagefind-ignore="all">'
         f'<p class="lp-searchpage__query"><label for="search-q">{esc(c.t("search"))}</label>'
-        f'<input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false" aria-describedby="search-hint">'
+        f'<input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false" '
+        f'aria-describedby="search-hint">'
         f'<button type="submit" class="md-button md-button--primary">{esc(c.t("search"))}</button></p>'
         f'<p id="search-hint" class="lp-searchpage__hint">{esc(c.t("search_hint"))}</p>'
         f"{_filters_toggle(c)}"
-        f'<fieldset class="lp-filters" id="search-filters"><legend>{esc(c.t("search_filters"))}</legend>{"".join(filters)}</fieldset></form>'
+        f'<fieldset class="lp-filters" '
+        f'id="search-filters"><legend>{esc(c.t("search_filters"))}</legend>{"".join(filters)}</fieldset></form>'
     )
     indexes = " · ".join(
         a(c.link(kind), esc(c.t(key)))

@@ -174,7 +174,8 @@ def targets_table(c, targets: list[Target], columns: tuple[str, ...] = COLUMNS, 
 
 def card_targets(c, targets: list[Target]) -> str:
     """A task card's targets: metric and value, each linked to its row on the targets page."""
-    return group_sep(c.lang).join(
-        f"{a(c.to(target_url(x.id)), esc(x.metric[c.lang] + c.t('colon') + value_text(c.plan, x, c.lang)))}{tags_html(x, c.lang)}"
-        for x in targets
-    )
+
+    def words(x: Target) -> str:
+        return x.metric[c.lang] + c.t("colon") + value_text(c.plan, x, c.lang)
+
+    return group_sep(c.lang).join(f"{a(c.to(target_url(x.id)), esc(words(x)))}{tags_html(x, c.lang)}" for x in targets)
