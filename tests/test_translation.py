@@ -706,3 +706,14 @@ def test_commas_and_periods_go_inside_closing_quotes(sources):
         for m in outside.finditer(pair["en"])
     ]
     assert not bad, bad
+
+
+def test_english_lists_lead_with_a_bullet_not_a_dash(plan):
+    """The plan's ——-led paragraphs (each region's positioning and goals) are bullets in English: no em dash."""
+    from lnplan.render.base import Ctx, paragraph_html
+
+    bullets = [p for ch in plan.chapters for s in ch.sections for p in s.paragraphs if p.bullet]
+    assert bullets
+    for p in bullets:
+        zh, en = (paragraph_html(Ctx(plan, lang, "plan/1/"), p) for lang in ("zh", "en"))
+        assert "——" in zh and "—" not in en and "• " in en, p.id

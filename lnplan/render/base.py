@@ -53,12 +53,14 @@ def place_link(c: Ctx, place_id: str) -> str:
 
 
 def paragraph_html(c: Ctx, p: Paragraph, anchor: bool = True) -> str:
-    """A paragraph of the text; with anchor (its chapter page), its id is the paragraph's anchor."""
+    """A paragraph of the text; with anchor (its chapter page), its id is the paragraph's anchor. A paragraph the
+    Chinese leads with ——, as the plan's lists of positionings and goals do, leads with a bullet in English, which
+    takes no em dash (translation/STYLE.md, section 3)."""
     idattr = f' id="{node_anchor(p.id)}"' if p.id and anchor else ""
     if p.bullet:
         lead = f"<strong>{esc(p.lead[c.lang])}</strong>" if p.lead else ""
-        sep = "。" if c.lang == "zh" else ". "
-        return f'<p class="lp-bullet"{idattr}>——{lead}{sep if lead else ""}{esc(p.text[c.lang])}</p>'
+        mark, sep = ("——", "。") if c.lang == "zh" else ("• ", ". ")
+        return f'<p class="lp-bullet"{idattr}>{mark}{lead}{sep if lead else ""}{esc(p.text[c.lang])}</p>'
     return f"<p{idattr}>{esc(p.text[c.lang])}</p>"
 
 
