@@ -76,7 +76,7 @@ def metadata(plan: Plan, version: str | None) -> dict:
         tables[t.name] = table
     return {
         "title": f"{plan.title.en} / {plan.title.zh}",
-        "description": f"The plan's measures, responsible units, places, quantitative targets and releases. Dataset "
+        "description": "The plan's measures, responsible units, places, quantitative targets and releases. Dataset "
         f"version {version or 'unreleased'}. "
         "The Chinese text is authoritative; the English is an unofficial translation.",
         "license": "CC BY 4.0",

@@ -190,7 +190,7 @@ def required_bump(d: Diff) -> tuple[str, str]:
         return (
             "major",
             f"records were removed ({', '.join(f'{c.record} {c.id}' for c in removed[:5])}): their stable ids stop "
-            f"resolving",
+            "resolving",
         )
     if d.schema and parse_version(d.schema[1])[1] != parse_version(d.schema[0])[1]:
         return "minor", f"the schema's minor version changed ({d.schema[0]} → {d.schema[1]}): fields were added"
@@ -232,7 +232,7 @@ def _load_snapshot(c, rel: str, path: tuple, plan_dir: Path, version: str, schem
             rel,
             path,
             f"no snapshot {shown} for release {version}; releases are cut with 'python -m lnplan release', which "
-            f"writes it",
+            "writes it",
         )
         return None
     except safefiles.Refused as exc:  # a link, a FIFO, a device, too large, not UTF-8: never read, never shown
@@ -243,7 +243,7 @@ def _load_snapshot(c, rel: str, path: tuple, plan_dir: Path, version: str, schem
             rel,
             path,
             f"snapshot {shown}:{exc.lineno}:{exc.colno} is not valid JSON ({exc.msg}); snapshots are written by the "
-            f"release command, never by hand",
+            "release command, never by hand",
         )
         return None
     except (ValueError, RecursionError) as exc:  # NaN or Infinity, or nesting too deep to read
@@ -275,28 +275,12 @@ def read_releases(
     """plan/releases.yaml checked against its snapshots and the corrections: the releases, oldest first, and each
     release's snapshot by version."""
     entries = data["releases"]
-    releases: list[Release] = []
     snapshots: dict[str, dict] = {}
     prev: dict | None = None
-    prev_entry: dict | None = None
     for i, r in enumerate(entries):
         path = ("releases", i)
-        version, date = r["version"], r["date"]
-        if prev_entry is not None:
-            if parse_version(version) <= parse_version(prev_entry["version"]):
-                c.add(
-                    RELEASES_FILE,
-                    path + ("version",),
-                    f"version {version} is not greater than the previous release's {prev_entry['version']}; "
-                    "list releases oldest first, each with a higher version",
-                )
-            if date < prev_entry["date"]:
-                c.add(
-                    RELEASES_FILE,
-                    path + ("date",),
-                    f"date {date} is before the previous release's {prev_entry['date']}; releases are listed oldest "
-                    f"first",
-                )
+        if i:
+            _check_order(c, path, entries[i - 1], r)
         for k, cid in enumerate(r["corrections"]):
             if cid not in known_corrections:
                 c.add(
@@ -304,56 +288,71 @@ def read_releases(
                     path + ("corrections", k),
                     f"unknown correction '{cid}'; expected the id of a record in plan/corrections.yaml",
                 )
-        snap = _load_snapshot(c, RELEASES_FILE, path + ("version",), plan_dir, version, schema)
+        snap = _load_snapshot(c, RELEASES_FILE, path + ("version",), plan_dir, r["version"], schema)
         if snap is not None:
-            if snap["schema_version"] != r["schema_version"]:
-                c.add(
-                    RELEASES_FILE,
-                    path + ("schema_version",),
-                    f"the snapshot of {version} records schema_version {snap['schema_version']}, not "
-                    f"{r['schema_version']}",
-                )
-            if prev is not None:
-                d = diff(prev, snap)
-                if change_entries(d) != r["changes"]:
-                    c.add(
-                        RELEASES_FILE,
-                        path + ("changes",),
-                        f"the changes listed for {version} are not the difference between the snapshots of "
-                        f"{prev['version']} and {version}; they are written by 'python -m lnplan release', never by "
-                        f"hand",
-                    )
-                need, why = required_bump(d)
-                if parse_version(version) > parse_version(prev["version"]) and BUMPS.index(
-                    bump_between(prev["version"], version)
-                ) < BUMPS.index(need):
-                    c.add(
-                        RELEASES_FILE,
-                        path + ("version",),
-                        f"{version} is a {bump_between(prev['version'], version)} release, but {why}; that needs a "
-                        f"{need} version",
-                    )
-            elif r["changes"] and i == 0:
-                c.add(
-                    RELEASES_FILE,
-                    path + ("changes",),
-                    "the first release has no earlier version to differ from; its changes list is empty",
-                )
-            snapshots[version] = snap
-            prev = snap
-        prev_entry = r
-        releases.append(
-            Release(
-                version,
-                date,
-                r["schema_version"],
-                Text(r["summary"]["zh"], r["summary"]["en"]),
-                tuple(r["corrections"]),
-                tuple(Change(x["record"], x["id"], x["change"], tuple(x.get("fields", ()))) for x in r["changes"]),
-            )
-        )
+            _check_snapshot(c, path, r, snap, prev)
+            snapshots[r["version"]] = prev = snap
     _stray_snapshots(c, plan_dir, {r["version"] for r in entries})
-    return tuple(releases), snapshots
+    return tuple(_release(r) for r in entries), snapshots
+
+
+def _release(r: dict) -> Release:
+    changes = tuple(Change(x["record"], x["id"], x["change"], tuple(x.get("fields", ()))) for x in r["changes"])
+    summary = Text(r["summary"]["zh"], r["summary"]["en"])
+    return Release(r["version"], r["date"], r["schema_version"], summary, tuple(r["corrections"]), changes)
+
+
+def _check_order(c, path: tuple, before: dict, r: dict) -> None:
+    """A release comes after the one listed before it: a higher version, a date not earlier."""
+    if parse_version(r["version"]) <= parse_version(before["version"]):
+        c.add(
+            RELEASES_FILE,
+            path + ("version",),
+            f"version {r['version']} is not greater than the previous release's {before['version']}; "
+            "list releases oldest first, each with a higher version",
+        )
+    if r["date"] < before["date"]:
+        c.add(
+            RELEASES_FILE,
+            path + ("date",),
+            f"date {r['date']} is before the previous release's {before['date']}; releases are listed oldest first",
+        )
+
+
+def _check_snapshot(c, path: tuple, r: dict, snap: dict, prev: dict | None) -> None:
+    """A release's entry agrees with its snapshot: the schema version, and the changes and the version bump that
+    the difference from the previous snapshot calls for."""
+    version = r["version"]
+    if snap["schema_version"] != r["schema_version"]:
+        c.add(
+            RELEASES_FILE,
+            path + ("schema_version",),
+            f"the snapshot of {version} records schema_version {snap['schema_version']}, not {r['schema_version']}",
+        )
+    if prev is None:
+        if r["changes"] and path[-1] == 0:
+            c.add(
+                RELEASES_FILE,
+                path + ("changes",),
+                "the first release has no earlier version to differ from; its changes list is empty",
+            )
+        return
+    d = diff(prev, snap)
+    if change_entries(d) != r["changes"]:
+        c.add(
+            RELEASES_FILE,
+            path + ("changes",),
+            f"the changes listed for {version} are not the difference between the snapshots of "
+            f"{prev['version']} and {version}; they are written by 'python -m lnplan release', never by hand",
+        )
+    need, why = required_bump(d)
+    bump = bump_between(prev["version"], version)
+    if parse_version(version) > parse_version(prev["version"]) and BUMPS.index(bump) < BUMPS.index(need):
+        c.add(
+            RELEASES_FILE,
+            path + ("version",),
+            f"{version} is a {bump} release, but {why}; that needs a {need} version",
+        )
 
 
 def _stray_snapshots(c, plan_dir: Path, listed: set[str]) -> None:

@@ -56,7 +56,7 @@ def validated(plan_dir: Path, source: Path | None) -> Plan | None:
         schema = f", schema {pending.schema[0]} → {pending.schema[1]}" if pending.schema else ""
         print(
             f"note: {len(pending.changes)} record(s) changed since release {version(plan)[0]}{schema} (not yet "
-            f"released); "
+            "released); "
             "record a release with: make release VERSION=… SUMMARY_ZH=… SUMMARY_EN=…"
         )
     return plan

@@ -190,7 +190,7 @@ def glossary_terms(c, src: dict) -> None:
                 ("terms", i, "term", "en"),
                 f"'{term['en']}' is also the rendering of terms[{j}] "
                 f"('{src['glossary.yaml']['terms'][j]['term']['zh']}'); give each term its own rendering, or merge "
-                f"the two",
+                "the two",
             )
         zh.setdefault(_fold(term["zh"]), i)
         en.setdefault(_fold(term["en"]), i)
@@ -223,7 +223,7 @@ def clause_units(c, src: dict) -> None:
                         path + ("groups", gi, "units", ui),
                         f"'{uid}' is named {role} in this clause (first at "
                         f"groups[{first[uid][0]}].units[{first[uid][1]}]); a unit is either the lead or "
-                        f"co-responsible: name it once",
+                        "co-responsible: name it once",
                     )
                 else:
                     first[uid] = (gi, ui)

@@ -161,7 +161,7 @@ def _check_correction(
             "corrections.yaml",
             cp + ("id",),
             f"correction '{d['id']}' comes after '{raw[i - 1]['id']}'; keep the file in id order and give a new "
-            f"correction the next id",
+            "correction the next id",
         )
     if d["before"] == d["after"]:
         report.add(
@@ -187,6 +187,6 @@ def _check_correction(
                 "corrections.yaml",
                 cp + ("after",),
                 f"'after' is not what plan/{rel} holds at {format_path(path)} ({now[:80]!r}); describe the data as "
-                f"it is now",
+                "it is now",
             )
     return where

@@ -73,7 +73,7 @@ def unexpected_files(report: Report, plan_dir: Path, expected: list[str]) -> Non
         else:
             hint = (
                 f"plan/ holds only {', '.join([*SINGLE_FILES, *PROSE_FILES])}, chapters/N.yaml and "
-                f"releases/VERSION.json; move it elsewhere"
+                "releases/VERSION.json; move it elsewhere"
             )
         what = "file" if kind == "regular file" else kind
         report.file(rel, f"unexpected {what}, not part of the plan; {hint}")

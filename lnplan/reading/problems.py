@@ -136,7 +136,7 @@ class Report:
                     rel,
                     path + ("id",),
                     f"duplicate {what} id '{ident}' (first used at {format_path(seen[ident])}); give each {what} its "
-                    f"own id",
+                    "own id",
                 )
             else:
                 seen[ident] = path

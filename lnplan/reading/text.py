@@ -46,7 +46,7 @@ def check_numbering(report: Report, chapters: list[tuple[str, dict]]) -> dict[st
                     rel,
                     path + ("id",),
                     f"duplicate id '{ident}' (first used in plan/{first[0]} at {format_path(first[1])}); ids must be "
-                    f"unique",
+                    "unique",
                 )
             nodes[ident] = (rel, path)
     return nodes

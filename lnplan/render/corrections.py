@@ -75,7 +75,7 @@ def corrections_table(c, records: list[Correction]) -> str:
         for h in ("id", "corr_date", "corr_target", "corr_field", "corr_before", "corr_after", "corr_reason")
     )
     return (
-        f'<div class="lp-table-wrap '
+        '<div class="lp-table-wrap '
         f'lp-corrections"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 

@@ -100,7 +100,7 @@ def document_box(c) -> str:
     """The document's particulars, as a government policy library lists them above a document's text."""
     items = "".join(f"<dt>{esc(t(k, c.lang))}</dt><dd>{v}</dd>" for k, v in _rows(c))
     return (
-        f'<section class="lp-docbox" aria-labelledby="lp-docbox-title" data-pagefind-ignore>'
+        '<section class="lp-docbox" aria-labelledby="lp-docbox-title" data-pagefind-ignore>'
         f'<h2 class="lp-docbox__title" id="lp-docbox-title">{esc(t("doc_box", c.lang))}</h2><dl>{items}</dl></section>'
     )
 

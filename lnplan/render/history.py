@@ -86,7 +86,7 @@ def changes_table(c, release: Release | None, changes: tuple[Change, ...]) -> st
         )
     head = "".join(f'<th scope="col">{esc(c.t(k))}</th>' for k in ("record", "id", "change", "what_changed"))
     return (
-        f'<div class="lp-table-wrap '
+        '<div class="lp-table-wrap '
         f'lp-changes"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 

@@ -231,7 +231,7 @@ def _symbol(uid: str, p: Place, cx: float, cy: float, r: float, fills: list[str]
         )
     ring = (
         f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r + 3.5:.1f}" fill="#fff" stroke="#1a1a1a" stroke-width="1.5" '
-        f'class="lp-map__core"/>'
+        'class="lp-map__core"/>'
         if core
         else ""
     )
@@ -318,7 +318,7 @@ def map_svg(
     x0, y0, x1, y1 = v.x, v.y, v.x + v.w, v.y + v.h
     defs = "".join(
         f'<pattern id="{uid}-hatch-{i}" patternUnits="userSpaceOnUse" width="5" height="5" '
-        f'patternTransform="rotate(45)">'
+        'patternTransform="rotate(45)">'
         f'<rect width="5" height="5" fill="#fff"/><rect width="2.5" height="5" fill="{colors[r.id]}"/></pattern>'
         for i, r in enumerate(regions)
     )
@@ -330,49 +330,56 @@ def map_svg(
     ]
     for name, sx, sy, _ in lay.seas:
         out.append(f'<text x="{sx:.1f}" y="{sy:.1f}" text-anchor="middle" class="lp-map__sea">{esc(name)}</text>')
-    nx, ny = x1 - PAD - 8, y0 + PAD + 4
-    out.append(
+    out.append(_north_arrow(x1 - PAD - 8, y0 + PAD + 4, lang))
+    for pid, point in lay.points.items():  # registry order: the same order as the text alternative
+        out.append(_place_svg(plan, lang, url, uid, pid, point, lay.labels[pid], colors, regions, highlight, counts))
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _north_arrow(nx: float, ny: float, lang: str) -> str:
+    return (
         f'<g class="lp-map__north" aria-hidden="true"><path fill="none" stroke="#1a1a1a" d="M{nx:.1f} '
         f"{ny + 18:.1f}L{nx:.1f} "
         f'{ny:.1f}M{nx - 4:.1f} {ny + 6:.1f}L{nx:.1f} {ny:.1f}L{nx + 4:.1f} {ny + 6:.1f}"/>'
         f'<text x="{nx:.1f}" y="{ny + 30:.1f}" text-anchor="middle">{esc(t("north", lang))}</text></g>'
     )
-    for pid, (x, y, rr) in lay.points.items():  # registry order: the same order as the text alternative
-        p = plan.places[pid]
-        shown = regions_shown(plan, pid)
-        core = _is_core_member(plan, pid)
-        r = rr - (3.5 if core else 0)
-        fills = [_fill(uid, colors, regions, rg.id, ms.sourced) for rg, ms in shown]
-        state = "" if not highlight else (" lp-map__place--on" if pid in highlight else " lp-map__place--off")
-        lab = lay.labels[pid]
-        name_lines = len(lab.lines) - (1 if counts is not None else 0)
-        name_lab = Label(lab.lines[:name_lines], lab.x, lab.y, lab.anchor, lab.box, lab.hit)
-        current = ' aria-current="page"' if page("place", pid) == url else ""
-        attrs = (
-            f' data-place="{esc(pid)}" data-regions="{esc(" ".join(rg.id for rg, _ in plan.regions_of(pid)))}"'
-            f' data-unsourced="{esc(" ".join(rg.id for rg, ms in plan.regions_of(pid) if not ms.sourced))}"'
-        )
-        if counts is not None:
-            attrs += f' data-count="{counts.get(pid, 0)}"'
-        h = lab.hit
-        hit = (
-            f'<rect class="lp-map__hit" x="{h.x:.1f}" y="{h.y:.1f}" width="{h.w:.1f}" height="{h.h:.1f}" '
-            f'fill="none" pointer-events="all"/>'
-        )
-        leader = (
-            f'<line class="lp-map__leader" x1="{lab.leader[0]:.1f}" y1="{lab.leader[1]:.1f}" '
-            f'x2="{lab.leader[2]:.1f}" y2="{lab.leader[3]:.1f}" stroke="#4d4d4d"/>'
-            if lab.leader
-            else ""
-        )
-        link = (
-            f'<a href="{esc(rel(lang, url, lang, page("place", pid)))}"{current}>'
-            f"{hit}{leader}{_symbol(uid, p, x, y, r, fills, core)}{_text(name_lab, 'lp-map__label')}</a>"
-        )
-        count = _text(lab, "lp-map__count", name_lines) if counts is not None else ""
-        out.append(f'<g class="lp-map__place{state}"{attrs}>{link}{count}</g>')
-    out.append("</svg>")
-    return "".join(out)
+
+
+def _place_svg(plan, lang, url, uid, pid, point, lab, colors, regions, highlight, counts) -> str:
+    """One place on the map: its symbol and label as a link to its page, muted or on, with its count."""
+    x, y, rr = point
+    p = plan.places[pid]
+    core = _is_core_member(plan, pid)
+    r = rr - (3.5 if core else 0)
+    fills = [_fill(uid, colors, regions, rg.id, ms.sourced) for rg, ms in regions_shown(plan, pid)]
+    state = "" if not highlight else (" lp-map__place--on" if pid in highlight else " lp-map__place--off")
+    name_lines = len(lab.lines) - (1 if counts is not None else 0)
+    name_lab = Label(lab.lines[:name_lines], lab.x, lab.y, lab.anchor, lab.box, lab.hit)
+    current = ' aria-current="page"' if page("place", pid) == url else ""
+    attrs = (
+        f' data-place="{esc(pid)}" data-regions="{esc(" ".join(rg.id for rg, _ in plan.regions_of(pid)))}"'
+        f' data-unsourced="{esc(" ".join(rg.id for rg, ms in plan.regions_of(pid) if not ms.sourced))}"'
+    )
+    if counts is not None:
+        attrs += f' data-count="{counts.get(pid, 0)}"'
+    h = lab.hit
+    hit = (
+        f'<rect class="lp-map__hit" x="{h.x:.1f}" y="{h.y:.1f}" width="{h.w:.1f}" height="{h.h:.1f}" '
+        'fill="none" pointer-events="all"/>'
+    )
+    leader = (
+        f'<line class="lp-map__leader" x1="{lab.leader[0]:.1f}" y1="{lab.leader[1]:.1f}" '
+        f'x2="{lab.leader[2]:.1f}" y2="{lab.leader[3]:.1f}" stroke="#4d4d4d"/>'
+        if lab.leader
+        else ""
+    )
+    link = (
+        f'<a href="{esc(rel(lang, url, lang, page("place", pid)))}"{current}>'
+        f"{hit}{leader}{_symbol(uid, p, x, y, r, fills, core)}{_text(name_lab, 'lp-map__label')}</a>"
+    )
+    count = _text(lab, "lp-map__count", name_lines) if counts is not None else ""
+    return f'<g class="lp-map__place{state}"{attrs}>{link}{count}</g>'
 
 
 def _swatch(inner: str) -> str:
@@ -447,7 +454,7 @@ def map_table(plan: Plan, lang: str, url: str, counts: Mapping[str, int] | None 
     )
     ths = "".join(f'<th scope="col">{esc(h)}</th>' for h in head)
     return (
-        f'<div class="lp-table-wrap"><table '
+        '<div class="lp-table-wrap"><table '
         f'class="lp-map__table"><thead><tr>{ths}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     )
 
@@ -471,7 +478,7 @@ def map_figure(
     )
     table = map_table(plan, lang, url, counts)
     return (
-        f'<figure class="lp-map" data-pagefind-ignore>'
+        '<figure class="lp-map" data-pagefind-ignore>'
         f"{map_svg(plan, lang, url, title, highlight=highlight, counts=counts, uid=uid)}"
         f"<figcaption><strong>{esc(title)}</strong> "
         f"{map_legend(plan, lang, url, highlight=highlight, counts=counts is not None, uid=uid)}"

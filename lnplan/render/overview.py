@@ -279,7 +279,7 @@ def data_dictionary(lang: str) -> str:
             block(
                 f"<p>{esc(desc)}</p><div "
                 f'class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-                f"</div>"
+                "</div>"
             )
         )
     return "".join(out)
@@ -352,7 +352,7 @@ def data_page(plan: Plan, lang: str, url: str, site_url: str = "") -> Rendered:
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("file"), c.t("description"), c.t("size"), "SHA-256"))
     out.append(
         block(
-            f'<div class="lp-table-wrap '
+            '<div class="lp-table-wrap '
             f'lp-files"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
         )
     )
@@ -403,7 +403,7 @@ def version_block(c) -> str:
     return block(
         f'<p class="lp-version"><strong>{esc(version_line(c))}</strong> · '
         f"{a(c.link('changes'), esc(c.t('nav_changes')))} "
-        f"· "
+        "· "
         f'<a href="{esc(feed)}" type="application/atom+xml">{esc(c.t("feed_link"))}</a></p>'
     )
 

@@ -206,7 +206,7 @@ def citation_block(c: Ctx, m: Measure, canonical_url: str, site_root: str) -> st
         )
     )
     return (
-        out + f'<p class="lp-downloads"><span '
+        out + '<p class="lp-downloads"><span '
         f'class="lp-label">{esc(c.t("cite_files"))}{esc(c.t("colon"))}</span>{links}</p>'
     )
 
@@ -311,7 +311,7 @@ def units_index_page(plan: Plan, lang: str, url: str) -> Rendered:
     )
     out.append(
         block(
-            f'<div class="lp-table-wrap lp-sortable"><table '
+            '<div class="lp-table-wrap lp-sortable"><table '
             f'id="units-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
         )
     )
@@ -344,7 +344,7 @@ def glossary_page(plan: Plan, lang: str, url: str) -> Rendered:
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in (c.t("term"), c.t("rendering"), c.t("note")))
     out.append(
         block(
-            f'<div class="lp-table-wrap '
+            '<div class="lp-table-wrap '
             f'lp-glossary"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>'
         )
     )
@@ -365,7 +365,7 @@ def plan_index_page(plan: Plan, lang: str, url: str, site_root: str = "") -> Ren
     out.append(
         block(
             f'<div class="lp-notice"><p>{esc(n.addressees[lang])}</p><p>{esc(n.text[lang])}</p>'
-            f"<p "
+            "<p "
             f'class="lp-right">{esc(n.issuer[lang])}<br>{esc(n.date_text[lang])}</p><p>'
             f"{esc(n.publication[lang])}</p></div>"
         )

@@ -295,9 +295,9 @@ def places_index_page(plan: Plan, lang: str, url: str) -> Rendered:
         )
         out.append(
             block(
-                f"<div "
+                "<div "
                 f'class="lp-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-                f"</div>"
+                "</div>"
             )
         )
     out.append(heading(2, c.t("map_sources"), "map-sources"))

@@ -26,8 +26,8 @@ def _filters_toggle(c: Ctx) -> str:
     shows it and keeps its count; without the script the filters stay open)."""
     label, with_count = esc(c.t("search_filters")), esc(c.t("search_filters_n"))
     return (
-        f'<button type="button" class="md-button lp-filters__toggle" aria-controls="search-filters" '
-        f'aria-expanded="false" '
+        '<button type="button" class="md-button lp-filters__toggle" aria-controls="search-filters" '
+        'aria-expanded="false" '
         f'data-label="{label}" data-label-n="{with_count}" hidden>{label}</button>'
     )
 
@@ -49,14 +49,14 @@ def search_page(plan: Plan, lang: str, url: str) -> Rendered:
     ]
     form = (
         f'<form class="lp-searchpage" role="search" aria-label="{esc(c.t("search_form"))}" action="./" method="get" '
-        f'data-pagefind-ignore="all">'
+        'data-pagefind-ignore="all">'
         f'<p class="lp-searchpage__query"><label for="search-q">{esc(c.t("search"))}</label>'
-        f'<input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false" '
-        f'aria-describedby="search-hint">'
+        '<input id="search-q" type="search" name="q" autocomplete="off" spellcheck="false" '
+        'aria-describedby="search-hint">'
         f'<button type="submit" class="md-button md-button--primary">{esc(c.t("search"))}</button></p>'
         f'<p id="search-hint" class="lp-searchpage__hint">{esc(c.t("search_hint"))}</p>'
         f"{_filters_toggle(c)}"
-        f'<fieldset class="lp-filters" '
+        '<fieldset class="lp-filters" '
         f'id="search-filters"><legend>{esc(c.t("search_filters"))}</legend>{"".join(filters)}</fieldset></form>'
     )
     indexes = " · ".join(
@@ -64,8 +64,8 @@ def search_page(plan: Plan, lang: str, url: str) -> Rendered:
         for kind, key in (("units", "nav_units"), ("places", "nav_places"), ("plan", "nav_plan_index"))
     )
     results = (
-        f'<div data-pagefind-ignore="all"><p id="search-status" class="lp-search-status" role="status"></p>'
-        f'<div id="search-results" class="lp-search-results"></div>'
+        '<div data-pagefind-ignore="all"><p id="search-status" class="lp-search-status" role="status"></p>'
+        '<div id="search-results" class="lp-search-results"></div>'
         f"<noscript><p>{esc(c.t('search_noscript'))} {indexes}</p></noscript></div>"
     )
     # Nothing on this page is for the search index, not even its heading (attr_list puts the attribute on the <h1>).
