@@ -1,4 +1,4 @@
-"""Command line: python -m lnplan {validate,fmt,synth}.
+"""Command line: python -m lnplan {validate,fmt,punctuation,synth,release}.
 
 validate [--plan DIR]     check plan/ against schema/ and every cross-file rule; reproduce the source text
 fmt [--check] [--plan DIR] rewrite plan files in canonical form (--check: print a diff and exit 1 instead)
@@ -196,7 +196,8 @@ def release_args_from_env(args: argparse.Namespace, env) -> argparse.Namespace:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The command line: the parser, and the release command's own (whose errors main reports)."""
     ap = argparse.ArgumentParser(
         prog="python -m lnplan", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -238,6 +239,11 @@ def main(argv: list[str] | None = None) -> int:
         + " (what make release passes, so that no text goes through a shell command line)",
     )
     r.add_argument("--plan", type=Path, default=PLAN_DIR)
+    return ap, r
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap, r = parser()
     args = ap.parse_args(argv)
     if args.cmd == "release":
         if args.from_env:
