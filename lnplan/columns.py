@@ -183,7 +183,7 @@ def _positions(records: list[dict], owner: str, key: str) -> list[dict]:
 MEASURES = Table(
     "measures",
     "Measures",
-    "Measures 措施",
+    "Measures 任务",
     (
         col("id", "exportMeasure", "id"),
         col("chapter", "exportMeasure", "chapter"),
@@ -388,7 +388,7 @@ MEASURE_PLACE_REASONS = Table(
 MEASURE_PLACES = Table(
     "measure_places",
     "",
-    "Places each measure names 措施涉及的地点",
+    "Places each measure names 任务涉及的地点",
     (
         col("measure", "measurePlace", "measure"),
         col("place", "measurePlace", "place"),

@@ -580,23 +580,23 @@ DOWNLOADS: tuple[Download, ...] = (
     Download(
         "data/plan.schema.json",
         lambda b: _json(load_schema()),
-        "plan.json 的 JSON Schema(2020-12)。",
+        "plan.json 的 JSON Schema（2020-12）。",
         "JSON Schema (2020-12) that plan.json validates against.",
     ),
-    _csv_download(MEASURES, "措施表。", "Measures."),
+    _csv_download(MEASURES, "任务表。", "Measures."),
     _csv_download(UNITS, "责任单位表。", "Responsible units."),
     _csv_download(PLACES, "地点表。", "Places."),
     _csv_download(TARGETS, "量化目标表。", "Quantitative targets."),
-    _csv_download(ASSIGNMENTS, "责任分配表（每项措施每个单位一行）。", "Assignments: one row per measure and unit."),
+    _csv_download(ASSIGNMENTS, "责任分配表（每项任务每个单位一行）。", "Assignments: one row per measure and unit."),
     _csv_download(
         MEASURE_PLACE_REASONS,
-        "措施涉及地点及原因（直接提及、简称或所辖县区等；每项措施每个地点、每个字样一行）。",
+        "任务涉及地点及原因（直接提及、简称或所辖县区等；每项任务每个地点、每个字样一行）。",
         "Why each measure lists each place (named, short form, or a county or other place within it): one row per "
         "measure, place and form found.",
     ),
     _csv_download(
         CORRECTIONS,
-        "更正表：本版所作或所记录的每一项更正，编号稳定。",
+        "更正表：本站所作或所记录的每一项更正，编号稳定。",
         "Corrections: every correction this edition makes or notes, with stable ids.",
     ),
     Download(
@@ -609,7 +609,7 @@ DOWNLOADS: tuple[Download, ...] = (
     Download(
         "data/plan.sqlite",
         lambda b: database.build(b.plan, b.doc),
-        "SQLite 数据库：措施、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分"
+        "SQLite 数据库：任务、单位、地点、目标、责任分工、版本与变化各为一表，含外键、索引和中英文全文检索（三元组分"
         "词，检索词至少三个字符）。",
         "SQLite database: measures, units, places, targets, assignments, releases and changes as tables with foreign "
         "keys, indexes and full-text search in both languages (trigram: queries of three or more characters).",
@@ -655,7 +655,7 @@ DOWNLOADS: tuple[Download, ...] = (
     Download(
         API_INDEX,
         lambda b: _json(api_index(b.doc, b.files)),
-        "静态 API 索引：每项措施、单位、地点和目标各有一个小 JSON 文档（data/api/<类别>/<编号>.json），内容与 "
+        "静态 API 索引：每项任务、单位、地点和目标各有一个小 JSON 文档（data/api/<类别>/<编号>.json），内容与 "
         "plan.json 中的记录相同，并附 SHA-256。",
         "Static API index: every measure, unit, place and target as its own small JSON document "
         "(data/api/<kind>/<id>.json), the same record as in plan.json, with its SHA-256.",
@@ -676,7 +676,7 @@ DOWNLOADS: tuple[Download, ...] = (
     Download(
         cite.PLAN_BIB,
         lambda b: cite.bibtex(cite.plan_items(b.plan, b.site_url)),
-        "整个方案的 BibTeX 引用（中英文各一条）；各措施的引用文件见措施页面。",
+        "整个方案的 BibTeX 引用（中英文各一条）；各任务的引用文件见任务页面。",
         "BibTeX citation of the whole plan (one entry per language); each measure's citation files are on its page.",
         resource=("citation-bibtex", "bib", "application/x-bibtex", "Citation of the plan (BibTeX)"),
     ),

@@ -14,10 +14,10 @@ S: dict[str, dict[str, str]] = {
     "nav_charts": {"zh": "图表", "en": "Charts"},
     "nav_glossary": {"zh": "术语表", "en": "Glossary"},
     "nav_data": {"zh": "数据下载", "en": "Data"},
-    "nav_about": {"zh": "关于本版", "en": "About this edition"},
+    "nav_about": {"zh": "关于本站", "en": "About this edition"},
     "about_source": {"zh": "来源", "en": "Source"},
     "about_source_text": {
-        "zh": "本站收录{issuer}印发的《{title}》全文（通知所署日期为{date}）；发文字号、发布日期等文件信息及其出处见"
+        "zh": "本站收录{issuer}印发的《{title}》全文（通知成文日期为{date}）；发文字号、发布日期等文件信息及其出处见"
         "“目录与通知”页。",
         "en": "This site publishes the full text of the {title}, issued by the {issuer} (the notice is dated "
         "{date}); the document's number, release date and other particulars, with their sources, are on the "
@@ -30,19 +30,19 @@ S: dict[str, dict[str, str]] = {
         "zh": "等",
         "en": " and other ",
     },  # 沈阳、大连等相关市政府: …, Dalian Municipal Government and other relevant city governments
-    "others": {"zh": "“等”所含的其他单位", "en": "other departments concerned"},
+    "others": {"zh": "未列名的其他单位（原文作“等”）", "en": "other departments concerned"},
     "responsible_units": {"zh": "责任单位", "en": "Responsible units"},
-    "reading": {"zh": "本版解读", "en": "This edition's reading"},
+    "reading": {"zh": "本站解读", "en": "This edition's reading"},
     "reading_note": {
-        "zh": "原文只列责任单位，不分牵头、配合；本版把条款中的第一个单位读作牵头单位。",
+        "zh": "原文只列责任单位，不分牵头、配合；本站将条款中列在第一位的单位视为牵头单位，其余视为配合单位。",
         "en": "The plan lists the responsible units without saying which leads; this edition reads the first unit "
         "named as the lead unit.",
     },
-    "reading_link": {"zh": "读法说明", "en": "How we read the clause"},
+    "reading_link": {"zh": "解读说明", "en": "How we read the clause"},
     "places": {"zh": "涉及地点", "en": "Places named"},
     "targets": {"zh": "量化目标", "en": "Targets"},
-    "measure": {"zh": "措施", "en": "Measure"},
-    "measures": {"zh": "措施", "en": "measures"},
+    "measure": {"zh": "任务", "en": "Measure"},
+    "measures": {"zh": "任务", "en": "measures"},
     "permalink": {"zh": "永久链接", "en": "Permalink"},
     "cite": {"zh": "引用本条", "en": "Cite this measure"},
     "in_context": {"zh": "在全文中查看", "en": "Read in context"},
@@ -74,13 +74,13 @@ S: dict[str, dict[str, str]] = {
         "en": "A yearly figure: an average per year, or each year",
     },
     "period_stated": {
-        "zh": "“{phrase}”（自{date}印发起算）",
+        "zh": "“{phrase}”（自{date}起算）",
         "en": "“{phrase}” (counted from the plan's issue on {date})",
     },
     "period_none": {"zh": "未写明", "en": "Not stated"},
     "targets_intro": {
-        "zh": "下表按方案原文列出每项量化目标。“力争”目标标有“力争”，按年计的目标标有“年均”或“每年”。目标所在部分以"
-        "原文的话写明期限的，期限自方案{date}印发起算；原文未写明期限的，本版不作推算。",
+        "zh": "下列各表列出方案中的每项量化目标，并附原文。原文写“力争”的目标标注“力争”，按年计的目标标注“年均”或“每"
+        "年”。原文写明期限的，期限自{date}起算；原文未写明期限的，本站不作推算。",
         "en": "Each quantitative target as the plan states it. Targets the plan says to “strive” for are tagged "
         "“stretch goal”; yearly figures are tagged “yearly average” or “each year.” Where the part of the plan "
         "that sets a target states its period (in the plan's words), it runs from the plan's issue on {date}. "
@@ -90,7 +90,7 @@ S: dict[str, dict[str, str]] = {
     "col_metric": {"zh": "指标", "en": "Indicator"},
     "col_target_value": {"zh": "目标", "en": "Target"},
     "col_period": {"zh": "期限", "en": "By when"},
-    "col_scope": {"zh": "适用于", "en": "Applies to"},
+    "col_scope": {"zh": "适用范围", "en": "Applies to"},
     "col_source": {"zh": "出处", "en": "Source"},
     "col_target_text": {"zh": "原文", "en": "In the plan's words"},
     "source": {"zh": "出处", "en": "Source"},
@@ -113,7 +113,7 @@ S: dict[str, dict[str, str]] = {
     "downloads_for_unit": {"zh": "本单位任务分工表", "en": "This unit's task-division table"},
     "print": {"zh": "打印本页可得到任务清单。", "en": "Print this page for a clean task list."},
     "full_name": {"zh": "全称", "en": "Full name"},
-    "government": {"zh": "政府", "en": "Government"},
+    "government": {"zh": "对应责任单位", "en": "Government"},
     # a city's or the zone's page (lnplan/render/places.py): the summary, the lists of tasks and the role on each card
     "sum_lead_co": {"zh": "{gov}牵头{lead}、配合{co}", "en": "{gov} leads {lead} and supports {co}"},
     "sum_lead": {"zh": "{gov}牵头{lead}", "en": "{gov} leads {lead}"},
@@ -123,17 +123,20 @@ S: dict[str, dict[str, str]] = {
         "zh": "“相关市政府”负责、文本提及{place}的任务{n}",
         "en": "{n} for “relevant city governments” whose text names {place}",
     },
-    "sum_region": {"zh": "所在区域的任务{n}", "en": "{n} for “relevant city governments” in its region's part"},
+    "sum_region": {
+        "zh": "“相关市政府”负责、见于所在区域专章的其他任务{n}",
+        "en": "{n} for “relevant city governments” in its region's part",
+    },
     "sum_named": {"zh": "文本提及本市的其他任务{n}", "en": "{n} more whose text names {place}"},
     "sum_named_zone": {"zh": "文本提及本区的其他任务{n}", "en": "{n} more whose text names {place}"},
-    "sum_members": {"zh": "组成城市：{n}", "en": "Members: {n}"},
+    "sum_members": {"zh": "成员：{n}", "en": "Members: {n}"},
     "sum_targets_region": {"zh": "适用于{place}的量化目标{n}", "en": "{n} applying to the {place}"},
     "sum_chapter": {"zh": "本区域专章的任务{n}", "en": "{n} in the part on it"},
     "sum_named_region": {"zh": "文本提及{place}的任务{n}", "en": "{n} whose text names it"},
     "n_cities": {"zh": "{n}个", "en": "{n}"},
     "bucket_named_region": {"zh": "文本提及{place}的任务", "en": "Tasks whose text names the {place}"},
     "bucket_named_note_region": {
-        "zh": "文本提及{place}的任务；本区域专章的全部任务见该章。",
+        "zh": "以下任务的文本提及{place}；本区域专章的全部任务见该部分。",
         "en": "Tasks whose text names the {place}; every task of the part on it is in that part.",
     },
     "sum_targets": {"zh": "适用于{place}的量化目标{n}", "en": "{n} applying to {place}"},
@@ -156,15 +159,15 @@ S: dict[str, dict[str, str]] = {
     "bucket_named": {"zh": "文本提及{place}的其他任务", "en": "Other tasks whose text names {place}"},
     "bucket_named_zone": {"zh": "文本提及{place}的其他任务", "en": "Other tasks whose text names {place}"},
     "bucket_lead_note": {
-        "zh": "条款中第一个列出的单位是{gov}，本版读作牵头单位。",
+        "zh": "条款中第一个列出的单位是{gov}，本站视为牵头单位。",
         "en": "{gov} is the first unit the clause names: this edition reads it as the lead unit.",
     },
     "bucket_co_note": {
-        "zh": "条款列出{gov}，但不在第一位，本版读作配合单位。",
+        "zh": "条款列有{gov}，但不在第一位，本站视为配合单位。",
         "en": "The clause names {gov}, but not first: this edition reads it as co-responsible.",
     },
     "bucket_all_note": {
-        "zh": "条款写“各市政府”：每个市都承担。",
+        "zh": "条款写“各市政府”，即各市均须承担。",
         "en": "The clause says “all city governments”: every city has these tasks.",
     },
     "bucket_relevant_note": {
@@ -178,11 +181,11 @@ S: dict[str, dict[str, str]] = {
         "tasks are in the part on a region {place} belongs to.",
     },
     "bucket_named_note": {
-        "zh": "{place}的政府不在条款中；列出仅供参考。",
+        "zh": "责任单位条款未列{place}市政府，此处列出仅供参考。",
         "en": "{place}'s government is not in the clause; listed for reference.",
     },
     "bucket_named_note_zone": {
-        "zh": "沈抚示范区不在条款中；列出仅供参考。",
+        "zh": "责任单位条款未列该示范区，此处列出仅供参考。",
         "en": "The demonstration zone is not in the clause; listed for reference.",
     },
     "role_lead": {"zh": "本市牵头", "en": "This city leads"},
@@ -199,12 +202,15 @@ S: dict[str, dict[str, str]] = {
     "role_unit_co": {"zh": "配合", "en": "Supports"},
     "goals_heading": {"zh": "战略定位和发展目标", "en": "Positioning and goals"},
     "about_place": {"zh": "关于{place}", "en": "About {place}"},
-    "membership_unsourced_short": {"zh": "未找到说明这一点的文件", "en": "no document found that says so"},
-    "col_by_name": {"zh": "本市政府牵头或配合", "en": "Led or supported by its government"},
-    "col_named": {"zh": "文本提及", "en": "Named in the text"},
+    "membership_unsourced_short": {"zh": "未找到文件依据", "en": "no document found that says so"},
+    "col_by_name": {
+        "zh": "本市政府牵头或配合的任务数",
+        "en": "Measures its government leads or supports",
+    },
+    "col_named": {"zh": "文本提及的任务数", "en": "Measures whose text names it"},
     "reason_region": {"zh": "{place}属于{region}", "en": "{place} belongs to the {region}."},
     "reason_region_unsourced": {
-        "zh": "本版把{place}算作{region}的一员，但未找到说明这一点的文件",
+        "zh": "本站将{place}计入{region}，但未找到文件依据",
         "en": "This edition counts {place} as part of the {region}, but found no document that says so.",
     },
     "reason_named": {"zh": "文本直接提及“{form}”", "en": "The text names {place} ({form})."},
@@ -236,24 +242,25 @@ S: dict[str, dict[str, str]] = {
     "doc_released": {"zh": "发布日期", "en": "Released"},
     "doc_period": {"zh": "实施期", "en": "Period"},
     "doc_period_value": {
-        "zh": "{years}年，自通知所署的{date}起算。",
+        "zh": "{years}年，自通知成文日期{date}起算。",
         "en": "{years} years, counted from the date on the notice, {date}.",
     },
     "doc_status": {"zh": "状态", "en": "Status"},
     "doc_status_passed": {
-        "zh": "按上述起算，实施期在本版{version}（{date}）发布时已过。本版不掌握该文件其后修订、延期或废止的情况。",
+        "zh": "按上述起算，实施期在本站数据{version}版（{date}）发布时已届满。本站未掌握该文件此后修订、延期或废止的"
+        "情况。",
         "en": "Counted this way, the period had passed when this edition's version {version} was released ({date}). "
         "This edition has no information on any later revision, extension or repeal.",
     },
     "doc_status_running": {
-        "zh": "按上述起算，实施期在本版{version}（{date}）发布时尚未届满。",
+        "zh": "按上述起算，实施期在本站数据{version}版（{date}）发布时尚未届满。",
         "en": "Counted this way, the period had not yet ended when this edition's version {version} was released "
         "({date}).",
     },
     "doc_official": {"zh": "正式文本", "en": "Official text"},
     "doc_edition": {"zh": "本站", "en": "This site"},
     "doc_edition_value": {
-        "zh": "非官方的开放数据版，不是政府网站。中文文本依正式发布的文本，英文为本版译文。",
+        "zh": "非官方的开放数据版，不是政府网站。中文依据正式发布的文本录入，英文为本站译文。",
         "en": "An unofficial open edition, not a government website. The Chinese text follows the officially "
         "published text; the English is this edition's translation.",
     },
@@ -265,7 +272,7 @@ S: dict[str, dict[str, str]] = {
         "text prevails.",
     },
     "footer_licence": {
-        "zh": "方案原文为政府公开文件；本版的数据结构、英文译文和代码以 CC BY 4.0 许可发布。",
+        "zh": "方案原文为政府公开文件；本站的数据结构、英文译文和代码以 CC BY 4.0 许可发布。",
         "en": "The plan is a public government document. This edition's data structure, English translation and code "
         "are published under the CC BY 4.0 license.",
     },
@@ -291,11 +298,11 @@ S: dict[str, dict[str, str]] = {
     "region": {"zh": "区域", "en": "Region"},
     "count": {"zh": "数量", "en": "Count"},
     "matrix": {
-        "zh": "责任矩阵：各单位在各部分牵头/配合的措施数",
+        "zh": "责任矩阵：各单位在各部分牵头/配合的任务数",
         "en": "Responsibility matrix: measures led / shared by each unit in each part",
     },
     "tasks_per_unit": {"zh": "各单位任务数", "en": "Tasks per unit"},
-    "targets_by_region": {"zh": "各区域量化目标数", "en": "Targets by region"},
+    "targets_by_region": {"zh": "各城市和区域的量化目标数", "en": "Targets by region"},
     "legend_lead_co": {"zh": "单元格：牵头数 / 配合数", "en": "Cell: measures led / measures shared"},
     "part": {"zh": "第{n}部分", "en": "Part {n}"},
     "skip_other": {"zh": "其他", "en": "Other"},
@@ -304,10 +311,9 @@ S: dict[str, dict[str, str]] = {
     # corrections page, and corrections and outside facts on measure and unit pages
     "nav_corrections": {"zh": "勘误与修订", "en": "Corrections"},
     "corr_intro": {
-        "zh": "本页列出本版所作或所记录的每一项更正：所获原文副本与正式发布文本不一致之处（本版从正式文本）、英文译"
-        "文的修订，以及数据的更正。"
-        "每项更正有稳定编号（C001、C002……），不重复使用、不重新编号，可供引用；数据下载中的 plan.json 和 "
-        "corrections.csv 收有同样的记录。",
+        "zh": "本页列出本站所作或所记录的每一项更正：所获原文副本与正式发布文本不一致之处（本站以正式文本为准）、英"
+        "文译文的修订，以及数据的更正。每项更正有稳定编号（C001、C002……），不重复使用、不重新编号，可供引用"
+        "；“数据下载”页中的 plan.json 和 corrections.csv 收有同样的记录。",
         "en": "This page lists every correction this edition makes or notes: places where the copy of the plan we "
         "received differs from "
         "the officially published text (this edition follows the official text), revisions of the English "
@@ -317,11 +323,10 @@ S: dict[str, dict[str, str]] = {
         "plan.json and corrections.csv carry the same records.",
     },
     "corr_punctuation": {
-        "zh": "标点：所获原文副本在中文行文中使用半角的逗号、冒号、分号和括号，正式文本使用全角标点（，：；（））。"
-        "本版全文采用正式文本的全角标点，"
-        "数字、拉丁字母缩写和编号中的半角符号保持不变；这一处理统一适用，不逐条列出。自动测试逐字比对本版中文与原文"
-        "副本，"
-        "只容许这些标点宽度差异和下列已记录的更正，形近字（如上标数字、康熙部首、全角数字）都算作差异。",
+        "zh": "标点：所获原文副本在中文行文中使用半角的逗号、冒号、分号和括号，正式文本使用全角标点（“，”“：”“；”“（"
+        "）”）。本站全文采用正式文本的全角标点，数字、拉丁字母缩写和编号中的半角符号保持不变；这一处理统一适"
+        "用，不逐条列出。自动测试逐字比对本站中文与原文副本，只容许这些标点宽度差异和下列已记录的更正，形近"
+        "字符（如上标数字、康熙部首、全角数字）都算作差异。",
         "en": "Punctuation: the copy we received writes ASCII , : ; ( ) in Chinese prose, where the official text "
         "has the full-width "
         "forms ，：；（）. This edition uses the official full-width punctuation throughout and keeps ASCII in "
@@ -337,10 +342,9 @@ S: dict[str, dict[str, str]] = {
     },
     "corr_report": {"zh": "如何报告错误", "en": "How to report an error"},
     "corr_report_text": {
-        "zh": "如发现原文录入、译文或数据错误，请用每页页脚的“报告错误”链接，在本项目的问题跟踪中提交一个问题，写明"
-        "：页面地址；措施编号（如 2.1.1）或单位、地点的编号；"
-        "错在哪里以及建议如何修改；如有依据，请附出处（如正式文本或该机构网站的网址）。经核实的更正以新的编号列于本"
-        "页，并收入数据下载。",
+        "zh": "如发现原文录入、译文或数据错误，请通过每页页脚的“报告错误”链接，在本项目的问题反馈页提交反馈，写明："
+        "页面地址；任务编号（如 2.1.1）或单位、地点的编号；错在哪里以及建议如何修改；如有依据，请附出处（如"
+        "正式文本或该机构网站的网址）。经核实的更正以新的编号列于本页，并收入数据下载。",
         "en": "If you find an error in the Chinese text, the translation or the data, open an issue in this "
         "project's tracker (the “Report an error” link at the foot of every page) with: the "
         "page address; the measure id (such as 2.1.1) or the unit or place id; what is wrong and the correction you "
@@ -377,6 +381,7 @@ S: dict[str, dict[str, str]] = {
     "field_kind_source": {"zh": "单位类型依据", "en": "basis of the kind"},
     "field_status": {"zh": "类别", "en": "kind"},
     "field_url": {"zh": "网址", "en": "address"},
+    "coordinates": {"zh": "北纬{lat}°，东经{lon}°", "en": "{lat}° N, {lon}° E"},
     "field_record": {"zh": "文件信息", "en": "document record"},
     "field_number_source": {"zh": "发文字号出处", "en": "source of the document number"},
     "field_note_of": {"zh": "说明", "en": "note"},
@@ -399,23 +404,24 @@ S: dict[str, dict[str, str]] = {
     "source_self-published": {"zh": "该机构自用", "en": "the body's own"},
     "source_official": {"zh": "官方出版物", "en": "an official publication"},
     "source_edition": {
-        "zh": "本版译法或判断（未找到公开出处）",
+        "zh": "本站译法或判断（未找到公开出处）",
         "en": "this edition's own (no published source found)",
     },
     "north": {"zh": "北", "en": "N"},
     "map_layout": {"zh": "{scheme}示意图", "en": "Map of the {scheme} pattern"},
-    "map_counts_title": {"zh": "各市涉及的措施数示意图", "en": "Map of the measures that name or assign each city"},
+    "map_counts_title": {"zh": "各市相关任务数示意图", "en": "Map of the measures that concern each city"},
     "map_place": {"zh": "{name}在{scheme}中的位置", "en": "{name} in the {scheme} pattern"},
-    "map_region": {"zh": "{name}的组成城市", "en": "The cities that make up the {name}"},
+    "map_region": {"zh": "{name}的成员", "en": "The cities that make up the {name}"},
     "map_two_regions": {"zh": "双色：同属两个区域板块", "en": "Two colors: the city belongs to two regions"},
     "map_unsourced": {
-        "zh": "斜线：本版把该市算作这一区域的一员，但未找到说明这一点的文件",
+        "zh": "斜线：本站将该市计入这一区域，但未找到文件依据",
         "en": "Hatched: this edition counts the city as part of the region, but found no document that says so",
     },
     "map_zone": {"zh": "菱形：示范区；圆形：地级市", "en": "Diamond: the demonstration zone; circle: a city"},
     "map_counts": {
-        "zh": "圆越大，点名或分配给该市的措施越多；数字为措施数",
-        "en": "The larger the circle, the more measures name or assign the city; the number is the count",
+        "zh": "圆越大，与该市相关的任务越多；数字为任务数（分类见各市页面）",
+        "en": "The larger the circle, the more measures concern the city; the number is the count (each city's page "
+        "breaks it down)",
     },
     "map_note": {
         "zh": "示意图：各市按所在地坐标标出，不绘行政区界线。",
@@ -424,9 +430,9 @@ S: dict[str, dict[str, str]] = {
     "map_sources": {"zh": "坐标和区域成员的出处", "en": "Sources of the coordinates and region members"},
     "map_text": {"zh": "示意图的文字版", "en": "The map as a table"},
     "map_regions": {"zh": "所属区域", "en": "Regions"},
-    "map_count_col": {"zh": "点名或分配的措施", "en": "Measures naming or assigning it"},
-    "unsourced": {"zh": "未找到说明这一点的文件", "en": "no document found that says so"},
-    "members": {"zh": "组成城市", "en": "Member cities"},
+    "map_count_col": {"zh": "相关任务数", "en": "Measures concerning it"},
+    "unsourced": {"zh": "未找到文件依据", "en": "no document found that says so"},
+    "members": {"zh": "成员", "en": "Member cities"},
     "map_seat": {"zh": "位置", "en": "Location"},
     "sources_cited": {"zh": "出处", "en": "Sources"},
     "source_ref": {"zh": "，编号{ref}", "en": ", entry {ref}"},
@@ -442,7 +448,7 @@ S: dict[str, dict[str, str]] = {
         "version. Each version's changes are computed by comparing the data of two versions record by record.",
     },
     "current_version": {
-        "zh": "当前版本：{version}（{date} 发布）",
+        "zh": "当前版本：{version}（{date}发布）",
         "en": "Current version: {version}, released {date}",
     },
     "not_released": {"zh": "尚未发布任何版本。", "en": "No version has been released yet."},
@@ -454,7 +460,7 @@ S: dict[str, dict[str, str]] = {
         "en": "These changes are already in this site's data and will be part of the next release.",
     },
     "first_release": {
-        "zh": "首次发布：{measures} 项措施、{units} 个责任单位、{places} 个地点、{targets} 项量化目标。",
+        "zh": "首次发布：{measures}项任务、{units}个责任单位、{places}个地点、{targets}项量化目标。",
         "en": "First publication: {measures} measures, {units} responsible units, {places} places and {targets} "
         "quantitative targets.",
     },
@@ -463,7 +469,7 @@ S: dict[str, dict[str, str]] = {
     "record": {"zh": "类别", "en": "Record"},
     "change": {"zh": "变化", "en": "Change"},
     "what_changed": {"zh": "修改内容", "en": "What changed"},
-    "record_measure": {"zh": "措施", "en": "Measure"},
+    "record_measure": {"zh": "任务", "en": "Measure"},
     "record_unit": {"zh": "责任单位", "en": "Unit"},
     "record_place": {"zh": "地点", "en": "Place"},
     "record_target": {"zh": "量化目标", "en": "Target"},
@@ -510,36 +516,37 @@ S: dict[str, dict[str, str]] = {
     "history": {"zh": "版本记录", "en": "Version history"},
     "first_published": {"zh": "首次发布", "en": "first published"},
     "last_changed": {"zh": "最近修改：{when}", "en": "Last changed: {when}"},
+    "last_changed_unreleased": {"zh": "最近修改：待下一版本发布", "en": "Last changed: in the next release"},
     "unchanged_since": {"zh": "自{when}起未修改。", "en": "Unchanged since {when}."},
     # search (the search page, the header's search box and docs/assets/search.js)
     "search": {"zh": "搜索", "en": "Search"},
-    "search_placeholder": {"zh": "搜索单位、城市、编号…", "en": "Search units, cities, ids…"},
+    "search_placeholder": {"zh": "搜索单位、城市、编号……", "en": "Search units, cities, ids…"},
     "search_hint": {
-        "zh": "可输入单位名称或简称（如“发改委”）、城市、措施编号（如 2.2.1）或任何词语。",
+        "zh": "可输入单位名称或简称（如“发改委”）、城市、任务编号（如 2.2.1）或任何词语。",
         "en": "Type a unit's name or short form (such as “Commerce” or “DRC”), a city, a measure id (such as 2.2.1) "
         "or any words.",
     },
     "search_filters": {"zh": "筛选", "en": "Filters"},
     "search_form": {"zh": "搜索与筛选", "en": "Search and filters"},
     "search_unit": {"zh": "责任单位", "en": "Responsible unit"},
-    "search_role": {"zh": "责任", "en": "Responsibility"},
+    "search_role": {"zh": "分工", "en": "Responsibility"},
     "search_role_any": {"zh": "牵头或配合", "en": "Lead or co-responsible"},
     "search_chapter": {"zh": "部分", "en": "Part"},
     "search_place": {"zh": "地点", "en": "Place"},
     "search_kind": {"zh": "页面类型", "en": "Page type"},
     "search_any": {"zh": "全部", "en": "Any"},
-    "search_kind_pages_measure": {"zh": "措施", "en": "Measures"},
+    "search_kind_pages_measure": {"zh": "任务", "en": "Measures"},
     "search_kind_pages_unit": {"zh": "责任单位", "en": "Responsible units"},
     "search_kind_pages_place": {"zh": "城市与区域", "en": "Cities and regions"},
     "search_kind_pages_targets": {"zh": "量化目标", "en": "Targets"},
     "search_kind_pages_chapter": {"zh": "方案各部分", "en": "Parts of the plan"},
     "search_noscript": {
-        "zh": "搜索需要浏览器启用 JavaScript。不使用搜索，也可以从以下索引找到任何单位、地点和措施：",
+        "zh": "搜索需要浏览器启用 JavaScript。不使用搜索，也可以从以下索引找到任何单位、地点和任务：",
         "en": "Search needs JavaScript. Without it, every unit, place and measure can be reached from these indexes:",
     },
-    "search_results": {"zh": "{n} 个结果", "en": "{n} results"},
+    "search_results": {"zh": "{n}个结果", "en": "{n} results"},
     "search_none": {"zh": "没有找到结果。", "en": "No results."},
-    "search_results_one": {"zh": "1 个结果", "en": "1 result"},
+    "search_results_one": {"zh": "1个结果", "en": "1 result"},
     "search_did_you_mean": {"zh": "您是不是要找：", "en": "Did you mean: "},
     "search_showing_for": {"zh": "以下是“{q}”的结果。", "en": "Showing results for “{q}.”"},
     "search_instead": {"zh": "仍然搜索：", "en": "Search instead for: "},
@@ -553,10 +560,10 @@ S: dict[str, dict[str, str]] = {
     "search_more": {"zh": "显示更多结果", "en": "Show more results"},
     "search_all": {"zh": "全部结果与筛选", "en": "All results and filters"},
     "search_failed": {
-        "zh": "搜索暂时无法使用，请从责任单位、城市与区域或目录页查找。",
+        "zh": "搜索暂时无法使用，请从“责任单位”“城市与区域”或“目录与通知”页查找。",
         "en": "Search is unavailable; use the unit, place or contents index.",
     },
-    "search_kind_measure": {"zh": "措施", "en": "Measure"},
+    "search_kind_measure": {"zh": "任务", "en": "Measure"},
     "search_kind_section": {"zh": "章节", "en": "Section"},
     "search_kind_target": {"zh": "量化目标", "en": "Target"},
     "search_kind_unit": {"zh": "责任单位", "en": "Responsible unit"},
@@ -574,6 +581,12 @@ def paren(inner: str, lang: str) -> str:
     """An aside in brackets, as each language prints it after a word: （…） in Chinese, " (…)" in English.
     `inner` is returned as given (escaped HTML, or plain text that is escaped later)."""
     return f"（{inner}）" if lang == "zh" else f" ({inner})"
+
+
+def sentence_space(lang: str) -> str:
+    """Between a sentence and what follows it (another sentence, a link, a note): nothing after a Chinese full stop,
+    which carries its own space; a space in English."""
+    return "" if lang == "zh" else " "
 
 
 def group_sep(lang: str) -> str:

@@ -505,7 +505,7 @@ def test_map_targets_are_large_and_apart_on_a_phone(browser, server, lang, path)
     context.close()
 
 
-@pytest.mark.parametrize("lang,words", [("", "未找到说明这一点的文件"), ("en/", "no document found that says so")])
+@pytest.mark.parametrize("lang,words", [("", "未找到文件依据"), ("en/", "no document found that says so")])
 def test_unsourced_memberships_are_said_in_words_on_the_legend_and_the_text_version(watched, lang, words):
     w = watched(lang + "places/")
     assert (words.replace("no document found", "found no document") if lang else words) in w.page.locator(

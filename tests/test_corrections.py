@@ -130,7 +130,7 @@ def test_the_corrections_page_lists_every_record_and_says_how_to_report(plan, la
     for c in plan.corrections:
         assert f'<tr id="{c.id}">' in md
     assert {"zh": "如何报告错误", "en": "How to report an error"}[lang] in md
-    assert {"zh": "问题跟踪", "en": "tracker"}[lang] in md
+    assert {"zh": "问题反馈页", "en": "tracker"}[lang] in md
     about = render_page(plan, lang, "about", "", "about/").markdown
     assert 'href="../corrections/"' in about
 

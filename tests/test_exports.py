@@ -142,7 +142,7 @@ def test_a_lead_alone_with_etc_keeps_the_others(files):
     row = next(r for r in rows(files["data/tasks.csv"]) if r["编号"] == "3.5.2")
     assert (row["牵头单位"], row["配合单位"]) == (
         "省商务厅",
-        "“等”所含的其他单位，相关市政府，沈抚示范区",
+        "未列名的其他单位（原文作“等”），相关市政府，沈抚示范区",
     )  # 等, not a made-up unit
     en = next(r for r in rows(files["data/tasks.en.csv"]) if r["ID"] == "3.5.2")
     assert (

@@ -132,10 +132,10 @@ def test_legend_links_every_region_and_marks_unsourced(plan, lang):
     for p in plan.places.values():
         if p.kind in ("region", "core"):
             assert f'href="places/{p.id}/"' in legend and p.name[lang] in legend
-    assert {"zh": "未找到说明这一点的文件", "en": "found no document that says so"}[lang] in legend
+    assert {"zh": "未找到文件依据", "en": "found no document that says so"}[lang] in legend
     table = re.search(r'<details class="lp-map__alt" open>.*?</details>', out, re.S).group()  # the text alternative
     assert table.count("<tr data-place=") == 15
-    assert {"zh": "（未找到说明这一点的文件）", "en": "(no document found that says so)"}[lang] in table
+    assert {"zh": "（未找到文件依据）", "en": "(no document found that says so)"}[lang] in table
 
 
 def test_region_page_highlights_its_members_and_lists_their_sources(plan):
@@ -160,12 +160,12 @@ def test_city_page_highlights_the_city_and_names_its_regions(plan):
     assert [pid for pid, x in g.items() if "lp-map__place--on" in x.get("class")] == ["dandong"]
     assert g["dandong"].find(SVG + "a").get("aria-current") == "page"
     facts = re.search(r'<dl class="lp-facts">.*?</dl>', out, re.S).group()
-    assert "40.13° N, 124.39° E" in facts
+    assert "北纬40.13°，东经124.39°" in facts  # coordinates in Chinese words (English: 40.13° N, 124.39° E)
     assert 'href="../coastal-economic-belt/"' in facts and 'href="../eastern-liaoning-green-economic-zone/"' in facts
-    assert "（未找到说明这一点的文件）" in facts  # the eastern zone membership has no source
+    assert "（未找到文件依据）" in facts  # the eastern zone membership has no source
     sources = out.split("{ #sources }")[1]  # at the end of the page: where the location and memberships come from
     assert "GeoNames" in sources and "编号2037886" in sources and 'href="../#src-lndrc-2022-release"' in sources
-    assert '属于辽东绿色经济区：</span><span class="lp-unsourced">未找到说明这一点的文件</span>。' in sources
+    assert '属于辽东绿色经济区：</span><span class="lp-unsourced">未找到文件依据</span>。' in sources
 
 
 def test_places_index_map_counts_follow_the_city_pages(plan):

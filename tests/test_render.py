@@ -171,7 +171,7 @@ def test_every_city_gets_its_regions_goals_and_targets(plan):
     dalian = render_page(plan, "zh", "place", "dalian", "places/dalian/").markdown
     assert "大连市海洋强市建设成效显著" in dalian  # Dalian's own goals, in the coastal belt's paragraph
     assert "#t-4-1-1-2-t1" in dalian.split("{ #targets }")[1].split("\n## ")[0]  # the coastal belt's sea-rail share
-    assert "“经过三年努力”（自2022年1月31日印发起算）" in dalian
+    assert "“经过三年努力”（自2022年1月31日起算）" in dalian
 
 
 def test_city_page_puts_its_sources_last(plan):
@@ -241,7 +241,7 @@ def test_etc_is_rendered_as_the_text_has_it_never_as_a_unit(plan):
     zh = render_page(plan, "zh", "measure", "3.5.2", "measures/3.5.2/").markdown
     en = render_page(plan, "en", "measure", "3.5.2", "measures/3.5.2/").markdown
     assert "（责任单位：省商务厅等，相关市政府，沈抚示范区）" in zh
-    assert "其他单位等" not in zh and "“等”所含的其他单位" in zh
+    assert "其他单位等" not in zh and "未列名的其他单位（原文作“等”）" in zh
     assert (
         'Provincial Department of Commerce <span class="lp-etc">and other departments concerned</span>; relevant city governments'
         in en
@@ -285,7 +285,7 @@ def test_stretch_and_yearly_targets_are_tagged_and_periods_are_the_plans_own(pla
     for tg in plan.targets.values():
         zh, en = targets.period_text(plan, tg, "zh"), targets.period_text(plan, tg, "en")
         if tg.section == "1.4":
-            assert zh == "“经过三年努力”（自2022年1月31日印发起算）"
+            assert zh == "“经过三年努力”（自2022年1月31日起算）"
             assert en == "“After three years of effort” (counted from the plan's issue on January 31, 2022)"
         else:
             assert (zh, en) == ("未写明", "Not stated")
@@ -309,7 +309,7 @@ def test_home_and_contents_carry_the_document_box(plan, lang):
         assert rec.number_source.url in box and rec.released_source.url in box
         assert {"zh": "2022年1月31日", "en": "January 31, 2022"}[lang] in box
         assert {"zh": "2022年2月9日", "en": "February 9, 2022"}[lang] in box
-        assert {"zh": "实施期在本版1.1.0", "en": "the period had passed"}[lang] in box
+        assert {"zh": "实施期在本站数据1.1.0版", "en": "the period had passed"}[lang] in box
         assert {"zh": "不是政府网站", "en": "not a government website"}[lang] in box
         assert "gov.cn/" not in box.replace(rec.number_source.url, "").replace(
             rec.released_source.url, ""
@@ -351,7 +351,7 @@ def test_public_pages_speak_readers_words(plan):
 
 def test_changes_say_where_only_punctuation_changed_and_corrections_what_changed(plan):
     zh = render_page(plan, "zh", "changes", "", "changes/").markdown
-    assert "<td>中文文本、责任单位条款：标点统一为全角，文字未改</td>" in zh
+    assert "<td>中文文本、责任单位条款（标点统一为全角，文字未改）</td>" in zh
     assert "<td>修改</td><td>中文文本</td>" not in zh
     assert (
         '<a href="../corrections/#C002">C002</a>：<a href="../plan/1/#m-1-4-1">正文 1.4.1</a> · 中文正文：“<span lang="zh">显着</span>” → “<span lang="zh">显著</span>”'

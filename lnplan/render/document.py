@@ -5,7 +5,7 @@ its source; one no source was found for is said to be missing, never guessed."""
 
 from __future__ import annotations
 
-from ..i18n import paren, t
+from ..i18n import paren, sentence_space, t
 from ..reading.text import cn_numeral
 from ..model import Plan, Source
 from ..releases import version
@@ -69,7 +69,8 @@ def _rows(c) -> list[tuple[str, str]]:
             )
         )
     if rec and rec.period_years:
-        note = f' <span class="lp-src-note">{esc(rec.period_note[lang])}</span>' if rec.period_note else ""
+        space = sentence_space(lang)
+        note = f'{space}<span class="lp-src-note">{esc(rec.period_note[lang])}</span>' if rec.period_note else ""
         years = cn_numeral(rec.period_years) if lang == "zh" else rec.period_years
         rows.append(("doc_period", esc(t("doc_period_value", lang, years=years, date=date_text(n.date, lang))) + note))
     status = period_passed(plan)

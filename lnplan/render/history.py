@@ -4,7 +4,7 @@ All text from plan/ is escaped here; ids become anchors and links."""
 from __future__ import annotations
 
 from ..model import Change, Plan, Release
-from ..i18n import CHANGE_KEYS, RECORD_KEYS, fields_text, release_heading, t
+from ..i18n import CHANGE_KEYS, RECORD_KEYS, fields_text, paren, release_heading, t
 from ..punctuation import TO_ASCII
 from ..releases import SCHEMA_VERSION, Diff, history, snapshot, unreleased
 from ..urls import entry_anchor, entry_url, page, release_anchor, target_url
@@ -63,7 +63,7 @@ def punctuation_only(plan: Plan, release: Release | None, change: Change) -> set
 
 def change_words(c, release: Release | None, change: Change) -> str:
     """What changed, in words: the aspects whose wording changed, then those where only the punctuation became
-    full-width (「标点统一为全角，文字未改」)."""
+    full-width, in brackets (「中文文本（标点统一为全角，文字未改）」: no colon inside the entry's own colon)."""
     width = punctuation_only(c.plan, release, change)
     if not width:
         return fields_text(change, c.lang)
@@ -71,7 +71,7 @@ def change_words(c, release: Release | None, change: Change) -> str:
     rest = [f for f in change.fields if f not in width]
     parts = [sep.join(t("aspect_" + f, c.lang) for f in rest)] if rest else []
     parts.append(
-        sep.join(t("aspect_" + f, c.lang) for f in change.fields if f in width) + c.t("colon") + c.t("punctuation_only")
+        sep.join(t("aspect_" + f, c.lang) for f in change.fields if f in width) + paren(c.t("punctuation_only"), c.lang)
     )
     return c.t("semicolon").join(parts)
 
@@ -159,8 +159,8 @@ def measure_history(c, measure_id: str) -> str:
             if e.change.change == "added" and e.release is c.plan.releases[0]
             else c.t(CHANGE_KEYS[e.change.change])
         )
-        if e.change.fields:
-            what += c.t("colon") + change_words(c, e.release, e.change)
+        if e.change.fields:  # 修改中文文本 / changed English text: no colon inside the entry's own colon
+            what += ("" if c.lang == "zh" else " ") + change_words(c, e.release, e.change)
         link = a(
             c.to(entry_url(e.release, e.change))
             if e.release is not c.plan.releases[0]
@@ -170,7 +170,9 @@ def measure_history(c, measure_id: str) -> str:
         items.append(f"<li>{link}{esc(c.t('colon'))}{esc(what)}</li>")
     last = entries[-1]
     last_text = (
-        c.t("last_changed", when=release_heading(last.release, c.lang))
+        c.t("last_changed_unreleased")
+        if len(entries) > 1 and last.release is None
+        else c.t("last_changed", when=release_heading(last.release, c.lang))
         if len(entries) > 1
         else c.t("unchanged_since", when=release_heading(entries[0].release, c.lang))
     )

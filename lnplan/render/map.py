@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..model import Membership, Place, Plan
 from ..urls import page
 from .html import a, esc, rel
-from ..i18n import paren, t
+from ..i18n import group_sep, paren, sentence_space, t
 
 MAP_WIDTH = 300.0  # user units across the seats; the viewBox adds room for labels
 FONT = 13.0  # label size in user units
@@ -434,7 +434,7 @@ def membership_text(plan: Plan, lang: str, url: str, region: Place, ms: Membersh
 
 def map_table(plan: Plan, lang: str, url: str, counts: Mapping[str, int] | None = None) -> str:
     """The map's facts as a table: each city and the zone, the regions it belongs to, and its count if any."""
-    sep = "、" if lang == "zh" else "; "
+    sep = group_sep(lang)  # a region's name may itself hold 、 (沈阳、大连“双核”)
     rows = []
     for pid in project(plan):
         p = plan.places[pid]
@@ -473,7 +473,7 @@ def map_figure(
     """The map with its caption, key and text alternative: one HTML block for a page."""
     note = (
         esc(t("map_note", lang))
-        + " "
+        + sentence_space(lang)
         + a(rel(lang, url, lang, page("places") + "#map-sources"), esc(t("map_sources", lang)))
     )
     table = map_table(plan, lang, url, counts)
@@ -494,8 +494,9 @@ def source_entry(plan: Plan, lang: str, url: str, sid: str, ref: str | None = No
     s = plan.sources[sid]
     title = f"《{esc(s.title.zh)}》" if lang == "zh" else f"“{esc(s.title.en)}”"
     ref_html = esc(t("source_ref", lang, ref=ref)) if ref else ""
-    link = f" {a(s.url, esc(s.url), 'lp-url')}" if s.url else ""
-    note = f' <span class="lp-src-note">{esc(s.note[lang])}</span>' if s.note else ""
+    space = sentence_space(lang)
+    link = f"{space}{a(s.url, esc(s.url), 'lp-url')}" if s.url else ""
+    note = f'{space}<span class="lp-src-note">{esc(s.note[lang])}</span>' if s.note else ""
     if lang == "zh":
         return f"{esc(s.issuer.zh)}：{title}，{esc(s.date)}{ref_html}。{link}{note}"
     return f"{esc(s.issuer.en)}. {title}. {esc(s.date)}{ref_html}.{link}{note}"
@@ -518,7 +519,7 @@ def membership_cite(plan: Plan, lang: str, url: str, ms: Membership) -> str:
     """The sources of a membership, linked; or, where there is none, that no document was found (and why)."""
     if ms.sourced:
         return esc(t("sources_cited", lang) + t("colon", lang)) + source_refs(plan, lang, url, ms.sources)
-    note = f' <span class="lp-src-note">{esc(ms.note[lang])}</span>' if ms.note else ""
+    note = f'{sentence_space(lang)}<span class="lp-src-note">{esc(ms.note[lang])}</span>' if ms.note else ""
     return f'<span class="lp-unsourced">{esc(t("unsourced", lang))}</span>{esc(t("full_stop", lang))}{note}'
 
 
@@ -528,10 +529,11 @@ def place_facts(plan: Plan, lang: str, url: str, place_id: str) -> str:
     p = plan.places[place_id]
     out = []
     if p.seat:
-        out.append(f"<dt>{esc(t('map_seat', lang))}</dt><dd>{p.seat.lat:.2f}° N, {p.seat.lon:.2f}° E</dd>")
+        where = t("coordinates", lang, lat=f"{p.seat.lat:.2f}", lon=f"{p.seat.lon:.2f}")
+        out.append(f"<dt>{esc(t('map_seat', lang))}</dt><dd>{esc(where)}</dd>")
     regs = plan.regions_of(place_id)
     if regs:
-        items = t("list_sep", lang).join(membership_text(plan, lang, url, rg, ms) for rg, ms in regs)
+        items = group_sep(lang).join(membership_text(plan, lang, url, rg, ms) for rg, ms in regs)
         out.append(f"<dt>{esc(t('map_regions', lang))}</dt><dd>{items}</dd>")
     return "".join(out)
 

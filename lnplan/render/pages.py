@@ -11,7 +11,7 @@ from .corrections import corrections_list, fact_source_html
 from .document import document_box
 from .history import measure_history
 from .html import a, block, esc, heading, rel
-from ..i18n import group_sep, paren, t
+from ..i18n import group_sep, paren, sentence_space, t
 from .targets import targets_table
 from .base import (
     Ctx,
@@ -81,7 +81,7 @@ def responsibility_html(c: Ctx, m: Measure, on_measure_page: bool = False) -> st
             f'<p class="lp-issued"><span class="lp-label">{esc(c.t("clause_as_written") + c.t("colon"))}</span>'
             f'<span lang="zh">{esc(clause_as_written(r.raw))}</span></p>'
         )
-    note = esc(c.t("reading_note")) + " " if on_measure_page else ""
+    note = esc(c.t("reading_note")) + sentence_space(c.lang) if on_measure_page else ""
     return (
         f'{issued}<div class="lp-reading"><p class="lp-reading__head"><span class="lp-label">'
         f"{esc(c.t('reading') + c.t('colon'))}</span>"

@@ -18,7 +18,7 @@ from .base import (
     unit_link,
 )
 from .html import a, block, esc, heading
-from ..i18n import paren
+from ..i18n import group_sep, paren
 from .map import map_figure, members_html, place_facts, place_sources, sources_list
 from .targets import targets_table
 
@@ -165,7 +165,7 @@ def region_line(c: Ctx, place_id: str) -> str:
     ]
     return (
         f'<p class="lp-regions-line"><span class="lp-label">{esc(c.t("map_regions") + c.t("colon"))}</span>'
-        f"{c.t('list_sep').join(items)}</p>"
+        f"{group_sep(c.lang).join(items)}</p>"
     )
 
 
