@@ -381,6 +381,7 @@ S: dict[str, dict[str, str]] = {
     "field_kind_source": {"zh": "单位类型依据", "en": "basis of the kind"},
     "field_status": {"zh": "类别", "en": "kind"},
     "field_url": {"zh": "网址", "en": "address"},
+    "reason_within_same": {"zh": "文本提及“{form}”（属本市）", "en": "The text names {form} (in {place})."},
     "coordinates": {"zh": "北纬{lat}°，东经{lon}°", "en": "{lat}° N, {lon}° E"},
     "field_record": {"zh": "文件信息", "en": "document record"},
     "field_number_source": {"zh": "发文字号出处", "en": "source of the document number"},

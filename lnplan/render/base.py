@@ -130,8 +130,11 @@ def place_reason_text(c: Ctx, m: Measure, place_id: str) -> str:
         if r.reason == "named":
             parts.append(c.t("reason_named", place=place, form=r.form))
         else:
+            name = plan.place_names[r.form].name[c.lang]
             key = "reason_short_form" if r.reason == "short-form" else "reason_within"
-            parts.append(c.t(key, place=place, form=r.form, name=plan.place_names[r.form].name[c.lang]))
+            if key == "reason_within" and name == r.form:  # 长兴岛 (长兴岛, 属本市): the name once
+                key = "reason_within_same"
+            parts.append(c.t(key, place=place, form=r.form, name=name))
     return ("；" if c.lang == "zh" else " ").join(parts)
 
 

@@ -172,10 +172,15 @@ def chapter_page(plan: Plan, lang: str, url: str, chapter_id: str) -> Rendered:
                     out.append(block(f'<span id="{node_anchor(m.id)}"></span>'))
                 out.append(measure_body(c, m, False))
     nav = []
-    if int(chapter_id) > 1:
-        nav.append(a(c.link("chapter", str(int(chapter_id) - 1)), "← " + esc(t("part", lang, n=int(chapter_id) - 1))))
-    if int(chapter_id) < len(plan.chapters):
-        nav.append(a(c.link("chapter", str(int(chapter_id) + 1)), esc(t("part", lang, n=int(chapter_id) + 1)) + " →"))
+    here = [x.id for x in plan.chapters].index(chapter_id)
+
+    def part(other) -> str:  # 第二部分 as the plan numbers its parts; Part 2 in English
+        return esc(t("part", lang, n=other.number if lang == "zh" else other.id))
+
+    if here > 0:
+        nav.append(a(c.link("chapter", plan.chapters[here - 1].id), "← " + part(plan.chapters[here - 1])))
+    if here < len(plan.chapters) - 1:
+        nav.append(a(c.link("chapter", plan.chapters[here + 1].id), part(plan.chapters[here + 1]) + " →"))
     out.append(block(f'<p class="lp-pager">{" · ".join(nav)}</p>'))
     first = ch.paragraphs[0].text[lang] if ch.paragraphs else ch.sections[0].title[lang]
     title = title_with_number(ch.number, ch.title[lang], lang, "chapter", ch.id)
