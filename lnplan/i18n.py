@@ -383,6 +383,8 @@ S: dict[str, dict[str, str]] = {
     "field_url": {"zh": "网址", "en": "address"},
     "reason_within_same": {"zh": "文本提及“{form}”（属本市）", "en": "The text names {form} (in {place})."},
     "coordinates": {"zh": "北纬{lat}°，东经{lon}°", "en": "{lat}° N, {lon}° E"},
+    "field_members": {"zh": "成员", "en": "member"},
+    "field_members_note": {"zh": "成员说明", "en": "note on the members"},
     "field_record": {"zh": "文件信息", "en": "document record"},
     "field_number_source": {"zh": "发文字号出处", "en": "source of the document number"},
     "field_note_of": {"zh": "说明", "en": "note"},
@@ -625,6 +627,7 @@ def field_words(field: str, lang: str) -> str:
     para = _PARAGRAPH.match(parts[0]) if len(parts) > 1 else None
     if para:
         parts.pop(0)
+    parts = [p.split("[")[0] for p in parts]  # members[0].note: a member's note
     *within, last = parts
     if not all("field_" + p in S for p in parts):
         return field
