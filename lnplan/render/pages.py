@@ -83,7 +83,7 @@ def responsibility_html(c: Ctx, m: Measure, on_measure_page: bool = False) -> st
         )
     note = esc(c.t("reading_note")) + sentence_space(c.lang) if on_measure_page else ""
     return (
-        f'{issued}<div class="lp-reading"><p class="lp-reading__head"><span class="lp-label">'
+        f'{issued}<div class="lp-reading"><p class="lp-reading__head" data-pagefind-ignore><span class="lp-label">'
         f"{esc(c.t('reading') + c.t('colon'))}</span>"
         f'<span class="lp-reading__note">{note}{method}</span></p>'
         f'<dl class="lp-resp"><dt>{esc(c.t("lead"))}</dt><dd>{unit_link(c, r.lead, "lp-unit lp-unit--lead")}</dd>'
