@@ -15,6 +15,7 @@ directory, and refuses an output directory that contains the plan.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import ctypes
 import datetime as dt
 import os
@@ -195,8 +196,8 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     if not public_root(site_url):
         print(
-            f"note: {site_url} is not a public address, so the site carries no absolute URL (no canonical links, sitemap, "
-            "or URLs in citations and feeds); set SITE_URL=https://… to publish",
+            f"note: {site_url} is not a public address, so the site carries no absolute URL (no canonical links, "
+            "sitemap, or URLs in citations and feeds); set SITE_URL=https://… to publish",
             file=sys.stderr,
         )
     out = out.resolve()
@@ -271,10 +272,19 @@ def build_site(plan: Plan, plan_dir: Path, tmp: Path, site_url: str, engine: str
 def finish_site(site: Path, base_path: str) -> bool:
     """Index the built site for search and check every link in it; mark it as a build's output. False (with what
     went wrong) when either fails."""
-    if fulltext.index_site(site) != 0:
+    # Pagefind (a program of its own) indexes while this process reads every page for the link check; the links
+    # are resolved once it is done, against the files as they are then. Pagefind writes no page.
+    pages = checksite.Pages(site)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        indexed = pool.submit(fulltext.index_site, site)
+        try:
+            pages.parse()
+        finally:
+            code = indexed.result()
+    if code != 0:
         print("The search index could not be built.", file=sys.stderr)
         return False
-    problems = checksite.check(site, base_path)
+    problems = pages.check(base_path)
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print(f"{len(problems)} broken link(s), third-party request(s) or piece(s) of live code.", file=sys.stderr)
