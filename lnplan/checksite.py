@@ -129,9 +129,18 @@ class Pages:
     def html_files(self) -> list[Path]:
         return sorted(self.site.rglob("*.html"))
 
-    def parse(self) -> Pages:
-        for page in self.html_files():
-            self.page(str(page))
+    def parse(self, directory: Path | None = None, at: Path | None = None) -> Pages:
+        """Read every page of the site; or every page under directory, as the page it will be once directory is
+        moved to at (inside the site)."""
+        if directory is None:
+            for page in self.html_files():
+                self.page(str(page))
+            return self
+        directory, at = directory.resolve(), (at or directory).resolve()
+        for page in sorted(directory.rglob("*.html")):
+            key = str(at / page.relative_to(directory))
+            if key not in self._parsed:
+                self._parsed[key] = _parse(page)
         return self
 
     def check(self, base_path: str = "/") -> list[str]:
