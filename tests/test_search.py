@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from conftest import ROOT
-from test_browser import AXE, Watched, browser, server, watched  # noqa: F401 (fixtures)
+from test_browser import AXE, Watched, watched  # noqa: F401 (a fixture)
 
 sys.path.insert(0, str(ROOT / "bench"))
 from search_bench import ID, PLACE, SEARCH_FILES, TOPIC, UNIT, containing, indexed_texts, relevant  # noqa: E402
@@ -41,7 +41,7 @@ def search(w: Watched, root: str, lang: str, address: str) -> list[str]:
 
 
 @pytest.fixture
-def searcher(browser, server):  # noqa: F811 (the fixtures imported above)
+def searcher(browser, server):
     pages = []
 
     def run(lang: str, address: str) -> list[str]:
@@ -317,7 +317,8 @@ def test_excerpts_show_text_not_furniture_and_not_the_title_again(watched, serve
         rows = w.page.eval_on_selector_all(
             "#search-results .lp-hit:not(.lp-hit--entity)",
             """els => els.map(e => [
-            e.querySelector('.lp-hit__title').innerText, (e.querySelector('.lp-hit__excerpt') || {}).innerText || ''])""",
+            e.querySelector('.lp-hit__title').innerText,
+            (e.querySelector('.lp-hit__excerpt') || {}).innerText || ''])""",
         )
         assert rows
         for title, text in rows:
