@@ -4,9 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SITE_URL ?= http://127.0.0.1:8000/
-# Two test processes (pytest-xdist), each test file in one of them: its module fixtures are made once, and the
-# session's builds once for both (tests/conftest.py, shared). PYTEST_ARGS= runs the tests in one process.
-PYTEST_ARGS ?= -n 2 --dist loadfile
+# Two test processes (pytest-xdist) sharing the tests one by one; what is costly to make (builds, LibreOffice's
+# and the Nu Html Checker's runs) is made once for both (tests/conftest.py, shared). PYTEST_ARGS= runs one process.
+PYTEST_ARGS ?= -n 2 --dist load
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install validate fmt fmt-check release build serve dev test test-fast browser-deps client-deps bench golden clean
