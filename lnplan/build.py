@@ -254,7 +254,9 @@ def build_site(
     readers = concurrent.futures.ThreadPoolExecutor(max_workers=len(trees))  # each engine's output, as it comes
     try:
         waiting = {}
-        for lang, tree in trees.items():
+        # The English tree first: it is quick to write (the downloads are the Chinese tree's), so its engine starts
+        # while the Chinese tree is written, and its pages are read while the Chinese engine finishes.
+        for lang, tree in reversed(trees.items()):
             config = docstree.write_tree(plan, lang, tree, site_url + urls.LANG_PREFIX[lang], site_url)
             jobs[lang] = job = subprocess.Popen(
                 [exe, "build", *ENGINE_FLAGS[engine], *flags, "-f", str(config)],
@@ -277,7 +279,8 @@ def build_site(
         )  # interrupted or failed: no engine process outlives the build (before its directory goes)
         readers.shutdown()
     failed = False
-    for lang, job in jobs.items():
+    for lang in trees:  # Chinese first
+        job = jobs[lang]
         if job.returncode != 0:
             failed = True
             print(f"The {names[lang]} edition failed to build ({engine} exit {job.returncode}):", file=sys.stderr)
@@ -295,19 +298,22 @@ def finish_site(site: Path, base_path: str, pages: checksite.Pages | None = None
     """Index the built site for search and check every link in it; mark it as a build's output. False (with what
     went wrong) when either fails."""
     # Pagefind (a program of its own) indexes while this process reads every page for the link check (those pages
-    # build_site has not read yet); the links are resolved once it is done, against the files as they are then.
-    # Pagefind writes no page.
+    # build_site has not read yet) and checks their links. Pagefind writes no page, and nothing outside pagefind/:
+    # when a link leads into pagefind/, or anything is wrong, the links are checked again once it is done, against
+    # the files as they are then (so the check says what it would say after Pagefind).
     pages = checksite.Pages(site) if pages is None else pages
+    pages.unsettled = str(pages.site / fulltext.PAGEFIND_DIR)
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         indexed = pool.submit(fulltext.index_site, site)
         try:
-            pages.parse()
+            problems = pages.parse().check(base_path)
         finally:
             code = indexed.result()
     if code != 0:
         print("The search index could not be built.", file=sys.stderr)
         return False
-    problems = pages.check(base_path)
+    if problems or pages.unsettled_seen or pages.html_files() != pages.checked:
+        problems = pages.check(base_path)
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print(f"{len(problems)} broken link(s), third-party request(s) or piece(s) of live code.", file=sys.stderr)

@@ -116,9 +116,14 @@ class Pages:
     """The parsed pages of a site, each read once: parse() may run while another build step (Pagefind) writes
     files beside the pages, and check() then resolves every link against the files as they are at the end."""
 
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, unsettled: str | None = None) -> None:
         self.site = site.resolve()
         self._parsed: dict[str, _Page] = {}
+        # a directory of the site another step may still be writing (Pagefind's): check() notes whether any link
+        # leads into it (self.unsettled_seen), and which pages it checked (self.checked)
+        self.unsettled = os.path.join(str(self.site), unsettled) if unsettled else None
+        self.unsettled_seen = False
+        self.checked: list[Path] = []
 
     def page(self, path: str) -> _Page:
         found = self._parsed.get(path)
@@ -148,7 +153,8 @@ class Pages:
         site = self.site
         problems = []
         targets: dict[tuple[str, str], str | None] = {}  # (directory, address) -> the file it leads to
-        for page in self.html_files():
+        self.unsettled_seen, self.checked = False, self.html_files()
+        for page in self.checked:
             rel = page.relative_to(site)
             parsed = self.page(str(page))
             problems += [f"{rel}: {p}" for p in parsed.live]
@@ -165,7 +171,14 @@ class Pages:
                     continue
                 key = (folder, parts.path) if parts.path else (str(page), "")
                 if key not in targets:
-                    targets[key] = _target_file(str(site), str(page), folder, parts.path, base_path)
+                    candidate = _candidate(str(site), str(page), folder, parts.path, base_path)
+                    if (
+                        self.unsettled
+                        and candidate
+                        and os.path.commonpath([candidate, self.unsettled]) == self.unsettled
+                    ):
+                        self.unsettled_seen = True
+                    targets[key] = candidate if candidate and os.path.exists(candidate) else None
                 dest = targets[key]
                 if dest is None:
                     problems.append(f'{rel}: <{tag} {attr}="{url}">: no such file in the site')
@@ -182,10 +195,11 @@ class Pages:
         return problems
 
 
-def _target_file(site: str, page: str, folder: str, raw_path: str, base_path: str) -> str | None:
-    """The file a link (the path of its address) leads to, or None. A path from the host's root ('/plan/assets/x.js',
-    as the 404 page writes them) is inside the site only under the site's own path on its host (base_path, '/plan/').
-    On strings: os.path is several times faster than pathlib, and a site has some 100,000 links."""
+def _candidate(site: str, page: str, folder: str, raw_path: str, base_path: str) -> str | None:
+    """The file a link (the path of its address) leads to if it exists, or None. A path from the host's root
+    ('/plan/assets/x.js', as the 404 page writes them) is inside the site only under the site's own path on its host
+    (base_path, '/plan/'). On strings: os.path is several times faster than pathlib, and a site has some 100,000
+    links."""
     path = unquote(raw_path)
     if path == "":
         return page
@@ -198,7 +212,7 @@ def _target_file(site: str, page: str, folder: str, raw_path: str, base_path: st
     dest = os.path.realpath(dest)
     if os.path.isdir(dest):
         dest = os.path.join(dest, "index.html")
-    return dest if os.path.exists(dest) else None
+    return dest
 
 
 def check(site: Path, base_path: str = "/") -> list[str]:
