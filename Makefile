@@ -4,6 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SITE_URL ?= http://127.0.0.1:8000/
+# Two test processes (pytest-xdist) sharing the tests one by one; what is costly to make (builds, LibreOffice's
+# and the Nu Html Checker's runs) is made once for both (tests/conftest.py, shared). PYTEST_ARGS= runs one process.
+PYTEST_ARGS ?= -n 2 --dist load
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install validate fmt fmt-check release build serve dev test test-fast browser-deps client-deps bench golden clean
@@ -65,20 +68,21 @@ client-deps: browser-deps
 
 ## All tests: data, validator, exports, rendering, full builds, real browser.
 test: install browser-deps client-deps
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## Tests that need no browser.
 test-fast: install
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest $(PYTEST_ARGS) -m "not browser"
 
 ## Record the hash of every page source and download in tests/golden.json after an intended output change
 ## (tests/test_golden.py then proves that a refactoring changes none of them).
 golden: install
 	$(BIN)/python tests/golden.py --update
 
-## Speed and size budgets: Lighthouse, page weight, build scaling, load time.
-bench: install browser-deps
-	$(BIN)/python bench/bench.py
+## Speed and size budgets: the test suite, a clean build, Lighthouse, page weight, build scaling, load time
+## (ONLY=suite,build: just the test suite's wall time and a clean build of the real plan).
+bench: install browser-deps client-deps
+	$(BIN)/python bench/bench.py $(if $(ONLY),--only $(ONLY))
 
 clean:
 	rm -rf site .build-* bench/results

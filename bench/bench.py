@@ -7,12 +7,14 @@
 - Search (bench/search_bench.py): top-1 >= 95 % in each language (typos included), no query without a relevant
   result in the top 5, mean recall of the topic queries >= 90 %;
   bytes for the first query <= 150 KB, and for later ones.
+- The whole test suite (`python -m pytest` with the flags `make test` gives it, after set-up): <= 180 s wall.
+- Clean build of the real plan (median of 3): <= 8 s wall.
 - Full clean build time of the real plan and of synthetic plans 4x and 10x its size: 10x <= 10 x (1x).
 - Data load and validation time of the real plan.
 - Worst cases (bench/worst_cases.py): the slowest plan files we could construct within the size limits, each
   validated, formatted or converted by the command line within worst_cases.BUDGET_S CPU seconds.
 The site is served with gzip, as a static host would. Results: a table on stdout and bench/results/results.json.
-Exit status 1 if any budget is missed.
+Exit status 1 if any budget is missed. `--only suite,build` measures just those two (the rest takes long).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import json
 import mimetypes
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -50,7 +53,10 @@ try:
     CHROMIUM = find_browser()  # Playwright and Lighthouse (CHROME_PATH) both use it
 except BrowserNotFound as exc:
     raise SystemExit(f"error: {exc}")
-CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+    "--disable-sync --no-first-run"
+)
 PAGES = ["", "measures/2.1.1/", "units/commerce/"]
 COMPRESSIBLE = ("text/", "application/json", "application/javascript", "application/xml", "image/svg+xml")
 
@@ -105,6 +111,55 @@ def timed_build(plan_dir: Path, out: Path, url: str) -> float:
     if rc != 0:
         raise SystemExit(f"build of {plan_dir} failed")
     return time.perf_counter() - start
+
+
+SUITE_BUDGET_S = 180
+BUILD_BUDGET_S = 8
+
+
+def pytest_args() -> list[str]:
+    """The flags `make test` gives pytest (PYTEST_ARGS in the Makefile)."""
+    found = re.search(r"^PYTEST_ARGS \?= *(.*)$", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    return found.group(1).split() if found else []
+
+
+def timed_suite() -> tuple[float, str]:
+    """Wall time of the whole test suite, run as `make test` runs it once set up; and pytest's last line."""
+    start = time.perf_counter()
+    r = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *pytest_args()],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    seconds = time.perf_counter() - start
+    summary = (r.stdout.strip().splitlines() or [""])[-1]
+    if r.returncode != 0:
+        raise SystemExit(f"the test suite failed: {summary}\n{r.stdout[-3000:]}")
+    return seconds, summary
+
+
+def suite_and_build(results: dict, failures: list[str], tmp: Path, url: str) -> None:
+    """The two budgets of a quick answer: the whole test suite and a clean build of the real plan."""
+    seconds, summary = timed_suite()
+    results["suite_s"], results["suite"] = round(seconds, 1), summary
+    if seconds > SUITE_BUDGET_S:
+        failures.append(f"the test suite took {seconds:.0f} s, more than {SUITE_BUDGET_S} s")
+    runs = [timed_build(PLAN_DIR, tmp / f"clean{i}", url) for i in range(3)]
+    results["build_real_s"] = round(statistics.median(runs), 2)
+    results["build_real_runs_s"] = [round(r, 2) for r in runs]
+    if results["build_real_s"] > BUILD_BUDGET_S:
+        failures.append(
+            f"a clean build of the real plan took {results['build_real_s']} s, more than {BUILD_BUDGET_S} s"
+        )
+
+
+def print_suite_and_build(results: dict) -> None:
+    print(f"Test suite (python -m pytest {' '.join(pytest_args())}): {results['suite_s']} s, {results['suite']}")
+    print(f"  (budget {SUITE_BUDGET_S} s)")
+    runs = " / ".join(map(str, results["build_real_runs_s"]))
+    print(f"Clean build of the real plan, median of 3: {results['build_real_s']} s ({runs}; budget {BUILD_BUDGET_S} s)")
 
 
 LIGHTHOUSE_RUNS = 3  # the median of a few runs: one run's performance score moves with the machine's load
@@ -188,10 +243,15 @@ def search_and_weight(url: str, url10: str, plan: dict, site: Path) -> tuple[dic
     return results, failures
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    only = argv[1].split(",") if argv[:1] == ["--only"] and len(argv) > 1 else None
+    if only is not None and set(only) != {"suite", "build"}:
+        raise SystemExit("usage: bench/bench.py [--only suite,build]")
     RESULTS.mkdir(parents=True, exist_ok=True)
     results: dict = {
-        "machine": f"{platform.node()} · {platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}",
+        "machine": f"{platform.node()} · {platform.machine()} · {os.cpu_count()} cores · "
+        f"Python {platform.python_version()}",
         "date": time.strftime("%Y-%m-%d"),
     }
     failures = []
@@ -199,6 +259,17 @@ def main() -> int:
     url = f"http://127.0.0.1:{port}/"
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        # --- the whole test suite, then clean builds of the real plan, on a machine nothing else of ours loads
+        suite_and_build(results, failures, tmp, url)
+        if only is not None:
+            results["failures"] = failures
+            (RESULTS / "suite-build.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+            print(f"Machine: {results['machine']}  ({results['date']})")
+            print_suite_and_build(results)
+            if failures:
+                print("\nBudgets missed:\n- " + "\n- ".join(failures))
+                return 1
+            return 0
         # --- load and validation time
         runs = []
         for _ in range(5):
@@ -242,6 +313,7 @@ def main() -> int:
     results["failures"] = failures
     (RESULTS / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     print(f"Machine: {results['machine']}  ({results['date']})")
+    print_suite_and_build(results)
     print(f"Data load + validation (real plan, median of 5): {results['load_validate_s']} s")
     print(
         f"Worst cases (files within {worst_cases.MAX_FILE_BYTES:,} bytes and {worst_cases.MAX_NODES:,} values, budget "
@@ -249,7 +321,8 @@ def main() -> int:
         + ", ".join(f"{r['case']} {r['seconds']} s" for r in results["worst_cases"])
     )
     print(
-        f"Clean build, both languages: 1x {times[1]} s · 4x {times[4]} s · 10x {times[10]} s (10x/1x = {times[10] / times[1]:.1f}, budget <= 10)"
+        f"Clean build, both languages: 1x {times[1]} s · 4x {times[4]} s · 10x {times[10]} s "
+        f"(10x/1x = {times[10] / times[1]:.1f}, budget <= 10)"
     )
     print(f"Pagefind bundle on disk (both languages): {results['pagefind_bytes'] / 1024:.0f} KB")
     print(
@@ -258,14 +331,17 @@ def main() -> int:
     )
     for lang in ("zh", "en"):
         print(
-            f"First view of the home page ({lang}, gzip, all requests, with the map): {results[f'home_{lang}'] / 1024:.1f} KB (budget 80 KB)"
+            f"First view of the home page ({lang}, gzip, all requests, with the map): "
+            f"{results[f'home_{lang}'] / 1024:.1f} KB (budget 80 KB)"
         )
     for lang in ("zh", "en"):
         c, q = results[f"cost_{lang}"], results["search_quality"][lang]
         print(
-            f"| {lang} ({q['queries']} queries, {q['typos']} typos) | {c['page_load'] / 1024:.1f} KB ({c['page_load_10x'] / 1024:.1f} KB) |"
+            f"| {lang} ({q['queries']} queries, {q['typos']} typos) |"
+            f" {c['page_load'] / 1024:.1f} KB ({c['page_load_10x'] / 1024:.1f} KB) |"
             f" {c['page_load_search']} B | {c['first_query'] / 1024:.1f} KB | {c['later_query_max'] / 1024:.1f} KB |"
-            f" {q['top1']:.1%} | {q['mrr']:.3f} | {q['p5']:.3f} | {len(q['misses_top5'])} | {q['recall']:.1%} ({q['recall_min']:.0%}) |"
+            f" {q['top1']:.1%} | {q['mrr']:.3f} | {q['p5']:.3f} | {len(q['misses_top5'])} |"
+            f" {q['recall']:.1%} ({q['recall_min']:.0%}) |"
         )
     print("\n| page | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|")
     for page, s in results["lighthouse"].items():

@@ -120,14 +120,16 @@ def corrections_of_one_field(plan: Path) -> None:
         plan,
         "corrections.yaml",
         "  - id: C{n:03d}\n    date: '2026-11-27'\n    kind: translation\n    target_type: text\n"
-        "    target: 2.1.1\n    field: text.en\n    before: b{n}\n    after: a{n}\n    reason:\n      zh: 译文\n      en: translation\n",
+        "    target: 2.1.1\n    field: text.en\n    before: b{n}\n    after: a{n}\n"
+        "    reason:\n      zh: 译文\n      en: translation\n",
         first=last + 1,
     )
 
 
 PLACE = (
     "  - id: x{n}\n    kind: city\n    name:\n      zh: 地{n}\n      en: P{n}\n    full_name:\n      zh: 地{n}市\n"
-    "      en: P{n} City\n    names:\n      - 地{n}\n    seat:\n      lat: 41.0\n      lon: 123.0\n      source: geonames\n"
+    "      en: P{n} City\n    names:\n      - 地{n}\n"
+    "    seat:\n      lat: 41.0\n      lon: 123.0\n      source: geonames\n"
 )
 
 
@@ -271,7 +273,8 @@ def run_all(names: list[str] | None = None) -> tuple[list[dict], list[str]]:
                 )
             if r["traceback"] or r["exit"] not in (0, 1):
                 failures.append(
-                    f"worst case {name}: {r['command']} ended in exit {r['exit']} {'with a traceback' if r['traceback'] else ''}"
+                    f"worst case {name}: {r['command']} ended in exit {r['exit']} "
+                    f"{'with a traceback' if r['traceback'] else ''}"
                 )
     return results, failures
 
@@ -279,12 +282,14 @@ def run_all(names: list[str] | None = None) -> tuple[list[dict], list[str]]:
 def main(argv: list[str]) -> int:
     results, failures = run_all(argv or None)
     print(
-        f"| worst case (file within {MAX_FILE_BYTES:,} bytes) | command | CPU s | wall s | exit | output lines | first line |"
+        f"| worst case (file within {MAX_FILE_BYTES:,} bytes) | command | CPU s | wall s | exit | output lines |"
+        " first line |"
     )
     print("|---|---|---|---|---|---|---|")
     for r in results:
         print(
-            f"| {r['case']} | {r['command']} | {r['seconds']} | {r['wall_seconds']} | {r['exit']} | {r['output_lines']} | {r['first_line'][:90]} |"
+            f"| {r['case']} | {r['command']} | {r['seconds']} | {r['wall_seconds']} | {r['exit']} |"
+            f" {r['output_lines']} | {r['first_line'][:90]} |"
         )
     if failures:
         print("\nBudgets missed:\n- " + "\n- ".join(failures))

@@ -15,6 +15,7 @@ directory, and refuses an output directory that contains the plan.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import ctypes
 import datetime as dt
 import os
@@ -195,8 +196,8 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     if not public_root(site_url):
         print(
-            f"note: {site_url} is not a public address, so the site carries no absolute URL (no canonical links, sitemap, "
-            "or URLs in citations and feeds); set SITE_URL=https://… to publish",
+            f"note: {site_url} is not a public address, so the site carries no absolute URL (no canonical links, "
+            "sitemap, or URLs in citations and feeds); set SITE_URL=https://… to publish",
             file=sys.stderr,
         )
     out = out.resolve()
@@ -204,8 +205,9 @@ def build(out: Path, site_url: str, plan: Path, engine: str = "mkdocs", quiet: b
     remove_stale_temps(out.parent)
     with tempfile.TemporaryDirectory(prefix=TEMP_PREFIX, dir=out.parent, ignore_cleanup_errors=True) as tmp:
         (Path(tmp) / OWNER).write_text(str(os.getpid()))
-        site = build_site(loaded, plan, Path(tmp), site_url, engine, quiet)
-        if site is None or not finish_site(site, urlsplit(site_url).path or "/"):
+        pages = checksite.Pages(Path(tmp) / "zh" / docstree.SITE)  # the pages, read as each edition is done
+        site = build_site(loaded, plan, Path(tmp), site_url, engine, quiet, pages)
+        if site is None or not finish_site(site, urlsplit(site_url).path or "/", pages):
             print(f"Nothing was written to {out}.", file=sys.stderr)
             return 1
         if out.exists():
@@ -229,36 +231,60 @@ def engine_env(plan: Plan, plan_dir: Path) -> dict[str, str]:
     }
 
 
-def build_site(plan: Plan, plan_dir: Path, tmp: Path, site_url: str, engine: str, quiet: bool) -> Path | None:
+def build_site(
+    plan: Plan,
+    plan_dir: Path,
+    tmp: Path,
+    site_url: str,
+    engine: str,
+    quiet: bool,
+    pages: checksite.Pages | None = None,
+) -> Path | None:
     """Both editions built by the engine, in parallel, from their docs trees under tmp: the Chinese site with the
-    English one at en/, or None (with the engine's own words about what failed)."""
+    English one at en/, or None (with the engine's own words about what failed). The edition that is done first is
+    read for the link check (into pages) while the other one is still building."""
     exe, env = str(Path(sys.executable).with_name(engine)), engine_env(plan, plan_dir)
     trees = {lang: tmp / lang for lang in ("zh", "en")}
+    names = {"zh": "Chinese", "en": "English"}
+    # where each edition's pages end up: the English site moves to en/ in the Chinese one
+    final = {"zh": trees["zh"] / docstree.SITE, "en": trees["zh"] / docstree.SITE / "en"}
     flags = [] if quiet or engine == "zensical" else ["-v"]  # the output is shown only on failure: keep the warnings
-    jobs: list[subprocess.Popen] = []
+    jobs: dict[str, subprocess.Popen] = {}
+    outputs: dict[str, str] = {}
+    readers = concurrent.futures.ThreadPoolExecutor(max_workers=len(trees))  # each engine's output, as it comes
     try:
-        for lang, tree in trees.items():
+        waiting = {}
+        # The English tree first: it is quick to write (the downloads are the Chinese tree's), so its engine starts
+        # while the Chinese tree is written, and its pages are read while the Chinese engine finishes.
+        for lang, tree in reversed(trees.items()):
             config = docstree.write_tree(plan, lang, tree, site_url + urls.LANG_PREFIX[lang], site_url)
-            jobs.append(
-                subprocess.Popen(
-                    [exe, "build", *ENGINE_FLAGS[engine], *flags, "-f", str(config)],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.STDOUT,
-                    text=True,
-                    preexec_fn=_die_with_parent,
-                )
+            jobs[lang] = job = subprocess.Popen(
+                [exe, "build", *ENGINE_FLAGS[engine], *flags, "-f", str(config)],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                preexec_fn=_die_with_parent,
             )
-        failed = False
-        for job, name in zip(jobs, ("Chinese", "English")):
-            output, _ = job.communicate()
-            if job.returncode != 0:
-                failed = True
-                print(f"The {name} edition failed to build ({engine} exit {job.returncode}):", file=sys.stderr)
-                print(summarize(output), file=sys.stderr)
+            waiting[readers.submit(job.communicate)] = lang
+        for done in concurrent.futures.as_completed(waiting):
+            lang = waiting[done]
+            outputs[lang] = done.result()[0]
+            if pages is not None and jobs[lang].returncode == 0 and len(outputs) < len(trees):
+                pages.parse(trees[lang] / docstree.SITE, final[lang])
     finally:
-        _stop(jobs)  # interrupted or failed: no engine process outlives the build (before its directory goes)
+        _stop(
+            list(jobs.values())
+        )  # interrupted or failed: no engine process outlives the build (before its directory goes)
+        readers.shutdown()
+    failed = False
+    for lang in trees:  # Chinese first
+        job = jobs[lang]
+        if job.returncode != 0:
+            failed = True
+            print(f"The {names[lang]} edition failed to build ({engine} exit {job.returncode}):", file=sys.stderr)
+            print(summarize(outputs[lang]), file=sys.stderr)
     if failed:
         return None
     for tree in trees.values():
@@ -268,13 +294,26 @@ def build_site(plan: Plan, plan_dir: Path, tmp: Path, site_url: str, engine: str
     return site
 
 
-def finish_site(site: Path, base_path: str) -> bool:
+def finish_site(site: Path, base_path: str, pages: checksite.Pages | None = None) -> bool:
     """Index the built site for search and check every link in it; mark it as a build's output. False (with what
     went wrong) when either fails."""
-    if fulltext.index_site(site) != 0:
+    # Pagefind (a program of its own) indexes while this process reads every page for the link check (those pages
+    # build_site has not read yet) and checks their links. Pagefind writes no page, and nothing outside pagefind/:
+    # when a link leads into pagefind/, or anything is wrong, the links are checked again once it is done, against
+    # the files as they are then (so the check says what it would say after Pagefind).
+    pages = checksite.Pages(site) if pages is None else pages
+    pages.unsettled = str(pages.site / fulltext.PAGEFIND_DIR)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        indexed = pool.submit(fulltext.index_site, site)
+        try:
+            problems = pages.parse().check(base_path)
+        finally:
+            code = indexed.result()
+    if code != 0:
         print("The search index could not be built.", file=sys.stderr)
         return False
-    problems = checksite.check(site, base_path)
+    if problems or pages.unsettled_seen or pages.html_files() != pages.checked:
+        problems = pages.check(base_path)
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print(f"{len(problems)} broken link(s), third-party request(s) or piece(s) of live code.", file=sys.stderr)

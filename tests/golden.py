@@ -1,6 +1,7 @@
 """Every output the build generates from the plan, as bytes by name: every page's rendered source (Markdown, meta
 description and JSON-LD, both languages), the navigation, and every other file of the docs trees (the downloads,
-the Atom feeds, the sitemaps, robots.txt, the search entity lists). Hashed, they make a manifest (tests/golden.json) that proves a refactoring changed no output.
+the Atom feeds, the sitemaps, robots.txt, the search entity lists). Hashed, they make a manifest (tests/golden.json)
+that proves a refactoring changed no output.
 
   python tests/golden.py           # compare with tests/golden.json (exit 1 and list what differs)
   python tests/golden.py --update  # rewrite tests/golden.json after an intended change to the outputs

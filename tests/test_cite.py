@@ -66,8 +66,8 @@ def test_gbt7714_prints_issuer_title_part_and_type(files, plan, styles):
     assert whole == f"[1]辽宁省人民政府. {plan.title.zh}[R/OL]. 辽宁省人民政府, 2022. {SITE}plan/."
     (part,) = render(styles, GBT, "zh", items_of(files, plan, "zh")[:1])
     assert (
-        part
-        == f"[1]辽宁省人民政府. {plan.title.zh}: 第二部分（一）第1项 {m.title.zh}[R/OL]. 辽宁省人民政府, 2022. {SITE}measures/2.1.1/."
+        part == f"[1]辽宁省人民政府. {plan.title.zh}: 第二部分（一）第1项 {m.title.zh}[R/OL]. "
+        f"辽宁省人民政府, 2022. {SITE}measures/2.1.1/."
     )
     (en,) = render(styles, GBT, "en", [plan_en])
     assert en.startswith("[1]LIAONING PROVINCIAL PEOPLE'S GOVERNMENT. Three-Year Action Plan") and "[R/OL]" in en

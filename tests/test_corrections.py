@@ -4,21 +4,13 @@ and the data package, and shown on a corrections page in each language, linked f
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import validate
 from lnplan.export import downloads
 from lnplan.site import render_page
 from lnplan.urls import page_specs
-
-
-def validate(plan_dir) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "lnplan", "validate", "--plan", str(plan_dir)], cwd=ROOT, capture_output=True, text=True
-    )
 
 
 def edit_correction(plan_copy, n, **fields):
@@ -76,7 +68,8 @@ def test_ids_are_stable_and_in_order(plan):
         (
             {"target_type": "vocabulary", "target": "tons"},
             "target",
-            "unknown vocabulary 'tons'; expected a list and an id from plan/vocabularies.yaml (e.g. measure_units/percent)",
+            "unknown vocabulary 'tons'; expected a list and an id from plan/vocabularies.yaml "
+            "(e.g. measure_units/percent)",
         ),
     ],
 )

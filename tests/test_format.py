@@ -1,9 +1,6 @@
 """Plan files are in canonical YAML form (congress-legislators style round-trip)."""
 
-import subprocess
-import sys
-
-from conftest import ROOT
+from conftest import invoke
 from lnplan import yamlio
 from lnplan.__main__ import plan_files
 from lnplan.reading.files import PLAN_DIR
@@ -19,12 +16,7 @@ def test_every_plan_file_is_canonical():
 def test_fmt_check_prints_a_diff(plan_copy):
     # Same data, different layout: list items not indented under their key.
     plan_copy.write("units.yaml", plan_copy.read("units.yaml").replace("\n  ", "\n"))
-    r = subprocess.run(
-        [sys.executable, "-m", "lnplan", "fmt", "--check", "--plan", str(plan_copy.dir)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    r = invoke("lnplan", "fmt", "--check", "--plan", str(plan_copy.dir))
     assert r.returncode == 1
     assert "(canonical)" in r.stderr and "run: make fmt" in r.stderr
 

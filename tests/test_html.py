@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 
+from conftest import shared
 from lnplan.clients import vnu_command
 
 PAGES = [
@@ -50,12 +51,20 @@ THEME = [
 
 
 @pytest.fixture(scope="module")
-def messages(built_site):
-    files = [str(built_site / prefix / page) for prefix in ("", "en") for page in PAGES]
-    run = subprocess.run(
-        [*vnu_command(), "--format", "json", "--exit-zero-always", *files], capture_output=True, text=True, timeout=300
-    )
-    return json.loads(run.stderr)["messages"]
+def messages(built_site, tmp_path_factory):
+    """What the Nu Html Checker says about the pages (run once for the whole session)."""
+
+    def check(_):
+        files = [str(built_site / prefix / page) for prefix in ("", "en") for page in PAGES]
+        run = subprocess.run(
+            [*vnu_command(), "--format", "json", "--exit-zero-always", *files],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        return json.loads(run.stderr)["messages"]
+
+    return shared(tmp_path_factory, "vnu", check)
 
 
 def from_theme(m: dict) -> bool:

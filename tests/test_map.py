@@ -3,13 +3,11 @@ plan/places.yaml (sourced or marked unsourced), names escaped, labels readable, 
 
 import dataclasses
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import ROOT
+from conftest import validate
 from lnplan import yamlio
 from lnplan.export import downloads
 from lnplan.reading.files import PLAN_DIR
@@ -284,12 +282,6 @@ def test_data_dictionary_documents_the_map_fields(plan):
     assert "<code>seat</code>" in out and "<code>members</code>" in out and "Latitude in degrees north" in out
 
 
-def validate(plan_dir) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "lnplan", "validate", "--plan", str(plan_dir)], cwd=ROOT, capture_output=True, text=True
-    )
-
-
 def line_of(text: str, needle: str) -> int:
     return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
 
@@ -326,7 +318,7 @@ def test_unknown_source_and_region_as_member_are_rejected(plan_copy):
     r = validate(plan_copy.dir)
     assert r.returncode == 1
     assert (
-        "seat.source: unknown source 'geonams'; expected an id from sources in plan/places.yaml; did you mean 'geonames'?"
-        in r.stderr
+        "seat.source: unknown source 'geonams'; expected an id from sources in plan/places.yaml; "
+        "did you mean 'geonames'?" in r.stderr
     )
     assert "'coastal-economic-belt' is a region; members are cities or the demonstration zone" in r.stderr

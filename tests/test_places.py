@@ -104,8 +104,8 @@ def test_a_measure_that_names_only_the_zone_need_not_list_fushun(plan_copy):
         load_plan(plan_copy.dir)
     messages = [p.message for p in err.value.problems]
     assert (
-        "the text names '沈抚' (short form of 沈阳、抚顺, in plan/place_names.yaml) but places does not list 'fushun'; add it"
-        in messages
+        "the text names '沈抚' (short form of 沈阳、抚顺, in plan/place_names.yaml) "
+        "but places does not list 'fushun'; add it" in messages
     )
     assert not any("'benxi'" in m for m in messages)
 
@@ -122,8 +122,8 @@ def test_validator_reports_a_missing_implied_city_with_file_and_line(plan_copy):
     line = re.search(r"plan/chapters/3\.yaml:(\d+):\d+: sections\[1\]\.items\[0\]\.places: (.*)$", r.stderr, re.M)
     assert line, r.stderr
     assert (
-        line.group(2)
-        == "the text names '沈本' (short form of 沈阳、本溪, in plan/place_names.yaml) but places does not list 'benxi'; add it"
+        line.group(2) == "the text names '沈本' (short form of 沈阳、本溪, in plan/place_names.yaml) "
+        "but places does not list 'benxi'; add it"
     )
     lines = text.splitlines()  # the position is that of the list the city is missing from
     assert lines[int(line.group(1)) - 2].strip() == "places:" and lines[int(line.group(1)) - 1].strip() == "- shenyang"
@@ -134,7 +134,8 @@ def test_validator_names_the_county_and_its_city(plan_copy):
     r = validate(plan_copy.dir)
     assert_clean_failure(r)
     assert (
-        "sections[0].items[2].places: the text names '桓仁' (桓仁满族自治县, autonomous county in benxi, in plan/place_names.yaml) "
+        "sections[0].items[2].places: the text names '桓仁' "
+        "(桓仁满族自治县, autonomous county in benxi, in plan/place_names.yaml) "
         "but places does not list 'benxi'; add it"
     ) in r.stderr
 
@@ -167,7 +168,8 @@ def test_registry_errors_are_reported(plan_copy):
 
 def card_reasons(markdown: str) -> dict[str, str]:
     cards = re.findall(
-        r'<p class="lp-card__title"><a [^>]*><span class="lp-id">([^<]+)</span>[^<]*</a></p><p class="lp-card__reason">([^<]*)</p>',
+        r'<p class="lp-card__title"><a [^>]*><span class="lp-id">([^<]+)</span>[^<]*</a></p>'
+        r'<p class="lp-card__reason">([^<]*)</p>',
         markdown,
     )
     return dict(cards)
@@ -189,7 +191,8 @@ def test_city_page_lists_every_implied_task_with_its_reason(plan):
     assert {m.id for m in plan.measures_naming("benxi")} <= {m.id for ms in buckets.values() for m in ms}
     index = render_page(plan, "en", "places", "", "places/").markdown
     assert re.search(
-        rf'>Benxi</a></td><td>[^<]*</td><td class="lp-num">\d+</td><td class="lp-num">{len(plan.measures_naming("benxi"))}</td>',
+        r'>Benxi</a></td><td>[^<]*</td><td class="lp-num">\d+</td>'
+        rf'<td class="lp-num">{len(plan.measures_naming("benxi"))}</td>',
         index,
     )
     liaoyang = card_reasons(render_page(plan, "en", "place", "liaoyang", "places/liaoyang/").markdown)

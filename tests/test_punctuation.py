@@ -2,13 +2,11 @@
 
 import json
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, invoke
 from lnplan import punctuation
 from lnplan.__main__ import plan_files
 from lnplan.reading.clauses import resolve_clause
@@ -72,8 +70,7 @@ def test_the_command_converts_a_plan_and_check_then_passes(plan_copy):
     plan_copy.edit("document.yaml", lambda d: d["preamble"].update(zh=d["preamble"]["zh"].replace("，", ",")))
 
     def run(*args):
-        command = [sys.executable, "-m", "lnplan", "punctuation", *args, "--plan", str(plan_copy.dir)]
-        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        return invoke("lnplan", "punctuation", *args, "--plan", str(plan_copy.dir))
 
     r = run("--check")
     assert (

@@ -252,7 +252,9 @@ def last_entry_line(text: str) -> int:
         ),
         (
             lambda r, base: r["changes"].pop(),
-            lambda base: f"are not the difference between the snapshots of {base.version} and {bumped(base.version, 'minor')}",
+            lambda base: (
+                f"are not the difference between the snapshots of {base.version} and {bumped(base.version, 'minor')}"
+            ),
         ),
         (lambda r, base: r["corrections"].append("C999"), lambda base: "unknown correction 'C999'"),
     ],

@@ -243,8 +243,8 @@ def test_etc_is_rendered_as_the_text_has_it_never_as_a_unit(plan):
     assert "（责任单位：省商务厅等，相关市政府，沈抚示范区）" in zh
     assert "其他单位等" not in zh and "未列名的其他单位（原文作“等”）" in zh
     assert (
-        'Provincial Department of Commerce <span class="lp-etc">and other departments concerned</span>; relevant city governments'
-        in en
+        'Provincial Department of Commerce <span class="lp-etc">and other departments concerned</span>; '
+        "relevant city governments" in en
     )
     assert 'Co-responsible units</dt> <dd><span class="lp-etc">other departments concerned</span>' in en
     assert (
@@ -354,8 +354,8 @@ def test_changes_say_where_only_punctuation_changed_and_corrections_what_changed
     assert "<td>中文文本、责任单位条款（标点统一为全角，文字未改）</td>" in zh
     assert "<td>修改</td><td>中文文本</td>" not in zh
     assert (
-        '<a href="../corrections/#C002">C002</a>：<a href="../plan/1/#m-1-4-1">正文 1.4.1</a> · 中文正文：“<span lang="zh">显着</span>” → “<span lang="zh">显著</span>”'
-        in zh
+        '<a href="../corrections/#C002">C002</a>：<a href="../plan/1/#m-1-4-1">正文 1.4.1</a> · '
+        '中文正文：“<span lang="zh">显着</span>” → “<span lang="zh">显著</span>”' in zh
     )
     corr = render_page(plan, "en", "corrections", "", "corrections/").markdown
     assert "<td data-pagefind-ignore>Chinese text of paragraph 1</td>" in corr and "<code>" not in corr

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 
 from conftest import ROOT
-from test_browser import AXE, Watched, browser, server, watched  # noqa: F401 (fixtures)
+from test_browser import AXE, Watched, watched  # noqa: F401 (a fixture)
 
 sys.path.insert(0, str(ROOT / "bench"))
 from search_bench import ID, PLACE, SEARCH_FILES, TOPIC, UNIT, containing, indexed_texts, relevant  # noqa: E402
@@ -41,7 +41,7 @@ def search(w: Watched, root: str, lang: str, address: str) -> list[str]:
 
 
 @pytest.fixture
-def searcher(browser, server):  # noqa: F811 (the fixtures imported above)
+def searcher(browser, server):
     pages = []
 
     def run(lang: str, address: str) -> list[str]:
@@ -317,7 +317,8 @@ def test_excerpts_show_text_not_furniture_and_not_the_title_again(watched, serve
         rows = w.page.eval_on_selector_all(
             "#search-results .lp-hit:not(.lp-hit--entity)",
             """els => els.map(e => [
-            e.querySelector('.lp-hit__title').innerText, (e.querySelector('.lp-hit__excerpt') || {}).innerText || ''])""",
+            e.querySelector('.lp-hit__title').innerText,
+            (e.querySelector('.lp-hit__excerpt') || {}).innerText || ''])""",
         )
         assert rows
         for title, text in rows:
@@ -348,6 +349,7 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen_and_the_filters_fold
     toggle.click()
     assert page.locator("#search-filters").is_hidden()
     row = page.locator("#search-results .lp-hits > li").first
+    row.wait_for(state="visible")  # the results may still be redrawn after the filters fold (flaky under load)
     href = row.locator("a").first.get_attribute("href")
     box = row.bounding_box()
     page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] - 4)  # a corner of the row, not the title

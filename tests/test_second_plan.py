@@ -3,10 +3,11 @@ fictional plan with another title, issuer, date, number of chapters and regions,
 Python change, and no page or download shows this plan's identity unless its own data says so."""
 
 import re
+from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SITE_URL
+from conftest import ROOT, SITE_URL, shared
 from lnplan.build import build
 from lnplan.loader import load_plan
 
@@ -18,9 +19,11 @@ TEXT_FILES = {".html", ".json", ".csv", ".xml", ".bib", ".tmx", ".txt", ".md"}
 
 @pytest.fixture(scope="module")
 def second_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("second") / "site"
-    assert build(out, SITE_URL, SECOND) == 0
-    return out
+    built = shared(
+        tmp_path_factory, "second", lambda d: {"site": str(d / "site"), "code": build(d / "site", SITE_URL, SECOND)}
+    )
+    assert built["code"] == 0
+    return Path(built["site"])
 
 
 def test_no_page_or_download_names_the_real_plan(second_site):

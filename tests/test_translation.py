@@ -204,7 +204,8 @@ def test_exclusive_renderings_stand_for_their_term_only(sources):
 
 def test_strategy_stays_in_names(sources):
     """战略 in a name (the western Liaoning zone, 战略性新兴产业…) keeps "strategy" or "strategic" in English:
-    in every glossary term and full name (a short English name, such as Western Liaoning Pioneer Zone, may abbreviate)."""
+    in every glossary term and full name (a short English name, such as Western Liaoning Pioneer Zone, may
+    abbreviate)."""
     names = [t["term"] for t in sources["glossary.yaml"]["terms"]]
     names += [
         r["full_name"] for f, key in (("places.yaml", "places"), ("units.yaml", "units")) for r in sources[f][key]

@@ -3,16 +3,10 @@
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, validate  # validate: `python -m lnplan validate --plan DIR`, in this process
 
 
-def validate(plan_dir) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "lnplan", "validate", "--plan", str(plan_dir)], cwd=ROOT, capture_output=True, text=True
-    )
-
-
-def test_real_plan_is_valid():
+def test_real_plan_is_valid():  # the command as a process of its own: the one subprocess smoke test of validate
     r = subprocess.run([sys.executable, "-m", "lnplan", "validate"], cwd=ROOT, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
     assert "78 measures" in r.stdout

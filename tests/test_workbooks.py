@@ -10,6 +10,8 @@ import subprocess
 
 import openpyxl
 import pytest
+
+from conftest import shared
 from pypdf import PdfReader
 
 from lnplan.clients import find_soffice
@@ -26,8 +28,15 @@ def files(plan):
 
 @pytest.fixture(scope="module")
 def printed(files, tmp_path_factory):
-    """Both workbooks as LibreOffice prints them: the text of each PDF page, and the page sizes (one conversion)."""
-    d = tmp_path_factory.mktemp("workbooks")
+    """Both workbooks as LibreOffice prints them: the text of each PDF page, and the page sizes (one conversion for
+    the whole session)."""
+    return {
+        name: [(text, tuple(size)) for text, size in pages]
+        for name, pages in shared(tmp_path_factory, "workbooks", lambda d: _print(files, d)).items()
+    }
+
+
+def _print(files, d):
     names = {"tasks.xlsx": files["data/tasks.xlsx"], f"{UNIT}.xlsx": files[f"data/units/{UNIT}.xlsx"]}
     for name, data in names.items():
         (d / name).write_bytes(data)
