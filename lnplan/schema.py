@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "schema" / "plan.schema.json"
-SCHEMA_VERSION = "1.1.0"  # the shape of plan.json; the dataset's own version is the latest release (lnplan.releases)
+SCHEMA_VERSION = "1.2.0"  # the shape of plan.json; the dataset's own version is the latest release (lnplan.releases)
 
 
 @lru_cache(maxsize=None)

@@ -341,7 +341,7 @@ def test_unreleased_changes_are_shown_as_such(released):
     assert out.index("{ #unreleased }") < out.index("{ #v")
     assert '<tr id="unreleased-measure-2-1-2">' in out
     measure = render_page(plan, "zh", "measure", "2.1.2", "measures/2.1.2/").markdown
-    assert "最近修改：尚未发布的修改" in measure and 'href="../../changes/#unreleased-measure-2-1-2"' in measure
+    assert "最近修改：待下一版本发布" in measure and 'href="../../changes/#unreleased-measure-2-1-2"' in measure
 
 
 def test_data_dictionary_documents_the_new_fields(plan):
