@@ -352,7 +352,8 @@ def test_on_a_phone_the_first_result_is_on_the_first_screen_and_the_filters_fold
     row.wait_for(state="visible")  # the results may still be redrawn after the filters fold (flaky under load)
     href = row.locator("a").first.get_attribute("href")
     box = row.bounding_box()
-    page.mouse.click(box["x"] + box["width"] - 4, box["y"] + box["height"] - 4)  # a corner of the row, not the title
+    # a corner of the row, not the title; Playwright clicks it once the row is stable (results may still be redrawn)
+    row.click(position={"x": box["width"] - 4, "y": box["height"] - 4})
     page.wait_for_url("**" + urlsplit(href).path)
     context.close()
 
