@@ -293,6 +293,14 @@ def hostile_plan(plan_dir: Path, proof: Path) -> dict[str, str]:
         "place_names.yaml", lambda d: put(next(n for n in d["names"] if n["form"] == "桓仁")["name"], "en", "FORM-EN")
     )  # card reasons
     edit("releases.yaml", lambda d: put(d["releases"][-1]["summary"], "en", "RELEASE-EN"))  # changes page and feed
+    edit("edition.yaml", lambda d: put(d["title"], "en", "SITE-EN"))  # the site's name: every page's title and header
+    edit("document.yaml", lambda d: put(d["record"]["title"], "en", "RECORD-EN"))  # the document box
+    about = plan_dir / "about.en.md"  # the About page's prose: a heading and a paragraph
+    prose = about.read_text(encoding="utf-8").split("\n")
+    texts["ABOUT-H-EN"], texts["ABOUT-EN"] = payload("ABOUT-H-EN", proof), payload("ABOUT-EN", proof)
+    prose[0] = f"## {texts['ABOUT-H-EN']} {{#authority}}"
+    prose[2] = texts["ABOUT-EN"]
+    about.write_text("\n".join(prose), encoding="utf-8")
     # The releases record the corrections they contain: keep those that are still there.
     edit(
         "releases.yaml",

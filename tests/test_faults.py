@@ -318,7 +318,7 @@ class _Parts(HTMLParser):
             self.parts.setdefault("description", []).append(a.get("content", ""))
         if tag == "nav":
             self.nav += 1
-        if tag in ("title", "h1", "h2", "h3", "td", "th", "script", "a", "p", "li"):
+        if tag in ("title", "h1", "h2", "h3", "td", "th", "dd", "script", "a", "p", "li"):
             self.stack.append(tag)
         for k in ("title", "aria-label"):
             if k in a:
@@ -378,6 +378,11 @@ def test_no_template_in_plan_text_was_evaluated(hostile):
         ("en/places/index.html", "SOURCE-EN", "li"),
         ("en/places/benxi/index.html", "FORM-EN", "p"),
         ("en/changes/index.html", "RELEASE-EN", "p"),
+        ("en/measures/2.1.1/index.html", "SITE-EN", "title"),
+        ("en/units/index.html", "SITE-EN", "attribute"),  # the logo link's label, on every page
+        ("en/index.html", "RECORD-EN", "dd"),
+        ("en/about/index.html", "ABOUT-H-EN", "h2"),
+        ("en/about/index.html", "ABOUT-EN", "p"),
     ],
 )
 def test_hostile_text_is_shown_literally(hostile, page, tag, where):
