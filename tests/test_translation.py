@@ -8,25 +8,12 @@ import pytest
 
 from lnplan.export import co_text
 from lnplan.reading.files import read_sources
+from lnplan.render.document import MONTHS
 from lnplan.render.pages import Ctx, responsibility_html
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 MAGNITUDE = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def pairs(node, path=()):
