@@ -554,8 +554,11 @@ if (page) {
     count();
     show(v, box, status, v.q ? PAGE_SIZE : LIST_SIZE);
   };
-  page.addEventListener("input", debounce(() => { typed = null; run(); }, 200));
-  page.addEventListener("change", run);
+  // Typing searches once the reader pauses; a filter searches when it changes (a select fires "input" and
+  // "change" both, and answering both would draw its results twice).
+  const typing = debounce(() => { typed = null; run(); }, 200);
+  page.addEventListener("input", (event) => { if (event.target.tagName !== "SELECT") typing(); });
+  page.addEventListener("change", (event) => { if (event.target.tagName === "SELECT") run(); });
   page.addEventListener("submit", (event) => { event.preventDefault(); run(); });
   // The header's box types into this page's search.
   headerInput.addEventListener("input", debounce(() => { typed = null; page.elements.q.value = headerInput.value; run(); }, 200));
