@@ -152,8 +152,10 @@ def _temp_with_engines(parent: Path, pid: int, timeout: float = 180) -> Path:
 
 
 def _build_runs(parent: Path) -> dict:
-    """One killed build (SIGKILL), then two builds at once into the same parent, one of them interrupted (Ctrl-C):
-    `python -m lnplan.build` as `make build` runs it. The one that finishes is the session's build of the plan."""
+    """Three builds into the same parent, `python -m lnplan.build` as `make build` runs it: one that finishes (the
+    session's build of the plan), and beside it one killed (SIGKILL), then one interrupted (Ctrl-C) that starts
+    after the kill (and so finds the killed build's temporary directory left behind)."""
+    finished = _start(parent / "finished")
     killed = _start(parent / "killed")
     killed_tmp = _temp_with_engines(parent, killed.pid)
     killed.kill()
@@ -163,7 +165,6 @@ def _build_runs(parent: Path) -> dict:
     interrupted_out.mkdir()
     (interrupted_out / ".lnplan-site").write_text("")
     (interrupted_out / "index.html").write_text("the previous site")
-    finished = _start(parent / "finished")
     interrupted = _start(interrupted_out)
     interrupted_tmp = _temp_with_engines(parent, interrupted.pid)
     os.killpg(interrupted.pid, signal.SIGINT)  # what Ctrl-C in a terminal does

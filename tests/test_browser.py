@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import html as html_lib
 import http.server
+import re
 import threading
 from urllib.parse import urlsplit
 
@@ -281,17 +283,28 @@ def test_city_page_first_screen_says_what_the_city_leads(browser, server, plan_j
     context.close()
 
 
+def article_text(html: str) -> str:
+    """The text of a page's <article>, as the page's source has it (tags dropped, entities read)."""
+    article = html[html.index("<article") : html.rindex("</article>")]
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", article))
+
+
 @pytest.mark.parametrize("lang", ["", "en/"])
-def test_every_measure_page_shows_the_clause_as_issued(browser, server, plan_json, lang):
-    page = browser.new_page()
-    missing = []
-    for m in plan_json["measures"]:
-        page.goto(server + lang + f"measures/{m['id']}/", wait_until="domcontentloaded")
-        text = page.locator("article").inner_text()
-        if f"（责任单位：{m['responsibility']['raw']}）" not in text:
-            missing.append(m["id"])
-    page.close()
+def test_every_measure_page_shows_the_clause_as_issued(browser, server, built_site, plan_json, lang):
+    # Every measure page's source has the clause word for word; one page in the browser shows that it is drawn as
+    # text (the pages share their markup and style sheet).
+    missing = [
+        m["id"]
+        for m in plan_json["measures"]
+        if f"（责任单位：{m['responsibility']['raw']}）"
+        not in article_text((built_site / lang / "measures" / m["id"] / "index.html").read_text(encoding="utf-8"))
+    ]
     assert missing == []
+    m = next(m for m in plan_json["measures"] if "等" in m["responsibility"]["raw"])
+    page = browser.new_page()
+    page.goto(server + lang + f"measures/{m['id']}/", wait_until="domcontentloaded")
+    assert f"（责任单位：{m['responsibility']['raw']}）" in page.locator("article").inner_text()
+    page.close()
 
 
 @pytest.mark.parametrize(
