@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import functools
-import html as html_lib
 import http.server
-import re
 import threading
 from urllib.parse import urlsplit
 
@@ -13,6 +11,7 @@ import jsonschema
 import pytest
 
 from conftest import ROOT, Quiet
+from test_engines import Article
 
 pytestmark = pytest.mark.browser
 
@@ -283,12 +282,6 @@ def test_city_page_first_screen_says_what_the_city_leads(browser, server, plan_j
     context.close()
 
 
-def article_text(html: str) -> str:
-    """The text of a page's <article>, as the page's source has it (tags dropped, entities read)."""
-    article = html[html.index("<article") : html.rindex("</article>")]
-    return html_lib.unescape(re.sub(r"<[^>]+>", "", article))
-
-
 @pytest.mark.parametrize("lang", ["", "en/"])
 def test_every_measure_page_shows_the_clause_as_issued(browser, server, built_site, plan_json, lang):
     # Every measure page's source has the clause word for word; one page in the browser shows that it is drawn as
@@ -297,7 +290,7 @@ def test_every_measure_page_shows_the_clause_as_issued(browser, server, built_si
         m["id"]
         for m in plan_json["measures"]
         if f"（责任单位：{m['responsibility']['raw']}）"
-        not in article_text((built_site / lang / "measures" / m["id"] / "index.html").read_text(encoding="utf-8"))
+        not in Article.of(built_site, f"{lang}measures/{m['id']}/index.html")[0]
     ]
     assert missing == []
     m = next(m for m in plan_json["measures"] if "等" in m["responsibility"]["raw"])
