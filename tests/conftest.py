@@ -367,3 +367,12 @@ def browser():
         b = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="module")
+def context(browser):
+    """One browser context for a module's pages, as one reader's browser: pages share its cache (the theme's
+    assets, Pagefind's index), not their state (each test opens its own page)."""
+    c = browser.new_context()
+    yield c
+    c.close()

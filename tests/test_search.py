@@ -53,14 +53,16 @@ def search(w: Watched, root: str, lang: str, address: str) -> list[str]:
     return [urlsplit(h).path.removeprefix(urlsplit(root).path) for h in hrefs]
 
 
-@pytest.fixture
-def searcher(browser, server):
-    """Searches in one page, one after another, as a reader would; no console error, failed or third-party request."""
-    w = Watched(browser, server)
+@pytest.fixture(scope="module")
+def searcher(context, server):
+    """Searches in one page, one after another, as a reader would; no console error, failed or third-party request
+    during any of them."""
+    w = Watched(context, server)
 
     def run(lang: str, address: str) -> list[str]:
+        w.errors.clear(), w.failed.clear(), w.foreign.clear()
         found = search(w, server, lang, address)
-        assert (w.errors, w.failed, w.foreign) == ([], [], [])
+        assert (w.errors, w.failed, w.foreign) == ([], [], []), address
         return found
 
     yield run
