@@ -3,6 +3,8 @@ the JSON Schema."""
 
 from __future__ import annotations
 
+import copy
+import functools
 import itertools
 import re
 from pathlib import Path
@@ -93,23 +95,40 @@ def read_text(report: Report, rel: str) -> str | None:
     return None
 
 
-def read_yaml(report: Report, rel: str) -> Any:
-    """A plan file's data (None when it cannot be read or parsed: the reason is reported); its positions go into
-    the report, so that later problems are placed at file:line:column."""
+def read_yaml(report: Report, rel: str, defname: str, schema: dict) -> tuple[Any, list[tuple[tuple, str]]]:
+    """A plan file's data and what $defs/defname of the schema refuses in it ((None, []) when it cannot be read or
+    parsed: the reason is reported); its positions go into the report, so that later problems are placed at
+    file:line:column."""
     text = read_text(report, rel)
     if text is None:
-        return None
+        return None, []
+    left = min(yamlio.MAX_NODES, yamlio.MAX_PLAN_VALUES - sum(map(len, report.marks.values())))  # of all files' values
     try:
-        left = min(
-            yamlio.MAX_NODES, yamlio.MAX_PLAN_VALUES - sum(map(len, report.marks.values()))
-        )  # of all files' values
-        data, marks = yamlio.load(text, left)
+        if left < yamlio.MAX_NODES:  # a plan near its limit: counted against what is left
+            data, marks = yamlio.load(text, left)
+            problems = schema_problems(defname, data, schema)
+        else:
+            _SCHEMAS.setdefault(id(schema), schema)  # kept, so that its id stays its own
+            data, marks, problems = _checked(text, defname, id(schema))
+            data, marks = copy.deepcopy(data), dict(marks)
     except yamlio.YamlSyntaxError as exc:
         m = exc.mark
         report.at(rel, m.line if m else None, m.column if m else None, exc.message)
-        return None
+        return None, []
     report.marks[rel] = marks
-    return data
+    return data, problems
+
+
+_SCHEMAS: dict[int, dict] = {}
+
+
+@functools.lru_cache(maxsize=64)
+def _checked(text: str, defname: str, schema: int) -> tuple[Any, dict, list[tuple[tuple, str]]]:
+    """A file's text read and checked once per process: a process that reads the plan again and again (the live
+    preview as files are edited, the tests) parses and checks again only the files whose text changed. A file that
+    cannot be parsed raises, and is not kept."""
+    data, marks = yamlio.load(text)
+    return data, marks, schema_problems(defname, data, _SCHEMAS[schema])
 
 
 def schema_message(err: jsonschema.ValidationError) -> str:
@@ -172,14 +191,6 @@ def schema_problems(defname: str, data: Any, schema: dict | None = None) -> list
     return [(tuple(err.absolute_path), schema_message(err)) for err in errors]
 
 
-def schema_check(report: Report, rel: str, data: Any, defname: str, schema: dict) -> bool:
-    """Every schema error of one file, in document order; True when there is none."""
-    problems = schema_problems(defname, data, schema)
-    for path, message in problems:
-        report.add(rel, path, message)
-    return not problems
-
-
 def read_sources(plan_dir: Path = PLAN_DIR, schema_path: Path = SCHEMA_PATH) -> tuple[dict[str, Any], Report]:
     """Parse and schema-check every file; return the data by file and the report of problems."""
     report = Report(plan_dir)
@@ -205,7 +216,8 @@ def _read_all(report: Report, sources: dict[str, Any], schema: dict) -> None:
     if not chapters:
         report.file("chapters", "no chapter files; expected plan/chapters/1.yaml, 2.yaml, …")
     for rel, defname in [*SINGLE_FILES.items(), *((f, CHAPTER_DEF) for f in chapters)]:
-        data = read_yaml(report, rel)
-        if data is not None or rel in report.marks:
-            if schema_check(report, rel, data, defname, schema):
-                sources[rel] = data
+        data, problems = read_yaml(report, rel, defname, schema)
+        for path, message in problems:  # every schema error of the file, in document order
+            report.add(rel, path, message)
+        if rel in report.marks and not problems:
+            sources[rel] = data
