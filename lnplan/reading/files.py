@@ -95,7 +95,7 @@ def read_text(report: Report, rel: str) -> str | None:
     return None
 
 
-def read_yaml(report: Report, rel: str, defname: str, schema: dict) -> tuple[Any, list[tuple[tuple, str]]]:
+def read_yaml(report: Report, rel: str, defname: str, schema_path: Path) -> tuple[Any, list[tuple[tuple, str]]]:
     """A plan file's data and what $defs/defname of the schema refuses in it ((None, []) when it cannot be read or
     parsed: the reason is reported); its positions go into the report, so that later problems are placed at
     file:line:column."""
@@ -106,10 +106,9 @@ def read_yaml(report: Report, rel: str, defname: str, schema: dict) -> tuple[Any
     try:
         if left < yamlio.MAX_NODES:  # a plan near its limit: counted against what is left
             data, marks = yamlio.load(text, left)
-            problems = schema_problems(defname, data, schema)
+            problems = schema_problems(defname, data, load_schema(schema_path))
         else:
-            _SCHEMAS.setdefault(id(schema), schema)  # kept, so that its id stays its own
-            data, marks, problems = _checked(text, defname, id(schema))
+            data, marks, problems = _checked(text, defname, schema_path)
             data, marks = copy.deepcopy(data), dict(marks)
     except yamlio.YamlSyntaxError as exc:
         m = exc.mark
@@ -119,16 +118,13 @@ def read_yaml(report: Report, rel: str, defname: str, schema: dict) -> tuple[Any
     return data, problems
 
 
-_SCHEMAS: dict[int, dict] = {}
-
-
 @functools.lru_cache(maxsize=64)
-def _checked(text: str, defname: str, schema: int) -> tuple[Any, dict, list[tuple[tuple, str]]]:
+def _checked(text: str, defname: str, schema_path: Path) -> tuple[Any, dict, list[tuple[tuple, str]]]:
     """A file's text read and checked once per process: a process that reads the plan again and again (the live
     preview as files are edited, the tests) parses and checks again only the files whose text changed. A file that
     cannot be parsed raises, and is not kept."""
     data, marks = yamlio.load(text)
-    return data, marks, schema_problems(defname, data, _SCHEMAS[schema])
+    return data, marks, schema_problems(defname, data, load_schema(schema_path))  # the schema read once per path
 
 
 def schema_message(err: jsonschema.ValidationError) -> str:
@@ -196,11 +192,11 @@ def read_sources(plan_dir: Path = PLAN_DIR, schema_path: Path = SCHEMA_PATH) -> 
     report = Report(plan_dir)
     sources: dict[str, Any] = {}
     with report.stopping():
-        _read_all(report, sources, load_schema(schema_path))
+        _read_all(report, sources, schema_path)
     return sources, report
 
 
-def _read_all(report: Report, sources: dict[str, Any], schema: dict) -> None:
+def _read_all(report: Report, sources: dict[str, Any], schema_path: Path) -> None:
     try:
         safefiles.check_directory(report.plan_dir)
     except (OSError, safefiles.Refused) as exc:
@@ -216,7 +212,7 @@ def _read_all(report: Report, sources: dict[str, Any], schema: dict) -> None:
     if not chapters:
         report.file("chapters", "no chapter files; expected plan/chapters/1.yaml, 2.yaml, …")
     for rel, defname in [*SINGLE_FILES.items(), *((f, CHAPTER_DEF) for f in chapters)]:
-        data, problems = read_yaml(report, rel, defname, schema)
+        data, problems = read_yaml(report, rel, defname, schema_path)
         for path, message in problems:  # every schema error of the file, in document order
             report.add(rel, path, message)
         if rel in report.marks and not problems:
