@@ -71,6 +71,11 @@ class Watched:
         self.page.on("requestfailed", lambda r: self.failed.append(r.url))
         self.page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
 
+    def clear(self):
+        """Forget what the page recorded so far."""
+        for recorded in (self.errors, self.failed, self.foreign):
+            recorded.clear()
+
     def close(self):
         (self.owned or self.page).close()
 
@@ -299,7 +304,7 @@ def test_city_page_first_screen_says_what_the_city_leads(context, server, plan_j
 
 
 @pytest.mark.parametrize("lang", ["", "en/"])
-def test_every_measure_page_shows_the_clause_as_issued(browser, server, built_site, plan_json, lang):
+def test_every_measure_page_shows_the_clause_as_issued(context, server, built_site, plan_json, lang):
     # Every measure page's source has the clause word for word; one page in the browser shows that it is drawn as
     # text (the pages share their markup and style sheet).
     missing = [
@@ -310,7 +315,7 @@ def test_every_measure_page_shows_the_clause_as_issued(browser, server, built_si
     ]
     assert missing == []
     m = next(m for m in plan_json["measures"] if "等" in m["responsibility"]["raw"])
-    page = browser.new_page()
+    page = context.new_page()
     page.goto(server + lang + f"measures/{m['id']}/", wait_until="domcontentloaded")
     assert f"（责任单位：{m['responsibility']['raw']}）" in page.locator("article").inner_text()
     page.close()

@@ -60,7 +60,7 @@ def searcher(context, server):
     w = Watched(context, server)
 
     def run(lang: str, address: str) -> list[str]:
-        w.errors.clear(), w.failed.clear(), w.foreign.clear()
+        w.clear()
         found = search(w, server, lang, address)
         assert (w.errors, w.failed, w.foreign) == ([], [], []), address
         return found
