@@ -9,8 +9,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from conftest import ROOT
-from test_browser import AXE, Watched, watched  # noqa: F401 (a fixture)
+from conftest import ROOT, shared
+from test_browser import AXE, FIELD_PATHS, Watched, printed_on_a4, watched  # noqa: F401 (a fixture)
 
 sys.path.insert(0, str(ROOT / "bench"))
 from search_bench import ID, PLACE, SEARCH_FILES, TOPIC, UNIT, containing, indexed_texts, relevant  # noqa: E402
@@ -38,9 +38,9 @@ SHOW_ALL = """async () => {
 
 
 @pytest.fixture(scope="module")
-def indexed(built_site):
-    """The text Pagefind indexes of every page, read once (600 pages)."""
-    return indexed_texts(built_site)
+def indexed(built_site, tmp_path_factory):
+    """The text Pagefind indexes of every page (600 pages), read once for the whole session."""
+    return shared(tmp_path_factory, "indexed", lambda _: indexed_texts(built_site))
 
 
 def search(w: Watched, root: str, lang: str, address: str) -> list[str]:
@@ -230,9 +230,19 @@ def test_the_header_box_works_from_the_keyboard(watched):  # noqa: F811
 
 
 @pytest.mark.parametrize("lang,query", [("", "营商环境"), ("en/", "business environment")])
-def test_results_are_accessible_and_copy_without_invisible_characters(watched, lang, query):  # noqa: F811
+def test_results_page_is_clean_accessible_printable_and_copies_without_invisible_characters(
+    watched,  # noqa: F811
+    plan_json,
+    lang,
+    query,
+):
+    """The search page with its results, as test_browser's visit of every other kind of page checks it (one h1, no
+    field path, axe-core, A4 print, a clean load), once the results are shown; a result's title copies as it
+    reads."""
     w = watched(f"{lang}search/?q={quote(query)}")
     w.page.wait_for_function("() => document.getElementById('search-results').dataset.state === 'done'")
+    assert w.page.locator("article h1").count() == 1
+    assert re.findall(FIELD_PATHS, w.page.locator("body").inner_text()) == []
     titles = w.page.locator("#search-results .lp-hit__title a")
     assert titles.count() > 1
     copied = w.page.evaluate("""() => {
@@ -247,6 +257,8 @@ def test_results_are_accessible_and_copy_without_invisible_characters(watched, l
     w.page.add_script_tag(path=str(AXE))
     result = w.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     assert [v["id"] for v in result["violations"] if v["impact"] in ("serious", "critical")] == []
+    printed_on_a4(w.page, plan_json, lang + "search/")
+    assert w.problems() == ([], [], [])
 
 
 def test_without_javascript_the_search_page_points_to_the_indexes(browser, server):  # noqa: F811
